@@ -1,0 +1,34 @@
+// The Chrome manifest is the single source; Firefox gets a variant derived from it so the two can
+// never drift apart by hand.
+export const GECKO_ID = 'helpdesk-cobrowse@upscope-extension';
+export const FIREFOX_MIN_VERSION = '142.0';
+
+type Manifest = Record<string, unknown>;
+
+export function toFirefoxManifest(chrome: Manifest): Manifest {
+  // Firefox ignores or warns about these Chrome-only keys; it has no cross-extension messaging to
+  // close off, and its minimum version lives in browser_specific_settings.
+  const {
+    minimum_chrome_version: _min,
+    externally_connectable: _ext,
+    background,
+    ...rest
+  } = chrome;
+  const { service_worker: worker, ...backgroundRest } = (background ?? {}) as Record<
+    string,
+    unknown
+  >;
+  return {
+    ...rest,
+    // Firefox runs MV3 background code as an event page, not a service worker.
+    background: { ...backgroundRest, scripts: [worker] },
+    browser_specific_settings: {
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: FIREFOX_MIN_VERSION,
+        // The customer's email or id is sent to Upscope to find them; nothing else leaves.
+        data_collection_permissions: { required: ['personallyIdentifyingInfo'] },
+      },
+    },
+  };
+}

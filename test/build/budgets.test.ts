@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { distManifest, gzipBytes, pageEntry, readDist, staticGraph } from './dist';
+
+const KiB = 1024;
+const CONTENT_BUDGET = 6 * KiB;
+const POPUP_BUDGET = 30 * KiB;
+
+describe('bundle budgets (built dist/)', () => {
+  it('the content script is one self-contained file within 6 KiB gzip', () => {
+    const scripts = distManifest().content_scripts.flatMap((c) => c.js);
+    expect(scripts).toHaveLength(1);
+    const code = readDist(scripts[0]!);
+    // A content script that imports chunks needs a loader and web_accessible_resources.
+    expect(staticGraph(scripts[0]!)).toEqual([scripts[0]]);
+    expect(code).not.toMatch(/\bimport\s*\(/);
+    expect(gzipBytes(code)).toBeLessThanOrEqual(CONTENT_BUDGET);
+  });
+
+  it('the popup loads at most 30 KiB gzip of JavaScript', () => {
+    const files = staticGraph(pageEntry('src/popup/index.html'));
+    const total = files.reduce((sum, f) => sum + gzipBytes(readDist(f)), 0);
+    expect(total).toBeLessThanOrEqual(POPUP_BUDGET);
+  });
+});

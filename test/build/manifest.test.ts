@@ -1,0 +1,91 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DIST, distManifest } from './dist';
+
+const API_ORIGIN_PATTERN = 'https://api.upscope.io/*';
+
+function jsFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => join(dir, f));
+}
+
+describe('built Chrome manifest (dist/manifest.json)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- manifest JSON is probed field by field
+  const manifest = distManifest() as Record<string, any>;
+
+  it('asks only for the permissions the README justifies', () => {
+    expect(manifest.permissions).toEqual(['storage', 'alarms']);
+    expect(manifest.host_permissions).toEqual([API_ORIGIN_PATTERN]);
+    expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
+  });
+
+  it('injects content scripts only into helpdesk hosts, never everywhere', () => {
+    for (const script of manifest.content_scripts) {
+      expect(script.all_frames).toBe(false);
+      for (const pattern of script.matches as string[]) {
+        expect(pattern).toMatch(/^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+\/.*$/);
+        expect(pattern).not.toMatch(/^https:\/\/\*\/|^\*:/);
+      }
+    }
+  });
+
+  it('exposes nothing to web pages or other extensions', () => {
+    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+    expect(manifest.externally_connectable).toEqual({ ids: [], matches: [] });
+  });
+
+  it('keeps a strict CSP for extension pages', () => {
+    const csp: string = manifest.content_security_policy.extension_pages;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
+  });
+
+  it('declares the worker, popup, options page and both commands', () => {
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.background.type).toBe('module');
+    expect(existsSync(join(DIST, manifest.background.service_worker))).toBe(true);
+    expect(existsSync(join(DIST, manifest.action.default_popup))).toBe(true);
+    expect(manifest.options_ui).toEqual({ page: 'src/options/index.html', open_in_tab: true });
+    expect(manifest.commands['start-cobrowse'].suggested_key.default).toBe('Alt+Shift+U');
+    expect(manifest.commands).toHaveProperty('_execute_action');
+    expect(Number(manifest.minimum_chrome_version)).toBeGreaterThanOrEqual(121);
+  });
+
+  it('ships every icon and locale string the manifest names', () => {
+    for (const icon of Object.values(manifest.icons) as string[]) {
+      expect(existsSync(join(DIST, icon))).toBe(true);
+    }
+    const messages = JSON.parse(readFileSync(join(DIST, '_locales/en/messages.json'), 'utf8'));
+    const names = JSON.stringify(manifest).match(/__MSG_(\w+)__/g) ?? [];
+    for (const name of names) expect(messages).toHaveProperty(name.slice(6, -2));
+  });
+
+  it('contains no dynamic or remote code', () => {
+    for (const file of jsFiles(DIST)) {
+      const code = readFileSync(file, 'utf8');
+      expect(code, file).not.toMatch(/\beval\s*\(/);
+      expect(code, file).not.toMatch(/import\s*\(\s*["'`]https?:/);
+      expect(code, file).not.toMatch(/importScripts\s*\(\s*["'`]https?:/);
+      expect(code, file).not.toMatch(/<script[^>]+src=["']https?:/);
+    }
+  });
+});
+
+describe('built Firefox manifest (dist-firefox/manifest.json)', () => {
+  const path = resolve(DIST, '../dist-firefox/manifest.json');
+
+  it('runs the background as scripts and names its gecko id', () => {
+    if (!existsSync(path))
+      throw new Error(`${path} is missing: run "npm run build:firefox" first.`);
+    const manifest = JSON.parse(readFileSync(path, 'utf8'));
+    expect(manifest.background.scripts).toHaveLength(1);
+    expect(manifest.background.service_worker).toBeUndefined();
+    expect(manifest.browser_specific_settings.gecko.id).toMatch(/@/);
+    expect(manifest.browser_specific_settings.gecko.strict_min_version).toBe('142.0');
+    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+    expect(manifest.minimum_chrome_version).toBeUndefined();
+  });
+});

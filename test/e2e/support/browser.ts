@@ -1,0 +1,55 @@
+import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const DIST = resolve(import.meta.dirname, '../../../dist');
+
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+/** Launches Debian's Chromium with the built extension loaded, in a throwaway profile. */
+export async function launchWithExtension(
+  options: { headless?: boolean } = {},
+): Promise<ExtensionBrowser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'cobrowse-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: options.headless ?? true,
+    args: [
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  const serviceWorker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return {
+    context,
+    serviceWorker,
+    extensionId,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function extensionUrl(extensionId: string, path: string): string {
+  return `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
+}
