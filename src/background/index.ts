@@ -1,7 +1,51 @@
-import browser from 'webextension-polyfill';
+import '../shared/zod-config';
+import browser, { type Runtime } from 'webextension-polyfill';
+import { onStartShortcut, START_COMMAND } from './commands';
+import { restrictStorageToExtension } from './key-store';
+import { PRESENCE_ALARM, refreshVisibleTickets } from './presence';
+import { routeMessage } from './router';
+import { loadSettings } from './settings-store';
+import { originMatchesPattern, type SenderPolicy } from './sender';
+import { removeTabState } from './tab-state';
+import { forgetTabBudget } from './tab-budget';
 
-// Listeners must be registered synchronously at start-up: the worker is stopped when idle and only
-// events whose listeners exist in the first turn wake it again.
+// Listeners are registered synchronously at start-up: the worker is stopped when idle, and only
+// events whose listeners exist in its first turn wake it again.
+
+const manifestPatterns = (browser.runtime.getManifest().content_scripts ?? []).flatMap(
+  (script) => script.matches ?? [],
+);
+
+async function senderPolicy(): Promise<SenderPolicy> {
+  const { customDomains } = await loadSettings();
+  return {
+    runtimeId: browser.runtime.id,
+    extensionOrigin: new URL(browser.runtime.getURL('')).origin,
+    isHelpdeskOrigin: (origin) =>
+      manifestPatterns.some((pattern) => originMatchesPattern(origin, pattern)) ||
+      customDomains.some((domain) => domain.origin === origin),
+  };
+}
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
+  senderPolicy().then((policy) => routeMessage(message, sender, policy)),
+);
+
+browser.commands.onCommand.addListener((command, tab) => {
+  if (command === START_COMMAND) void onStartShortcut(tab);
+});
+
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === PRESENCE_ALARM) void refreshVisibleTickets();
+});
+
+browser.tabs.onRemoved.addListener((tabId) => {
+  void removeTabState(tabId);
+  void forgetTabBudget(tabId);
+});
+
 browser.runtime.onInstalled.addListener(({ reason }) => {
   if (reason === 'install') void browser.runtime.openOptionsPage();
 });
+
+void restrictStorageToExtension();

@@ -1,0 +1,126 @@
+import browser from 'webextension-polyfill';
+import { z } from 'zod';
+import { missingAgent, type Settings } from '../shared/settings';
+import { isUpscopeApiError } from '../api';
+import { withApi } from './api-access';
+import { clearLookupCache } from './lookup';
+import { Problem } from './problems';
+import { loadSettings } from './settings-store';
+import { storageItem } from './storage-item';
+
+/** A second start for the same visitor within this time focuses the first one's tab instead. */
+const REPEAT_WINDOW_MS = 10_000;
+/** A start still marked as running after this long is treated as lost (the worker was stopped). */
+const START_TIMEOUT_MS = 30_000;
+
+const StartRecordSchema = z.object({
+  at: z.number(),
+  status: z.enum(['starting', 'started']),
+  tabId: z.number().nullable(),
+});
+type StartRecord = z.infer<typeof StartRecordSchema>;
+
+const record = (shortId: string) =>
+  storageItem('session', `cobrowse:${shortId}`, StartRecordSchema.nullable(), () => null);
+
+/** Starts in progress in this worker: a double click or a repeated shortcut joins the first. */
+const running = new Map<string, Promise<StartOutcome>>();
+
+export interface StartOutcome {
+  /** 'focused' when a session for this visitor had just been opened and its tab was shown again. */
+  opened: 'tab' | 'window' | 'current' | 'focused';
+  tabId: number | null;
+}
+
+async function openWatchUrl(
+  url: string,
+  settings: Settings,
+  besideTabId: number | undefined,
+): Promise<StartOutcome> {
+  if (settings.openIn === 'window') {
+    const window = await browser.windows.create({ url, focused: true, type: 'normal' });
+    return { opened: 'window', tabId: window.tabs?.[0]?.id ?? null };
+  }
+  if (settings.openIn === 'current' && besideTabId !== undefined) {
+    const tab = await browser.tabs.update(besideTabId, { url, active: true });
+    return { opened: 'current', tabId: tab.id ?? null };
+  }
+  const ticket =
+    besideTabId === undefined ? null : await browser.tabs.get(besideTabId).catch(() => null);
+  const tab = await browser.tabs.create({
+    url,
+    active: true,
+    ...(ticket
+      ? { index: ticket.index + 1, windowId: ticket.windowId, openerTabId: ticket.id }
+      : {}),
+  });
+  return { opened: 'tab', tabId: tab.id ?? null };
+}
+
+async function focusRecent(previous: StartRecord): Promise<StartOutcome | null> {
+  const age = Date.now() - previous.at;
+  if (previous.status === 'starting' && age < START_TIMEOUT_MS) {
+    throw new Problem('already_starting', 'Co-browsing with this visitor is already starting.');
+  }
+  if (previous.status !== 'started' || age >= REPEAT_WINDOW_MS || previous.tabId === null) {
+    return null;
+  }
+  try {
+    const tab = await browser.tabs.update(previous.tabId, { active: true });
+    if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+    return { opened: 'focused', tabId: previous.tabId };
+  } catch {
+    return null; // The session's tab was closed: start again.
+  }
+}
+
+async function start(shortId: string, besideTabId: number | undefined): Promise<StartOutcome> {
+  const settings = await loadSettings();
+  const missing = missingAgent(settings);
+  if (missing) throw new Problem('no_agent', missing);
+  const item = record(shortId);
+  const previous = await item.get();
+  if (previous) {
+    const focused = await focusRecent(previous);
+    if (focused) return focused;
+  }
+  await item.set({ at: Date.now(), status: 'starting', tabId: null });
+  try {
+    const url = await withApi((api) =>
+      api.createWatchUrl(shortId, {
+        agent: { id: settings.agentId, name: settings.agentName },
+        branding: {
+          naked: settings.branding.naked,
+          noBottomBar: settings.branding.noBottomBar,
+          retryUrl: settings.branding.retryUrl,
+        },
+      }),
+    );
+    const outcome = await openWatchUrl(url, settings, besideTabId);
+    await item.set({ at: Date.now(), status: 'started', tabId: outcome.tabId });
+    // The visitor is now in a session: the next lookup must not answer from before.
+    await clearLookupCache();
+    return outcome;
+  } catch (error) {
+    await item.remove();
+    if (isUpscopeApiError(error) && error.kind === 'not_found') {
+      throw new Problem(
+        'visitor_gone',
+        'This visitor has left your website or was deleted, so co-browsing cannot start.',
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * Creates a watch URL for the visitor and opens it as the settings say. Never posts twice for
+ * one visitor at once: the watch_url POST is not idempotent.
+ */
+export function startCobrowse(shortId: string, besideTabId?: number): Promise<StartOutcome> {
+  const existing = running.get(shortId);
+  if (existing) return existing;
+  const started = start(shortId, besideTabId).finally(() => running.delete(shortId));
+  running.set(shortId, started);
+  return started;
+}

@@ -1,0 +1,48 @@
+import browser from 'webextension-polyfill';
+import type { Tabs } from 'webextension-polyfill';
+import { viewForError } from './badge-view';
+import { startCobrowse } from './cobrowse';
+import { toErrorInfo } from './problems';
+import { getTabState } from './tab-state';
+import { pushToTab } from './ticket-tabs';
+import { showOnToolbar } from './toolbar';
+
+export const START_COMMAND = 'start-cobrowse';
+
+async function openPopupInstead(tabId: number | undefined, why: string): Promise<void> {
+  try {
+    await browser.action.openPopup();
+  } catch {
+    // No focused window to anchor a popup (or an older browser): say it on the toolbar instead.
+    if (tabId !== undefined) {
+      await showOnToolbar(tabId, { state: 'error', label: '', title: why, canStart: false });
+    }
+  }
+}
+
+/**
+ * The shortcut starts co-browsing with the ticket's best visitor when that choice is clear and
+ * the visitor is available. Otherwise it opens the popup to let the agent decide, never guessing.
+ */
+export async function onStartShortcut(tab: Tabs.Tab | undefined): Promise<void> {
+  const tabId = tab?.id;
+  const state = tabId === undefined ? null : await getTabState(tabId);
+  const best = state?.visitors[0];
+  if (!state || !best) {
+    await openPopupInstead(tabId, 'No customer visitor is known for this tab.');
+    return;
+  }
+  if (state.ambiguous || !state.view.canStart) {
+    await openPopupInstead(tabId, state.view.title);
+    return;
+  }
+  try {
+    await startCobrowse(best.short_id, tabId);
+  } catch (error) {
+    const view = viewForError(toErrorInfo(error));
+    if (tabId !== undefined) {
+      await showOnToolbar(tabId, view);
+      await pushToTab(tabId, view);
+    }
+  }
+}

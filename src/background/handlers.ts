@@ -1,0 +1,150 @@
+import type { ContentMessage, PageMessage } from '../shared/messages';
+import { missingAgent } from '../shared/settings';
+import { withApi } from './api-access';
+import { startCobrowse } from './cobrowse';
+import { forgetKey, testConnection, verifyAndSaveKey, afterCredentialsChange } from './key-setup';
+import { keyStatus } from './key-store';
+import { clearLookupCache, searchCached } from './lookup';
+import { syncPresenceAlarm } from './presence';
+import { Problem } from './problems';
+import { rankVisitors } from './ranking';
+import { loadSettings, saveSettings } from './settings-store';
+import { getTabState, removeTabState, setTabState, allTabStates } from './tab-state';
+import { clearToolbar } from './toolbar';
+import { refreshTicket } from './ticket-tabs';
+
+type ContentHandlers = {
+  [T in ContentMessage['type']]: (
+    message: Extract<ContentMessage, { type: T }>,
+    tabId: number,
+  ) => Promise<unknown>;
+};
+
+type PageHandlers = {
+  [T in PageMessage['type']]: (message: Extract<PageMessage, { type: T }>) => Promise<unknown>;
+};
+
+/** Content scripts speak only about their own tab; the tab id comes from the sender, never the message. */
+export const contentHandlers: ContentHandlers = {
+  async 'ticket/identify'(message, tabId) {
+    const state = await refreshTicket(
+      tabId,
+      {
+        helpdesk: message.helpdesk,
+        ticketId: message.ticketId ?? null,
+        identities: message.identities,
+        visible: message.visible,
+      },
+      { push: false },
+    );
+    await syncPresenceAlarm();
+    return state.view;
+  },
+
+  async 'ticket/visibility'(message, tabId) {
+    const state = await getTabState(tabId);
+    if (!state) return null;
+    const next = message.visible
+      ? await refreshTicket(tabId, { ...state, visible: true }, { push: false })
+      : { ...state, visible: false };
+    if (!message.visible) await setTabState(tabId, next);
+    await syncPresenceAlarm();
+    return next.view;
+  },
+
+  async 'ticket/left'(_message, tabId) {
+    await removeTabState(tabId);
+    await clearToolbar(tabId);
+    await syncPresenceAlarm();
+    return null;
+  },
+
+  async 'ticket/start-cobrowse'(_message, tabId) {
+    const state = await getTabState(tabId);
+    const best = state?.visitors[0];
+    if (!state || !best) {
+      throw new Problem('no_visitor', 'No visitor is known for this ticket’s customer yet.');
+    }
+    if (state.ambiguous) {
+      throw new Problem(
+        'ambiguous',
+        'Several visitors match this customer. Open the extension’s popup to choose one.',
+      );
+    }
+    if (!state.view.canStart) throw new Problem('unavailable', state.view.title);
+    const outcome = await startCobrowse(best.short_id, tabId);
+    return { opened: outcome.opened };
+  },
+};
+
+async function setup() {
+  const [settings, key] = await Promise.all([loadSettings(), keyStatus()]);
+  return { key, agentMissing: missingAgent(settings) };
+}
+
+export const pageHandlers: PageHandlers = {
+  async 'tab/state'({ tabId, refresh }) {
+    let state = await getTabState(tabId);
+    if (state && refresh) state = await refreshTicket(tabId, state, { push: true });
+    return { state, setup: await setup() };
+  },
+
+  async 'visitors/search'({ query }) {
+    const search = query.trim();
+    if (!search)
+      throw new Problem('empty_search', 'Type an email, a name, id:…, #tag or a lookup code.');
+    const { freshnessSeconds } = await loadSettings();
+    const visitors = await searchCached(search, freshnessSeconds * 1000, async () => true);
+    const { candidates, ambiguous } = rankVisitors(visitors, 'search', Date.now());
+    const ranked = candidates.map((c) => visitors.find((v) => v.short_id === c.shortId)!);
+    return { visitors: ranked, candidates, ambiguous };
+  },
+
+  async 'visitor/details'({ shortId, withHistory }) {
+    return withApi((api) => api.getVisitor(shortId, { withHistory }));
+  },
+
+  async 'visitor/forget'({ shortId }) {
+    await withApi((api) => api.deleteVisitor(shortId));
+    await clearLookupCache();
+    const states = await allTabStates();
+    await Promise.all(
+      [...states]
+        .filter(([, state]) => state.visitors.some((v) => v.short_id === shortId))
+        .map(([tabId, state]) => refreshTicket(tabId, state, { push: true })),
+    );
+    return null;
+  },
+
+  async 'cobrowse/start'({ shortId, tabId }) {
+    return startCobrowse(shortId, tabId);
+  },
+
+  async 'settings/get'() {
+    return { settings: await loadSettings(), key: await keyStatus() };
+  },
+
+  async 'settings/save'({ patch }) {
+    const before = await loadSettings();
+    const settings = await saveSettings(patch);
+    if (settings.apiBaseUrl !== before.apiBaseUrl) await afterCredentialsChange();
+    else if (settings.disabledHelpdesks.join() !== before.disabledHelpdesks.join()) {
+      const states = await allTabStates();
+      await Promise.all([...states].map(([id, s]) => refreshTicket(id, s, { push: true })));
+    }
+    await syncPresenceAlarm();
+    return settings;
+  },
+
+  async 'key/save'({ apiKey }) {
+    return verifyAndSaveKey(apiKey);
+  },
+
+  async 'key/clear'() {
+    return forgetKey();
+  },
+
+  async 'connection/test'() {
+    return testConnection();
+  },
+};

@@ -1,0 +1,110 @@
+import browser from 'webextension-polyfill';
+import { z } from 'zod';
+import { VisitorSchema, type Visitor } from '../api';
+import type { HelpdeskId } from '../shared/helpdesks';
+import type { Identities } from '../shared/identities';
+import { withApi } from './api-access';
+import { Problem } from './problems';
+import { rankVisitors, type Ranking } from './ranking';
+
+/** A search is cached with at most this many visitors: a ticket's customer is one person. */
+const MAX_CACHED_VISITORS = 20;
+const CACHE_PREFIX = 'lookup:';
+
+const CacheEntrySchema = z.object({ at: z.number(), visitors: z.array(VisitorSchema) });
+
+/**
+ * Searches in flight, shared by every tab, badge and popup that asks the same question. Only a
+ * request in progress lives here; results live in storage.session.
+ */
+const inflight = new Map<string, Promise<Visitor[]>>();
+
+export interface SearchQuery {
+  query: string;
+  /** Said to the agent: how the visitor was found. */
+  matchedBy: string;
+}
+
+/** The searches that can find a ticket's customer, most precise first (see the API notes). */
+export function queriesFor(ids: Identities, helpdesk: HelpdeskId): SearchQuery[] {
+  const queries: SearchQuery[] = [];
+  if (ids.externalId) queries.push({ query: `id:${ids.externalId}`, matchedBy: 'user id' });
+  if (ids.email) queries.push({ query: ids.email, matchedBy: 'email' });
+  if (ids.helpdeskUserId) {
+    queries.push({
+      query: `integration_id:${helpdesk}:${ids.helpdeskUserId}`,
+      matchedBy: `${helpdesk} user id`,
+    });
+  }
+  if (ids.lookupCode) queries.push({ query: ids.lookupCode, matchedBy: 'lookup code' });
+  if (ids.name) queries.push({ query: ids.name, matchedBy: 'name' });
+  return queries;
+}
+
+/** Asked before a search goes to the network; false refuses it (a per-tab limit). */
+export type NetworkBudget = () => Promise<boolean>;
+
+function cacheKey(query: string): string {
+  return CACHE_PREFIX + query.toLowerCase();
+}
+
+function slim(visitor: Visitor): Visitor {
+  // The public key and history add nothing to a presence lookup.
+  const { api_key: _key, history: _history, ...rest } = visitor;
+  return rest as Visitor;
+}
+
+/** One search, answered from the cache while fresh, with concurrent callers sharing one request. */
+export function searchCached(
+  query: string,
+  maxAgeMs: number,
+  budget: NetworkBudget,
+): Promise<Visitor[]> {
+  const key = cacheKey(query);
+  const running = inflight.get(key);
+  if (running) return running;
+  const search = (async () => {
+    const stored = CacheEntrySchema.safeParse((await browser.storage.session.get(key))[key]);
+    if (stored.success && Date.now() - stored.data.at < maxAgeMs) return stored.data.visitors;
+    if (!(await budget())) {
+      throw new Problem(
+        'tab_rate_limited',
+        'This tab asked for too many lookups in a short time. Trying again in a minute.',
+        60_000,
+      );
+    }
+    const visitors = (await withApi((api) => api.searchVisitors(query)))
+      .slice(0, MAX_CACHED_VISITORS)
+      .map(slim);
+    await browser.storage.session.set({ [key]: { at: Date.now(), visitors } });
+    return visitors;
+  })().finally(() => inflight.delete(key));
+  inflight.set(key, search);
+  return search;
+}
+
+export interface LookupResult extends Ranking {
+  /** How the visitors were found, or null when nobody matched. */
+  matchedBy: string | null;
+}
+
+/** Finds the visitors behind a ticket's customer, trying each identity in turn. */
+export async function lookupCustomer(
+  ids: Identities,
+  helpdesk: HelpdeskId,
+  maxAgeMs: number,
+  budget: NetworkBudget,
+): Promise<LookupResult> {
+  for (const { query, matchedBy } of queriesFor(ids, helpdesk)) {
+    const visitors = await searchCached(query, maxAgeMs, budget);
+    if (visitors.length > 0) return { ...rankVisitors(visitors, matchedBy, Date.now()), matchedBy };
+  }
+  return { visitors: [], candidates: [], ambiguous: false, matchedBy: null };
+}
+
+/** Forgets every cached search, e.g. when the key or the API endpoint changes. */
+export async function clearLookupCache(): Promise<void> {
+  const all = await browser.storage.session.get(null);
+  const keys = Object.keys(all).filter((k) => k.startsWith(CACHE_PREFIX));
+  if (keys.length > 0) await browser.storage.session.remove(keys);
+}

@@ -1,0 +1,46 @@
+import browser from 'webextension-polyfill';
+import { loadSettings } from './settings-store';
+import { allTabStates, removeTabState } from './tab-state';
+import { refreshTicket } from './ticket-tabs';
+
+// Presence is refreshed while a ticket is open and visible, by an alarm (timers die with the
+// worker). With no visible ticket the alarm is cleared and nothing runs.
+
+export const PRESENCE_ALARM = 'presence-refresh';
+/** Chrome runs alarms at most every 30 s. */
+const MIN_PERIOD_MINUTES = 0.5;
+
+export async function syncPresenceAlarm(): Promise<void> {
+  const states = await allTabStates();
+  const anyVisible = [...states.values()].some((s) => s.visible && s.view.state !== 'disabled');
+  if (!anyVisible) {
+    await browser.alarms.clear(PRESENCE_ALARM);
+    return;
+  }
+  const { freshnessSeconds } = await loadSettings();
+  const period = Math.max(MIN_PERIOD_MINUTES, freshnessSeconds / 60);
+  const existing = await browser.alarms.get(PRESENCE_ALARM);
+  if (existing?.periodInMinutes !== period) {
+    await browser.alarms.create(PRESENCE_ALARM, {
+      periodInMinutes: period,
+      delayInMinutes: period,
+    });
+  }
+}
+
+export async function refreshVisibleTickets(): Promise<void> {
+  const states = await allTabStates();
+  await Promise.all(
+    [...states].map(async ([tabId, state]) => {
+      if (!state.visible) return;
+      try {
+        await browser.tabs.get(tabId);
+      } catch {
+        await removeTabState(tabId);
+        return;
+      }
+      await refreshTicket(tabId, state, { push: true });
+    }),
+  );
+  await syncPresenceAlarm();
+}

@@ -1,0 +1,28 @@
+import { isUpscopeApiError } from '../api';
+import type { ErrorInfo } from '../shared/views';
+
+/** A refusal decided inside the extension (no key, no agent, a limit), worded for the agent. */
+export class Problem extends Error {
+  constructor(
+    readonly kind: string,
+    message: string,
+    readonly retryAfterMs: number | null = null,
+  ) {
+    super(message);
+    this.name = 'Problem';
+  }
+}
+
+/**
+ * What other contexts are told about a failure. API and extension errors carry sentences written
+ * for people and free of secrets; anything else is an internal fault whose text is not passed on.
+ */
+export function toErrorInfo(error: unknown): ErrorInfo {
+  if (isUpscopeApiError(error) || error instanceof Problem) {
+    return { kind: error.kind, message: error.message, retryAfterMs: error.retryAfterMs };
+  }
+  return {
+    kind: 'internal',
+    message: 'Something went wrong inside the extension. Please try again.',
+  };
+}

@@ -1,0 +1,97 @@
+import type { Visitor } from '../api';
+import { timeAgo } from '../shared/time';
+import type { Candidate, PresenceState } from '../shared/views';
+
+export function presenceOf(visitor: Visitor): PresenceState {
+  if (!visitor.is_online) return 'offline';
+  if (visitor.is_supported === false) return 'unsupported';
+  if (visitor.is_in_session) return 'in_session';
+  if (visitor.is_waiting_for_call) return 'waiting';
+  return 'online';
+}
+
+/** The name an agent knows the visitor by, best first. */
+export function visitorLabel(visitor: Visitor): string {
+  return (
+    visitor.name ||
+    visitor.identities?.find((identity) => identity.trim() !== '') ||
+    visitor.email ||
+    visitor.nickname ||
+    visitor.short_id
+  );
+}
+
+function device(visitor: Visitor): string {
+  return visitor.device_name || visitor.device_type || 'unknown device';
+}
+
+export function reasonFor(visitor: Visitor, now: number): string {
+  switch (presenceOf(visitor)) {
+    case 'waiting':
+      return `waiting for a call on ${device(visitor)}`;
+    case 'online':
+      return `online on ${device(visitor)}`;
+    case 'in_session':
+      return `in a session on ${device(visitor)}`;
+    case 'unsupported':
+      return `online, but ${visitor.browser_name || 'the browser'} is not supported`;
+    default: {
+      const ago = timeAgo(visitor.last_seen_at, now);
+      return ago ? `offline, seen ${ago}` : 'offline';
+    }
+  }
+}
+
+/**
+ * Ordering, best first: online, waiting for a call, not already in a session, browser supported,
+ * most recently seen. Several visitors can be one person on several devices or tabs.
+ */
+function sortKey(visitor: Visitor): number[] {
+  const seen = Date.parse(visitor.last_seen_at ?? '') || 0;
+  return [
+    visitor.is_online ? 1 : 0,
+    visitor.is_waiting_for_call ? 1 : 0,
+    visitor.is_in_session ? 0 : 1,
+    visitor.is_supported === false ? 0 : 1,
+    seen,
+  ];
+}
+
+function compare(a: number[], b: number[], upTo = a.length): number {
+  for (let i = 0; i < upTo; i++) {
+    const d = (b[i] ?? 0) - (a[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+export interface Ranking {
+  visitors: Visitor[];
+  candidates: Candidate[];
+  /**
+   * True when the top two are equally available (both online, neither in a session, same call
+   * status): only recency separates them, which is not enough to pick a person's device.
+   */
+  ambiguous: boolean;
+}
+
+export function rankVisitors(visitors: Visitor[], matchedBy: string, now: number): Ranking {
+  const keyed = visitors.map((visitor) => ({ visitor, key: sortKey(visitor) }));
+  keyed.sort((a, b) => compare(a.key, b.key));
+  const [first, second] = keyed;
+  const ambiguous =
+    first !== undefined &&
+    second !== undefined &&
+    first.visitor.is_online === true &&
+    compare(first.key, second.key, 4) === 0;
+  return {
+    visitors: keyed.map((k) => k.visitor),
+    candidates: keyed.map(({ visitor }) => ({
+      shortId: visitor.short_id,
+      state: presenceOf(visitor),
+      reason: reasonFor(visitor, now),
+      matchedBy,
+    })),
+    ambiguous,
+  };
+}

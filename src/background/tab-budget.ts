@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { storageItem } from './storage-item';
+
+/**
+ * Searches one tab may send to the network per minute, so a page that keeps changing cannot burn
+ * the team's API quota. Answers from the cache do not count.
+ */
+export const TAB_LOOKUPS_PER_MINUTE = 12;
+const WINDOW_MS = 60_000;
+
+const item = (tabId: number) =>
+  storageItem('session', `rate:${tabId}`, z.array(z.number()), () => [] as number[]);
+
+/** Takes from a tab's budget one at a time: concurrent asks must not all read the same count. */
+const queues = new Map<number, Promise<boolean>>();
+
+async function take(tabId: number): Promise<boolean> {
+  const now = Date.now();
+  const recent = (await item(tabId).get()).filter((at) => now - at < WINDOW_MS);
+  if (recent.length >= TAB_LOOKUPS_PER_MINUTE) return false;
+  await item(tabId).set([...recent, now]);
+  return true;
+}
+
+export function tabBudget(tabId: number): () => Promise<boolean> {
+  return () => {
+    const previous = queues.get(tabId) ?? Promise.resolve(true);
+    const next = previous.catch(() => true).then(() => take(tabId));
+    queues.set(tabId, next);
+    void next.finally(() => {
+      if (queues.get(tabId) === next) queues.delete(tabId);
+    });
+    return next;
+  };
+}
+
+export async function forgetTabBudget(tabId: number): Promise<void> {
+  await item(tabId).remove();
+}

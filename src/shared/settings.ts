@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { HELPDESK_IDS } from './helpdesks';
+
+export const DEFAULT_API_BASE_URL = 'https://api.upscope.io/v1.1';
+export const SETTINGS_VERSION = 1;
+
+const LOCALHOST = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** An API endpoint the key may be sent to: https (http only on this machine, for on-premise tests). */
+export const ApiBaseUrlSchema = z
+  .string()
+  .trim()
+  .max(200)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      const secure =
+        url.protocol === 'https:' || (url.protocol === 'http:' && LOCALHOST.has(url.hostname));
+      return secure && !url.username && !url.password && !url.search && !url.hash;
+    } catch {
+      return false;
+    }
+  }, 'The API endpoint must be an https:// address without a query or credentials.')
+  .transform((value) => value.replace(/\/+$/, ''));
+
+const HttpsUrlSchema = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((value) => {
+    try {
+      return new URL(value).protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'Must be an https:// address.');
+
+/** Origins of self-hosted or host-mapped helpdesks the agent added (e.g. https://support.acme.com). */
+export const CustomDomainSchema = z.strictObject({
+  origin: z
+    .string()
+    .max(200)
+    .regex(
+      /^https:\/\/[a-z0-9.-]+(:\d{1,5})?$/,
+      'An origin looks like https://support.example.com',
+    ),
+  helpdesk: z.enum(HELPDESK_IDS),
+});
+
+export const OPEN_IN = ['tab', 'window', 'current'] as const;
+
+export const SettingsSchema = z.strictObject({
+  version: z.literal(SETTINGS_VERSION),
+  apiBaseUrl: ApiBaseUrlSchema,
+  agentId: z.string().trim().max(256),
+  agentName: z.string().trim().max(256),
+  branding: z.strictObject({
+    naked: z.boolean(),
+    noBottomBar: z.boolean(),
+    retryUrl: HttpsUrlSchema.nullable(),
+  }),
+  /** Where a co-browsing session opens: a new tab beside the ticket, a new window, or this tab. */
+  openIn: z.enum(OPEN_IN),
+  disabledHelpdesks: z.array(z.enum(HELPDESK_IDS)).max(HELPDESK_IDS.length),
+  customDomains: z.array(CustomDomainSchema).max(50),
+  /** How long a visitor's presence is trusted before it is looked up again. */
+  freshnessSeconds: z.number().int().min(30).max(3600),
+});
+
+export type Settings = z.infer<typeof SettingsSchema>;
+export type OpenIn = Settings['openIn'];
+
+export const DEFAULT_SETTINGS: Settings = {
+  version: SETTINGS_VERSION,
+  apiBaseUrl: DEFAULT_API_BASE_URL,
+  agentId: '',
+  agentName: '',
+  branding: { naked: false, noBottomBar: false, retryUrl: null },
+  openIn: 'tab',
+  disabledHelpdesks: [],
+  customDomains: [],
+  freshnessSeconds: 60,
+};
+
+/** The parts of the settings an extension page may change in one save. */
+export const SettingsPatchSchema = SettingsSchema.omit({ version: true }).partial();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+/**
+ * Reads stored settings, keeping every valid field and falling back to the default for each
+ * field that is missing or no longer valid, so one bad value never loses the rest.
+ */
+export function readSettings(stored: unknown): Settings {
+  const result = SettingsSchema.safeParse(stored);
+  if (result.success) return result.data;
+  const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  if (stored && typeof stored === 'object') {
+    for (const [key, value] of Object.entries(stored)) {
+      if (!(key in DEFAULT_SETTINGS) || key === 'version') continue;
+      const field = SettingsSchema.shape[key as keyof Settings];
+      const parsed = field.safeParse(value);
+      if (parsed.success) merged[key] = parsed.data;
+    }
+  }
+  return SettingsSchema.parse(merged);
+}
+
+/** Why co-browsing cannot start with these settings, or null when it can. */
+export function missingAgent(settings: Settings): string | null {
+  if (!settings.agentName) return 'Set your agent name in the extension settings first.';
+  if (!settings.agentId) return 'Set your agent ID in the extension settings first.';
+  return null;
+}

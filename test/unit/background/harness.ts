@@ -1,0 +1,100 @@
+import { fakeBrowser } from '@webext-core/fake-browser';
+import type { Runtime } from 'webextension-polyfill';
+import { afterAll, beforeAll, beforeEach, vi } from 'vitest';
+import manifest from '../../../manifest.json';
+import { originMatchesPattern, type SenderPolicy } from '../../../src/background/sender';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
+import { FakeUpscope, startFakeUpscopeServer, type FakeUpscopeServer } from '../../fake-upscope';
+
+/** A key no payload, page or log may ever contain. */
+export const SENTINEL_KEY = 'SENTINEL-KEY-5e1f0c2a9b';
+export const EXTENSION_ID = fakeBrowser.runtime.id;
+export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}`;
+
+export const policy: SenderPolicy = {
+  runtimeId: EXTENSION_ID,
+  extensionOrigin: EXTENSION_ORIGIN,
+  isHelpdeskOrigin: (origin) =>
+    manifest.content_scripts.some((s) => s.matches.some((p) => originMatchesPattern(origin, p))),
+};
+
+export const popupSender: Runtime.MessageSender = {
+  id: EXTENSION_ID,
+  url: `${EXTENSION_ORIGIN}/src/popup/index.html`,
+  origin: EXTENSION_ORIGIN,
+} as Runtime.MessageSender;
+
+export function ticketSender(
+  tabId = 7,
+  origin = 'https://acme.zendesk.com',
+  frameId = 0,
+): Runtime.MessageSender {
+  return {
+    id: EXTENSION_ID,
+    url: `${origin}/agent/tickets/123`,
+    origin,
+    frameId,
+    tab: {
+      id: tabId,
+      index: 2,
+      windowId: 1,
+      active: true,
+      highlighted: true,
+      incognito: false,
+      pinned: false,
+    },
+  } as Runtime.MessageSender;
+}
+
+export interface Background {
+  fake: FakeUpscope;
+  server: FakeUpscopeServer;
+  /** Everything sent to content scripts with tabs.sendMessage. */
+  sentToTabs: unknown[];
+  openPopup: ReturnType<typeof vi.fn>;
+  configure(patch?: Partial<Settings>, key?: string | null): Promise<void>;
+  apiCalls(): { method: string; path: string; query: Record<string, string> }[];
+}
+
+/**
+ * The worker's modules on an in-memory browser, talking to the fake Upscope server over real
+ * HTTP on 127.0.0.1.
+ */
+export function useBackground(): Background {
+  const bg = { sentToTabs: [] as unknown[] } as unknown as Background;
+  beforeAll(async () => {
+    bg.fake = new FakeUpscope({ apiKeys: { [SENTINEL_KEY]: 'ok', 'other-key': 'ok' } });
+    bg.server = await startFakeUpscopeServer(bg.fake);
+  });
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    bg.fake.reset();
+    bg.sentToTabs.length = 0;
+    const tabs = fakeBrowser.tabs as unknown as Record<string, unknown>;
+    tabs.sendMessage = vi.fn(async (_tabId: number, message: unknown) => {
+      bg.sentToTabs.push(message);
+    });
+    bg.openPopup = vi.fn(async () => undefined);
+    (fakeBrowser.action as unknown as Record<string, unknown>).openPopup = bg.openPopup;
+    (fakeBrowser.runtime as unknown as Record<string, unknown>).getManifest = () => manifest;
+    // The ticket tab the sender fixtures point at.
+    await fakeBrowser.tabs.create({ url: 'https://acme.zendesk.com/agent/tickets/123' });
+  });
+  afterAll(async () => {
+    await bg.server.close();
+  });
+  bg.configure = async (patch = {}, key = SENTINEL_KEY) => {
+    const settings: Settings = {
+      ...DEFAULT_SETTINGS,
+      apiBaseUrl: bg.server.baseUrl,
+      agentId: 'agent-7',
+      agentName: 'Joe Smith',
+      ...patch,
+    };
+    await fakeBrowser.storage.local.set({ settings });
+    if (key !== null)
+      await fakeBrowser.storage.local.set({ apiKey: { value: key, rejected: null } });
+  };
+  bg.apiCalls = () => bg.fake.requests.map(({ method, path, query }) => ({ method, path, query }));
+  return bg;
+}

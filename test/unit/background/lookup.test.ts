@@ -1,0 +1,227 @@
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { describe, expect, it, vi } from 'vitest';
+import { routeMessage } from '../../../src/background/router';
+import { TAB_LOOKUPS_PER_MINUTE } from '../../../src/background/tab-budget';
+import { SEED_IDS } from '../../fake-upscope';
+import { policy, popupSender, ticketSender, useBackground } from './harness';
+
+const bg = useBackground();
+
+function identify(identities: Record<string, string>, tabId = 7, helpdesk = 'zendesk') {
+  return routeMessage(
+    { type: 'ticket/identify', helpdesk, ticketId: '123', identities, visible: true },
+    ticketSender(tabId),
+    policy,
+  );
+}
+
+const searches = () => bg.apiCalls().filter((c) => c.path.endsWith('/list.json'));
+
+describe('resolving a ticket customer', () => {
+  it('finds the visitor by email and tells the badge they are online', async () => {
+    await bg.configure();
+    const reply = await identify({ email: 'jane.doe@example.com' });
+    expect(reply).toEqual({
+      ok: true,
+      data: expect.objectContaining({ state: 'online', label: 'Online', canStart: true }),
+    });
+    expect(searches()).toEqual([
+      expect.objectContaining({ query: { search: 'jane.doe@example.com' } }),
+    ]);
+  });
+
+  it('tries the website user id first, then the email, then the helpdesk id', async () => {
+    await bg.configure();
+    await identify({
+      externalId: 'nobody-42',
+      email: 'nobody@example.com',
+      helpdeskUserId: '3901',
+    });
+    expect(searches().map((c) => c.query.search)).toEqual([
+      'id:nobody-42',
+      'nobody@example.com',
+      'integration_id:zendesk:3901',
+    ]);
+  });
+
+  it('ranks several visitors of one person: online and free beats in-session and offline', async () => {
+    await bg.configure();
+    await identify({ email: 'sam.lee@example.com' });
+    const reply = await routeMessage(
+      { type: 'tab/state', tabId: 7, refresh: false },
+      popupSender,
+      policy,
+    );
+    const state = (
+      reply as {
+        data: {
+          state: {
+            visitors: { short_id: string }[];
+            candidates: { reason: string }[];
+            ambiguous: boolean;
+          };
+        };
+      }
+    ).data.state;
+    expect(state.visitors.map((v) => v.short_id)).toEqual([
+      SEED_IDS.samMobile,
+      SEED_IDS.samDesktopInSession,
+      SEED_IDS.samDesktopOffline,
+    ]);
+    expect(state.candidates[0]?.reason).toBe('online on iPhone');
+    expect(state.candidates[2]?.reason).toMatch(/^offline, seen 1 d ago$/);
+    expect(state.ambiguous).toBe(false);
+  });
+
+  it('puts a visitor waiting for a call first and says so', async () => {
+    await bg.configure();
+    const reply = await identify({ email: 'maria.garcia@example.com' });
+    expect(reply).toMatchObject({
+      ok: true,
+      data: { state: 'waiting', label: 'Waiting for a call' },
+    });
+  });
+
+  it('says not found when nobody matches, and offline with when they were last seen', async () => {
+    await bg.configure();
+    expect(await identify({ email: 'nobody@example.com' })).toMatchObject({
+      data: { state: 'not_found', canStart: false },
+    });
+    expect(await identify({ email: 'tom.baker@example.com' }, 8)).toMatchObject({
+      data: { state: 'offline', label: 'Offline · 3 h ago', canStart: false },
+    });
+  });
+
+  it('asks for setup, without calling the API, when there is no key', async () => {
+    await bg.configure({}, null);
+    expect(await identify({ email: 'jane.doe@example.com' })).toMatchObject({
+      data: { state: 'not_configured' },
+    });
+    expect(bg.fake.requests).toHaveLength(0);
+  });
+
+  it('shows the badge as turned off for a helpdesk the agent disabled, and calls nothing', async () => {
+    await bg.configure({ disabledHelpdesks: ['zendesk'] });
+    expect(await identify({ email: 'jane.doe@example.com' })).toMatchObject({
+      data: { state: 'disabled' },
+    });
+    expect(bg.fake.requests).toHaveLength(0);
+  });
+});
+
+describe('one request per identity per freshness window', () => {
+  it('N tabs asking about the same customer at once make one request', async () => {
+    await bg.configure();
+    const replies = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => identify({ email: 'jane.doe@example.com' }, 100 + i)),
+    );
+    expect(replies.every((r) => r.ok)).toBe(true);
+    expect(searches()).toHaveLength(1);
+  });
+
+  it('answers from storage.session after the worker is restarted', async () => {
+    await bg.configure();
+    await identify({ email: 'jane.doe@example.com' });
+    vi.resetModules();
+    const fresh = await import('../../../src/background/router');
+    const reply = await fresh.routeMessage(
+      {
+        type: 'ticket/identify',
+        helpdesk: 'zendesk',
+        identities: { email: 'jane.doe@example.com' },
+        visible: true,
+      },
+      ticketSender(9),
+      policy,
+    );
+    expect(reply).toMatchObject({ ok: true, data: { state: 'online' } });
+    expect(searches()).toHaveLength(1);
+  });
+
+  it('asks again once the freshness window has passed', async () => {
+    await bg.configure({ freshnessSeconds: 30 });
+    await identify({ email: 'jane.doe@example.com' });
+    const later = Date.now() + 31_000;
+    vi.spyOn(Date, 'now').mockReturnValue(later);
+    await identify({ email: 'jane.doe@example.com' });
+    expect(searches()).toHaveLength(2);
+  });
+});
+
+describe('protecting the team’s API quota', () => {
+  it('a 429 pauses every call until Retry-After, across tabs', async () => {
+    await bg.configure();
+    bg.fake.injectFault({ status: 429, retryAfter: 120 });
+    expect(await identify({ email: 'jane.doe@example.com' })).toMatchObject({
+      data: { state: 'rate_limited' },
+    });
+    expect(await identify({ email: 'tom.baker@example.com' }, 8)).toMatchObject({
+      data: { state: 'rate_limited' },
+    });
+    expect(bg.fake.requests).toHaveLength(1);
+    vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 121_000);
+    expect(await identify({ email: 'tom.baker@example.com' }, 8)).toMatchObject({
+      data: { state: 'offline' },
+    });
+  });
+
+  it('an invalid key stops all calls until the key changes', async () => {
+    await bg.configure();
+    bg.fake.revokeKey('SENTINEL-KEY-5e1f0c2a9b');
+    expect(await identify({ email: 'jane.doe@example.com' })).toMatchObject({
+      data: { state: 'not_configured' },
+    });
+    await identify({ email: 'tom.baker@example.com' }, 8);
+    await identify({ email: 'sam.lee@example.com' }, 9);
+    expect(bg.fake.requests).toHaveLength(1);
+    const saved = await routeMessage(
+      { type: 'key/save', apiKey: 'other-key' },
+      popupSender,
+      policy,
+    );
+    expect(saved).toMatchObject({ ok: true, data: { outcome: 'valid' } });
+    expect(await identify({ email: 'jane.doe@example.com' }, 10)).toMatchObject({
+      data: { state: 'online' },
+    });
+  });
+
+  it('a page that keeps changing the customer is limited per tab', async () => {
+    await bg.configure();
+    for (let i = 0; i < TAB_LOOKUPS_PER_MINUTE + 8; i++) {
+      await identify({ email: `someone${i}@example.com` }, 7);
+    }
+    expect(searches()).toHaveLength(TAB_LOOKUPS_PER_MINUTE);
+    expect(await identify({ email: 'jane.doe@example.com' }, 7)).toMatchObject({
+      data: { state: 'rate_limited' },
+    });
+    // Another tab still works.
+    expect(await identify({ email: 'jane.doe@example.com' }, 8)).toMatchObject({
+      data: { state: 'online' },
+    });
+  });
+
+  it('concurrent bursts from one tab cannot slip past the limit', async () => {
+    await bg.configure();
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) => identify({ email: `burst${i}@example.com` }, 7)),
+    );
+    expect(searches()).toHaveLength(TAB_LOOKUPS_PER_MINUTE);
+  });
+
+  it('keeps the visitors it knew when a refresh fails, so nothing is lost', async () => {
+    await bg.configure({ freshnessSeconds: 30 });
+    await identify({ email: 'jane.doe@example.com' });
+    vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 31_000);
+    bg.fake.injectFault({ status: 503, times: 3 });
+    expect(await identify({ email: 'jane.doe@example.com' })).toMatchObject({
+      data: { state: 'error' },
+    });
+    const reply = await routeMessage(
+      { type: 'tab/state', tabId: 7, refresh: false },
+      popupSender,
+      policy,
+    );
+    expect(reply).toMatchObject({ data: { state: { visitors: [{ short_id: SEED_IDS.jane }] } } });
+    void fakeBrowser;
+  });
+});
