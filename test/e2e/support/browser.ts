@@ -18,7 +18,7 @@ export interface ExtensionBrowser {
 
 /** Launches Debian's Chromium with the built extension loaded, in a throwaway profile. */
 export async function launchWithExtension(
-  options: { headless?: boolean } = {},
+  options: { headless?: boolean; env?: Record<string, string> } = {},
 ): Promise<ExtensionBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'cobrowse-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
