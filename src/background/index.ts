@@ -1,7 +1,7 @@
 import '../shared/zod-config';
 import browser, { type Runtime } from 'webextension-polyfill';
 import { onStartShortcut, START_COMMAND } from './commands';
-import { restrictStorageToExtension } from './key-store';
+import { prepareKeyStore } from './key-store';
 import { PRESENCE_ALARM, refreshVisibleTickets } from './presence';
 import { routeMessage } from './router';
 import { loadSettings } from './settings-store';
@@ -48,4 +48,4 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
   if (reason === 'install') void browser.runtime.openOptionsPage();
 });
 
-void restrictStorageToExtension();
+void prepareKeyStore();

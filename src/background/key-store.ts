@@ -1,9 +1,11 @@
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
+import { secretDb } from './secret-db';
 import { storageItem } from './storage-item';
 
 // The only module that reads or writes the API key. The key lives in storage.local, restricted
-// to the extension's own pages and worker, and is never returned to any page once saved.
+// to the extension's own pages and worker; where the browser cannot restrict storage.local, it
+// lives in the extension's IndexedDB. It is never returned to any page once saved.
 
 const StoredKeySchema = z.object({
   value: z.string().min(1),
@@ -11,7 +13,19 @@ const StoredKeySchema = z.object({
   rejected: z.string().nullable(),
 });
 
-const keyItem = storageItem('local', 'apiKey', StoredKeySchema.nullable(), () => null);
+type StoredKey = z.infer<typeof StoredKeySchema>;
+
+const KEY = 'apiKey';
+const localItem = storageItem('local', KEY, StoredKeySchema.nullable(), () => null);
+
+const databaseItem = {
+  async get(): Promise<StoredKey | null> {
+    const parsed = StoredKeySchema.safeParse(await secretDb.get(KEY));
+    return parsed.success ? parsed.data : null;
+  },
+  set: (value: StoredKey) => secretDb.set(KEY, value),
+  remove: () => secretDb.remove(KEY),
+};
 
 export interface KeyStatus {
   present: boolean;
@@ -35,6 +49,32 @@ export async function restrictStorageToExtension(): Promise<boolean> {
     return false;
   }
 }
+
+/** Decided once per worker life: whether storage.local is closed to content scripts. */
+let restricted: Promise<boolean> | null = null;
+
+async function store(): Promise<typeof databaseItem> {
+  restricted ??= restrictStorageToExtension();
+  if (await restricted) return localItem;
+  // Never leave a copy where content scripts could read it.
+  const leftover = await localItem.get();
+  if (leftover) {
+    await databaseItem.set(leftover);
+    await localItem.remove();
+  }
+  return databaseItem;
+}
+
+/** Called at worker start-up so storage is closed to content scripts before anything is saved. */
+export async function prepareKeyStore(): Promise<void> {
+  await store();
+}
+
+const keyItem = {
+  get: async () => (await store()).get(),
+  set: async (value: StoredKey) => (await store()).set(value),
+  remove: async () => (await store()).remove(),
+};
 
 export async function readApiKey(): Promise<string | null> {
   const stored = await keyItem.get();
@@ -67,5 +107,3 @@ export async function markKeyRejected(kind: string): Promise<void> {
 export async function clearApiKey(): Promise<void> {
   await keyItem.remove();
 }
-
-export const API_KEY_STORAGE_KEY = keyItem.key;

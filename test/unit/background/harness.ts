@@ -77,6 +77,10 @@ export function useBackground(): Background {
     bg.openPopup = vi.fn(async () => undefined);
     (fakeBrowser.action as unknown as Record<string, unknown>).openPopup = bg.openPopup;
     (fakeBrowser.runtime as unknown as Record<string, unknown>).getManifest = () => manifest;
+    // Chrome closes storage.local to content scripts; the key then lives there.
+    (fakeBrowser.storage.local as unknown as Record<string, unknown>).setAccessLevel = vi.fn(
+      async () => undefined,
+    );
     // The ticket tab the sender fixtures point at.
     await fakeBrowser.tabs.create({ url: 'https://acme.zendesk.com/agent/tickets/123' });
   });

@@ -87,6 +87,29 @@ describe('saving the API key', () => {
     delete (fakeBrowser.storage.local as unknown as Record<string, unknown>).setAccessLevel;
     expect(await restrictStorageToExtension()).toBe(false);
   });
+
+  it('where storage.local cannot be restricted, keeps the key out of it (extension IndexedDB)', async () => {
+    await import('fake-indexeddb/auto');
+    delete (fakeBrowser.storage.local as unknown as Record<string, unknown>).setAccessLevel;
+    // A key saved by an older version in storage.local is moved, not lost.
+    await bg.configure({}, 'other-key');
+    vi.resetModules();
+    const fresh = await import('../../../src/background/router');
+    const send2 = (m: unknown) => fresh.routeMessage(m, popupSender, policy);
+    expect(await send2({ type: 'settings/get' })).toMatchObject({
+      data: { key: { present: true, hint: '-key' } },
+    });
+    expect(await send2({ type: 'key/save', apiKey: SENTINEL_KEY })).toMatchObject({
+      data: { outcome: 'valid' },
+    });
+    const local = await fakeBrowser.storage.local.get(null);
+    expect(JSON.stringify(local)).not.toContain(SENTINEL_KEY);
+    expect(local).not.toHaveProperty('apiKey');
+    expect(await send2({ type: 'visitors/search', query: 'jane.doe@example.com' })).toMatchObject({
+      ok: true,
+    });
+    expect(bg.fake.requests.at(-1)?.headers['x-api-key']).toBe(SENTINEL_KEY);
+  });
 });
 
 describe('settings', () => {
