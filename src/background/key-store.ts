@@ -18,8 +18,14 @@ type StoredKey = z.infer<typeof StoredKeySchema>;
 const KEY = 'apiKey';
 const localItem = storageItem('local', KEY, StoredKeySchema.nullable(), () => null);
 
-const databaseItem = {
-  async get(): Promise<StoredKey | null> {
+interface KeyItem {
+  get(): Promise<StoredKey | null>;
+  set(value: StoredKey): Promise<void>;
+  remove(): Promise<void>;
+}
+
+const databaseItem: KeyItem = {
+  async get() {
     const parsed = StoredKeySchema.safeParse(await secretDb.get(KEY));
     return parsed.success ? parsed.data : null;
   },
@@ -53,7 +59,7 @@ export async function restrictStorageToExtension(): Promise<boolean> {
 /** Decided once per worker life: whether storage.local is closed to content scripts. */
 let restricted: Promise<boolean> | null = null;
 
-async function store(): Promise<typeof databaseItem> {
+async function store(): Promise<KeyItem> {
   restricted ??= restrictStorageToExtension();
   if (await restricted) return localItem;
   // Never leave a copy where content scripts could read it.

@@ -89,7 +89,7 @@ describe('saving the API key', () => {
   });
 
   it('where storage.local cannot be restricted, keeps the key out of it (extension IndexedDB)', async () => {
-    await import('fake-indexeddb/auto');
+    vi.stubGlobal('indexedDB', (await import('fake-indexeddb')).indexedDB);
     delete (fakeBrowser.storage.local as unknown as Record<string, unknown>).setAccessLevel;
     // A key saved by an older version in storage.local is moved, not lost.
     await bg.configure({}, 'other-key');
