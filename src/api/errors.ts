@@ -119,8 +119,8 @@ export function isUpscopeApiError(value: unknown): value is UpscopeApiError {
 }
 
 /** True for errors that mean the key (or the team's plan) must change before any call can work. */
-export function isAuthErrorKind(kind: UpscopeErrorKind): boolean {
-  return AUTH_KINDS.has(kind);
+export function isAuthErrorKind(kind: string): boolean {
+  return AUTH_KINDS.has(kind as UpscopeErrorKind);
 }
 
 const AUTH_CODES: Readonly<Record<string, UpscopeErrorKind>> = {

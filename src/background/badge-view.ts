@@ -1,4 +1,4 @@
-import type { Visitor } from '../api';
+import { isAuthErrorKind, type Visitor } from '../api';
 import { timeAgo } from '../shared/time';
 import type { BadgeView, ErrorInfo } from '../shared/views';
 import type { LookupResult } from './lookup';
@@ -64,20 +64,13 @@ export function viewForLookup(result: LookupResult, now = Date.now()): BadgeView
   return viewForVisitor(best, result.ambiguous, now);
 }
 
-const SETUP_KINDS = new Set([
-  'no_key',
-  'no_agent',
-  'invalid_api_key',
-  'subscription_expired',
-  'no_subscription',
-  'api_not_enabled',
-  'access_restricted',
-  'unauthorized',
-  'endpoint_not_found',
-]);
+/** Failures only the agent can fix, in the settings or with their Upscope team. */
+function needsSetup(kind: string): boolean {
+  return isAuthErrorKind(kind) || ['no_key', 'no_agent', 'endpoint_not_found'].includes(kind);
+}
 
 export function viewForError(error: ErrorInfo): BadgeView {
-  if (SETUP_KINDS.has(error.kind)) {
+  if (needsSetup(error.kind)) {
     return { state: 'not_configured', label: 'Set up', title: error.message, canStart: false };
   }
   if (error.kind === 'rate_limited' || error.kind === 'tab_rate_limited') {
