@@ -15,7 +15,8 @@ export default defineConfig(({ mode }) => {
       }),
     ],
     build: {
-      outDir: firefox ? 'dist-firefox' : 'dist',
+      // EXT_OUT_DIR lets parallel checkouts or CI jobs build side by side without clobbering dist/.
+      outDir: process.env.EXT_OUT_DIR ?? (firefox ? 'dist-firefox' : 'dist'),
       emptyOutDir: true,
       target: 'es2022',
       // Extension pages load from disk: preloading buys nothing and adds a polyfill chunk.
