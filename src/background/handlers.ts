@@ -11,6 +11,7 @@ import { rankVisitors } from './ranking';
 import { loadSettings, saveSettings } from './settings-store';
 import { getTabState, removeTabState, setTabState, allTabStates } from './tab-state';
 import { clearToolbar } from './toolbar';
+import { helpdeskOfTab } from './custom-domains';
 import { refreshTicket } from './ticket-tabs';
 
 type ContentHandlers = {
@@ -74,6 +75,10 @@ export const contentHandlers: ContentHandlers = {
     if (!state.view.canStart) throw new Problem('unavailable', state.view.title);
     const outcome = await startCobrowse(best.short_id, tabId);
     return { opened: outcome.opened };
+  },
+
+  async 'site/which'(_message, tabId) {
+    return helpdeskOfTab(tabId);
   },
 };
 

@@ -1,10 +1,12 @@
 import '../shared/zod-config';
 import browser, { type Runtime } from 'webextension-polyfill';
 import { onStartShortcut, START_COMMAND } from './commands';
+import { syncCustomDomains } from './custom-domains';
 import { prepareKeyStore } from './key-store';
+import { injectIntoOpenTabs } from './reinject';
 import { PRESENCE_ALARM, refreshVisibleTickets } from './presence';
 import { routeMessage } from './router';
-import { loadSettings } from './settings-store';
+import { loadSettings, SETTINGS_STORAGE_KEY } from './settings-store';
 import { originMatchesPattern, type SenderPolicy } from './sender';
 import { removeTabState } from './tab-state';
 import { forgetTabBudget } from './tab-budget';
@@ -44,8 +46,15 @@ browser.tabs.onRemoved.addListener((tabId) => {
   void forgetTabBudget(tabId);
 });
 
+// Custom helpdesk domains added or removed: their content script registration follows.
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && SETTINGS_STORAGE_KEY in changes) void syncCustomDomains();
+});
+
 browser.runtime.onInstalled.addListener(({ reason }) => {
   if (reason === 'install') void browser.runtime.openOptionsPage();
+  if (reason === 'install' || reason === 'update') void injectIntoOpenTabs();
 });
 
 void prepareKeyStore();
+void syncCustomDomains();

@@ -1,3 +1,25 @@
 // Entry point of the content script injected on helpdesk pages. It must stay one self-contained
 // chunk: it imports nothing that the service worker or the extension pages import.
-export {};
+import type { HelpdeskId } from '../shared/helpdesks';
+import type { Adapter } from './adapter';
+import { send, start } from './engine';
+import { byHost, byId } from './registry';
+
+// Two copies may run in this isolated world (a static and a dynamic registration, or a copy
+// left by an older version of the extension): the newest one takes over.
+const KEY = Symbol.for('helpdesk-cobrowse');
+const slot = globalThis as unknown as Record<symbol, (() => void) | undefined>;
+
+function boot(adapter: Adapter | undefined): void {
+  if (!adapter) return;
+  slot[KEY]?.();
+  slot[KEY] = start(adapter);
+}
+
+const known = byHost(location.hostname);
+if (known) boot(known);
+// A self-hosted or host-mapped helpdesk the agent added: the worker knows which one it is.
+else
+  void send<HelpdeskId | null>({ type: 'site/which' }).then((r) =>
+    boot(r?.ok ? byId(r.data) : undefined),
+  );

@@ -28,6 +28,8 @@ export const ContentMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ticket/visibility'), visible: z.boolean() }),
   z.strictObject({ type: z.literal('ticket/left') }),
   z.strictObject({ type: z.literal('ticket/start-cobrowse') }),
+  /** On an origin it does not know: which helpdesk the agent said this custom domain runs. */
+  z.strictObject({ type: z.literal('site/which') }),
 ]);
 
 /** Sent by the extension's own pages (popup, options). */

@@ -11,6 +11,9 @@ describe('service worker start-up', () => {
       hasListeners: () => onCommand.addListener.mock.calls.length > 0,
     };
     (fakeBrowser.commands as unknown as Record<string, unknown>).onCommand = onCommand;
+    Object.assign(fakeBrowser, {
+      scripting: { getRegisteredContentScripts: vi.fn(async () => []) },
+    });
     vi.resetModules();
     const pending = import('../../../src/background/index');
     await pending;
@@ -19,6 +22,7 @@ describe('service worker start-up', () => {
     expect(fakeBrowser.alarms.onAlarm.hasListeners()).toBe(true);
     expect(fakeBrowser.tabs.onRemoved.hasListeners()).toBe(true);
     expect(fakeBrowser.runtime.onInstalled.hasListeners()).toBe(true);
+    expect(fakeBrowser.storage.onChanged.hasListeners()).toBe(true);
     // A top-level await would let the worker's first turn end before the listeners exist.
     const source = await import('node:fs').then((fs) =>
       fs.readFileSync(new URL('../../../src/background/index.ts', import.meta.url), 'utf8'),

@@ -1,0 +1,63 @@
+import type { HelpdeskId } from '../shared/helpdesks';
+
+/** Helpdesk JSON is read defensively: optional chaining everywhere, and normalise() validates. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
+/** A same-origin GET with the agent's session; undefined on any failure or timeout. */
+export type Get = (path: string, headers?: Record<string, string>) => Promise<Json>;
+
+export interface Ticket {
+  /** The helpdesk's own id for the ticket, conversation or thread in view. */
+  id: string;
+  /** Other named parts of the URL (Intercom app, HubSpot portal, Kustomer customer `uid`). */
+  g: Record<string, string | undefined>;
+}
+
+/** What an adapter read; raw values, validated by normalise(). */
+export interface Found {
+  email?: unknown;
+  name?: unknown;
+  externalId?: unknown;
+  helpdeskUserId?: unknown;
+  /** The customer's own words, searched for a lookup code they wrote. */
+  text?: unknown;
+}
+
+export interface Adapter {
+  id: HelpdeskId;
+  /** Hostnames the vendor serves; custom domains are matched by the worker's settings instead. */
+  host?: RegExp;
+  /** Tested against pathname + search + hash; the `id` group (or the first group) is the ticket. */
+  url: RegExp;
+  /** Same-origin JSON read with the agent's session. Preferred over the DOM. */
+  api?(t: Ticket, get: Get): Promise<Found | undefined>;
+  /** The container of the ticket in view, `{id}` replaced; several may sit hidden in the DOM. */
+  scope?: string;
+  /** Elements carrying the customer's address (email/alt attribute, mailto: href or text). */
+  email?: string;
+  /** The latest matching address wins instead of the first (a thread, newest last). */
+  last?: boolean;
+  name?: string;
+  /** The helpdesk's id for the customer, read from the DOM. */
+  uid?(root: ParentNode): string | undefined;
+  /** The customer's message near the element their address came from. */
+  text?(at: Element): string | null | undefined;
+  /** Where the badge goes; without one, beside the customer's address, or a corner pill. */
+  anchor?: string;
+  /** The signed-in agent's address, never the customer. */
+  me?(): string | undefined;
+}
+
+/** Pure: a URL to the ticket it shows, or null when it shows none (then nothing else runs). */
+export function parseTicket(a: Adapter, url: URL): Ticket | null {
+  const m = a.url.exec(url.pathname + url.search + url.hash);
+  if (!m) return null;
+  const g = m.groups ?? {};
+  const id = g.id ?? m.slice(1).find(Boolean);
+  return id ? { id, g } : null;
+}
+
+/** Joins the parts of a name that are present. */
+export const join = (...parts: unknown[]): string =>
+  parts.filter((p) => typeof p === 'string').join(' ');

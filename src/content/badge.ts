@@ -1,0 +1,107 @@
+import type { BadgeView, Reply } from '../shared/views';
+
+// The badge draws only text it is given, as text, in its own shadow root: the helpdesk's CSS
+// neither reaches it nor is touched by it. One host element per page, moved, never duplicated.
+
+export const TAG = 'cobrowse-badge';
+
+const COLOURS: Record<string, string> = {
+  online: '#1a7f37',
+  waiting: '#9a6700',
+  in_session: '#0969da',
+};
+
+const OPENED: Record<string, string> = {
+  current: 'Opening co-browsing here…',
+  focused: 'The co-browsing tab already open is in front again.',
+};
+
+const CSS = `:host{all:initial}
+button{all:initial;box-sizing:border-box;display:inline-flex;align-items:center;gap:5px;margin:0 6px;padding:2px 9px;border:1px solid #8c959f;border-radius:999px;background:#fff;color:#1f2328;font:500 12px/18px system-ui,sans-serif;white-space:nowrap;cursor:pointer}
+button:focus-visible{outline:2px solid #0969da;outline-offset:1px}
+button[aria-busy=true]{cursor:progress;opacity:.8}
+i{width:8px;height:8px;border-radius:50%;background:var(--c,#8c959f)}
+p{all:initial;display:block;max-width:280px;margin:4px 6px 0;font:12px/16px system-ui,sans-serif;color:#1f2328;white-space:normal}
+p:empty{display:none}`;
+
+export interface Badge {
+  /** Shows a view; nothing of the helpdesk's DOM is read here. */
+  show(view: BadgeView): void;
+  /** Puts the badge after `anchor`, or in a fixed corner of the window without one. */
+  place(anchor: Element | undefined): void;
+  host: HTMLElement;
+  /** Whether a view is showing (the page may still have removed the host). */
+  on: boolean;
+  pill: boolean;
+  remove(): void;
+}
+
+export function createBadge(start: () => Promise<Reply<{ opened: string }> | undefined>): Badge {
+  const host = document.createElement(TAG);
+  const root = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  const button = document.createElement('button');
+  const dot = document.createElement('i');
+  const label = document.createElement('span');
+  const note = document.createElement('p');
+  note.setAttribute('role', 'status');
+  style.textContent = CSS;
+  button.type = 'button';
+  button.append(dot, label);
+  root.append(style, button, note);
+  let view: BadgeView | undefined;
+
+  const say = (words: string, busy = false) => {
+    label.textContent = words;
+    button.setAttribute('aria-busy', String(busy));
+  };
+
+  button.addEventListener('click', async () => {
+    if (!view || button.getAttribute('aria-busy') === 'true') return;
+    if (!view.canStart) {
+      // Nothing to start: say why, the way the tooltip would for a mouse user.
+      note.textContent = note.textContent ? '' : view.title;
+      return;
+    }
+    const shown = view;
+    note.textContent = '';
+    say('Starting…', true);
+    const reply = await start();
+    say(shown.label);
+    note.textContent = reply?.ok
+      ? (OPENED[reply.data.opened] ?? `Co-browsing opened in a new ${reply.data.opened}.`)
+      : (reply?.error.message ?? 'Could not reach the extension. Reload the page.');
+  });
+
+  const badge: Badge = {
+    host,
+    on: false,
+    pill: false,
+    show(next) {
+      view = next;
+      badge.on = true;
+      say(next.label);
+      note.textContent = '';
+      button.dataset.state = next.state;
+      button.title = next.title;
+      button.setAttribute('aria-label', `Co-browse: ${next.title}`);
+      dot.style.setProperty('--c', COLOURS[next.state] ?? '');
+    },
+    place(anchor) {
+      badge.pill = !anchor;
+      // Inline and !important: a page rule aimed at this element cannot hide or move it.
+      host.style.cssText = anchor
+        ? 'all:initial!important;display:inline-block!important'
+        : 'all:initial!important;position:fixed!important;right:16px!important;bottom:16px!important;z-index:2147483646!important;display:block!important';
+      if (anchor) {
+        if (anchor.nextSibling !== host) anchor.after(host);
+      } else if (host.parentNode !== document.body) document.body.append(host);
+    },
+    remove() {
+      view = undefined;
+      badge.on = false;
+      host.remove();
+    },
+  };
+  return badge;
+}

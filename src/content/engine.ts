@@ -1,0 +1,223 @@
+import type { Identities } from '../shared/identities';
+import type { ContentMessage } from '../shared/messages';
+import type { BadgeView, Reply } from '../shared/views';
+import { parseTicket, type Adapter, type Found, type Ticket } from './adapter';
+import { createBadge } from './badge';
+import { normalise } from './identity';
+import { fromDom, firstVisible, getter, hidden, scopeOf } from './read';
+
+interface Runtime {
+  id?: string;
+  sendMessage(message: unknown): Promise<unknown>;
+  onMessage: {
+    addListener(fn: (message: unknown, sender: { id?: string }) => void): void;
+    removeListener(fn: (message: unknown, sender: { id?: string }) => void): void;
+  };
+}
+
+type Ext = { runtime?: Runtime } | undefined;
+const ext = (): Runtime | undefined =>
+  ((globalThis as { browser?: Ext }).browser ?? (globalThis as { chrome?: Ext }).chrome)?.runtime;
+
+/** Whether this script's extension still exists: updated or reloaded, its id goes. */
+const alive = (): boolean => {
+  try {
+    return !!ext()?.id;
+  } catch {
+    return false;
+  }
+};
+
+/** Every message this script sends; a failed send on a dead context is not an error. */
+export async function send<T>(message: ContentMessage): Promise<Reply<T> | undefined> {
+  try {
+    return alive() ? ((await ext()!.sendMessage(message)) as Reply<T>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const TICK_MS = 500;
+const DOM_TRIES = 16;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const NO_CUSTOMER: BadgeView = {
+  state: 'not_found',
+  label: 'No customer',
+  title: 'No customer email or id was found on this ticket.',
+  canStart: false,
+};
+
+/** The customer on a ticket: the helpdesk's JSON first, the DOM (waited for) second. */
+export async function readCustomer(
+  a: Adapter,
+  t: Ticket,
+  signal: AbortSignal,
+): Promise<[Identities | null, Element?]> {
+  const me = a.me?.();
+  let found: Found | undefined;
+  try {
+    found = await a.api?.(t, getter(signal));
+  } catch {
+    // A reshaped response reads as no answer; the DOM may still know.
+  }
+  let at: Element | undefined;
+  if (!found && (a.email || a.name)) {
+    for (let i = 0; i < DOM_TRIES && !signal.aborted; i++) {
+      const dom = fromDom(a, t, me);
+      if (dom) [found, at] = dom;
+      if (found?.email) break;
+      await sleep(TICK_MS);
+    }
+  }
+  return [normalise({ ...found, helpdeskUserId: found?.helpdeskUserId ?? t.g.uid }, me), at];
+}
+
+/**
+ * Runs an adapter on this page until stopped: watches the URL, reads each ticket's customer,
+ * asks the worker about them and keeps the badge. Returns the function that undoes all of it.
+ */
+export function start(a: Adapter): () => void {
+  const runtime = ext();
+  let last = '';
+  let key = '';
+  let at: Element | undefined;
+  let ticket: Ticket | null = null;
+  let work: AbortController | undefined;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let tries = 0;
+  const known = new Map<string, [Identities | null, Element?]>();
+  const badge = createBadge(() => send({ type: 'ticket/start-cobrowse' }));
+
+  const place = () => {
+    const root = ticket && scopeOf(a, ticket);
+    const anchor = (root && a.anchor && firstVisible(root, a.anchor)) || at;
+    badge.place(anchor?.isConnected && !hidden(anchor) ? anchor : undefined);
+  };
+
+  const show = (view: BadgeView) => {
+    if (view.state === 'disabled') return badge.remove();
+    badge.show(view);
+    tries = 20;
+    place();
+  };
+
+  const leave = (tell: boolean) => {
+    work?.abort();
+    badge.remove();
+    if (key && tell) void send({ type: 'ticket/left' });
+    key = '';
+    ticket = null;
+    at = undefined;
+  };
+
+  const run = async (t: Ticket, signal: AbortSignal) => {
+    const read = known.get(t.id) ?? (await readCustomer(a, t, signal));
+    if (signal.aborted) return;
+    const [ids] = read;
+    at = read[1];
+    if (!ids) return show(NO_CUSTOMER);
+    known.set(t.id, read);
+    if (known.size > 20) known.delete(known.keys().next().value!);
+    const reply = await send<BadgeView>({
+      type: 'ticket/identify',
+      helpdesk: a.id,
+      ...(/^[\w.:-]{1,80}$/.test(t.id) ? { ticketId: t.id } : {}),
+      identities: ids,
+      visible: !document.hidden,
+    });
+    if (signal.aborted || !reply) return;
+    show(
+      reply.ok
+        ? reply.data
+        : { state: 'error', label: 'Unavailable', title: reply.error.message, canStart: false },
+    );
+  };
+
+  const check = () => {
+    if (location.href === last) return;
+    last = location.href;
+    const t = parseTicket(a, new URL(last));
+    if ((t?.id ?? '') === key) return;
+    // A next ticket's identify replaces this one in the worker; only leaving for good is told.
+    leave(!t);
+    if (!t) return;
+    key = t.id;
+    ticket = t;
+    work = new AbortController();
+    void run(t, work.signal);
+  };
+
+  const tick = () => {
+    if (!alive()) return stop();
+    check();
+    // The helpdesk re-rendered around the badge, or parked its ticket: put it back in view.
+    const h = badge.host;
+    if (badge.on && (!h.isConnected || hidden(h) || (badge.pill && tries-- > 0))) place();
+  };
+
+  const poll = () => {
+    clearInterval(timer);
+    // A hidden tab does no work; coming back checks at once.
+    timer = document.hidden ? undefined : setInterval(tick, TICK_MS);
+  };
+
+  const onVisibility = async () => {
+    poll();
+    if (!document.hidden) tick();
+    if (!key) return;
+    const reply = await send<BadgeView | null>({
+      type: 'ticket/visibility',
+      visible: !document.hidden,
+    });
+    if (reply?.ok && reply.data && key) show(reply.data);
+  };
+
+  const onMessage = (message: unknown, sender: { id?: string }) => {
+    const m = message as { type?: string; view?: BadgeView } | null;
+    if (
+      sender?.id === runtime?.id &&
+      m?.type === 'badge/update' &&
+      key &&
+      typeof m.view?.label === 'string' &&
+      typeof m.view.title === 'string'
+    )
+      show(m.view);
+  };
+
+  const onPageHide = () => leave(true);
+  const onPageShow = (e: PageTransitionEvent) => {
+    if (e.persisted) {
+      last = '';
+      check();
+    }
+  };
+
+  const nav = (globalThis as { navigation?: EventTarget }).navigation;
+  const events: [EventTarget | undefined, string, EventListener][] = [
+    [nav, 'currententrychange', check],
+    [window, 'popstate', check],
+    [window, 'hashchange', check],
+    [window, 'pagehide', onPageHide],
+    [window, 'pageshow', onPageShow as EventListener],
+    [document, 'visibilitychange', onVisibility],
+  ];
+
+  function stop() {
+    clearInterval(timer);
+    for (const [target, type, fn] of events) target?.removeEventListener(type, fn);
+    work?.abort();
+    badge.remove();
+    try {
+      runtime?.onMessage.removeListener(onMessage);
+    } catch {
+      // Already gone with the old extension context.
+    }
+  }
+
+  for (const [target, type, fn] of events) target?.addEventListener(type, fn);
+  runtime?.onMessage.addListener(onMessage);
+  poll();
+  check();
+  return stop;
+}

@@ -1,0 +1,28 @@
+import type { Adapter } from '../adapter';
+
+// Agent Workspace keeps every open ticket tab in the DOM and hides the others with
+// display:none; the workspace holding this ticket's conversation is the one in view.
+export const zendesk: Adapter = {
+  id: 'zendesk',
+  host: /\.zendesk\.com$/,
+  url: /^\/agent\/tickets\/(\d+)(?:[?#]|$)/,
+  async api(t, get) {
+    const j = await get(`/api/v2/tickets/${t.id}.json?include=users`);
+    const ticket = j?.ticket;
+    if (!ticket) return;
+    const user = j.users?.find((u: { id: unknown }) => u.id === ticket.requester_id);
+    // A ticket an agent filed for themselves has no customer to co-browse with.
+    if (user && user.role !== 'end-user') return {};
+    return {
+      email: user?.email,
+      name: user?.name,
+      externalId: user?.external_id,
+      helpdeskUserId: ticket.requester_id,
+      text: ticket.description,
+    };
+  },
+  scope: '.workspace:has([data-side-conversations-anchor-id="{id}"])',
+  email: '[data-garden-id="tags.avatar"]',
+  name: '[data-test-id="ticket-system-field-requester-select"]',
+  anchor: '[data-test-id="ticket-system-field-requester-select"]',
+};

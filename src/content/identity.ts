@@ -1,0 +1,57 @@
+import type { Identities } from '../shared/identities';
+import type { Found } from './adapter';
+
+// The worker validates again with zod; these rules match its schema so that what is sent is
+// never refused, and stay regexes so the content script carries no validation library.
+
+const EMAIL = /^(?:[a-z0-9_'+-]+\.)*[a-z0-9_'+-]*[a-z0-9_+-]@(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,}$/;
+const ADDRESS = /[\w.'+-]+@[\w-]+(?:\.[\w-]+)+/g;
+
+/**
+ * Addresses of the helpdesk itself: role mailboxes, bounces and the vendors' mail domains
+ * (reply-to routing addresses, notification senders). Never a customer.
+ */
+const OWN =
+  /^(?:support|help|helpdesk|no-?reply|do-?not-?reply|mailer-daemon|postmaster|notifications?|bounces?)@|@(?:[\w-]+\.)*(?:zendesk|freshdesk|freshservice|helpscout|intercom|intercom-mail|frontapp|gorgias|hubspot|hs-inbox|zoho|zohodesk|zammad|kustomerapp|crisp|livechatinc|atlassian|salesforce|force)\.[a-z.]+$/;
+
+/** A lookup code as a customer writes it: "my code is 4821", "PIN: 4821". */
+const CODE = /\b(?:code|pin)\b\D{0,24}?\b(\d{4})\b/i;
+
+export function email(value: unknown, me?: string): string | undefined {
+  if (typeof value !== 'string') return;
+  const e = value.trim().toLowerCase();
+  return e.length <= 254 && EMAIL.test(e) && !OWN.test(e) && e !== me ? e : undefined;
+}
+
+/** The first customer address in a piece of text (an attribute, a mailto: link, a line). */
+export function emailIn(text: string, me?: string): string | undefined {
+  for (const [candidate] of text.matchAll(ADDRESS)) {
+    const e = email(candidate, me);
+    if (e) return e;
+  }
+}
+
+function id(value: unknown, max: number): string | undefined {
+  const s =
+    typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+  return s.length <= max && /^[\x21-\x7e]+$/.test(s) ? s : undefined;
+}
+
+export function lookupCode(text: unknown): string | undefined {
+  return typeof text === 'string' ? CODE.exec(text.slice(0, 4000))?.[1] : undefined;
+}
+
+/** Validated, trimmed identities, or null when nothing usable was found. */
+export function normalise(found: Found, me?: string): Identities | null {
+  const name =
+    typeof found.name === 'string' ? found.name.replace(/\s+/g, ' ').trim().slice(0, 128) : '';
+  const ids: Identities = {
+    email: email(found.email, me),
+    externalId: id(found.externalId, 128),
+    helpdeskUserId: id(found.helpdeskUserId, 64),
+    lookupCode: lookupCode(found.text),
+    name: name || undefined,
+  };
+  for (const k of Object.keys(ids) as (keyof Identities)[]) if (!ids[k]) delete ids[k];
+  return Object.keys(ids).length ? ids : null;
+}

@@ -1,0 +1,218 @@
+import type { Page, Worker } from '@playwright/test';
+import { SEED_IDS, type FakeUpscope } from '../fake-upscope';
+import { configureExtension } from './support/extension';
+import { expect, test } from './support/fixtures';
+import { badgeButton, serveHelpdesk, type HelpdeskSite } from './support/helpdesk';
+import { tabIdOf } from './support/worker';
+
+const ZENDESK: HelpdeskSite = {
+  origin: 'https://acme.zendesk.com',
+  page: 'zendesk/ticket.html',
+  json: {
+    '/api/v2/tickets/123.json?include=users': 'zendesk/ticket-123.json',
+    '/api/v2/tickets/124.json?include=users': 'zendesk/ticket-124.json',
+  },
+};
+
+async function toolbarText(serviceWorker: Worker, tabId: number): Promise<string> {
+  return serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+function searches(fake: FakeUpscope): string[] {
+  return fake.requests
+    .filter((r) => r.path.endsWith('/list.json') && r.query.search)
+    .map((r) => r.query.search!);
+}
+
+/** Every error the page itself sees: the content script must never throw into the helpdesk. */
+function pageErrors(page: Page): Error[] {
+  const errors: Error[] = [];
+  page.on('pageerror', (e) => errors.push(e));
+  return errors;
+}
+
+test.describe('Zendesk ticket', () => {
+  test.beforeEach(async ({ serviceWorker }) => {
+    await configureExtension(serviceWorker);
+  });
+
+  test('shows the requester online beside their name, and the toolbar agrees', async ({
+    context,
+    serviceWorker,
+  }) => {
+    await serveHelpdesk(context, ZENDESK);
+    const page = await context.newPage();
+    const errors = pageErrors(page);
+    await page.goto('https://acme.zendesk.com/agent/tickets/123');
+
+    const button = badgeButton(page);
+    await expect(button).toHaveText('Online');
+    await expect(button).toHaveAccessibleName(/Co-browse: Jane Doe is on your website now/);
+    // Beside the requester field of the ticket in view, not in the hidden background tab.
+    const placed = await page.evaluate(() => {
+      const host = document.querySelector('cobrowse-badge')!;
+      return host.previousElementSibling?.getAttribute('data-test-id');
+    });
+    expect(placed).toBe('ticket-system-field-requester-select');
+    await expect(page.locator('cobrowse-badge')).toHaveCount(1);
+    expect(await toolbarText(serviceWorker, await tabIdOf(page, serviceWorker))).toBe('ON');
+    expect(errors).toEqual([]);
+  });
+
+  test('follows the helpdesk from ticket to ticket without a page load, never showing the last customer', async ({
+    context,
+    serviceWorker,
+    fake,
+  }) => {
+    const asked = await serveHelpdesk(context, ZENDESK);
+    const page = await context.newPage();
+    const errors = pageErrors(page);
+    await page.goto('https://acme.zendesk.com/agent/tickets/123');
+    await expect(badgeButton(page)).toHaveText('Online');
+    const tabId = await tabIdOf(page, serviceWorker);
+
+    // The helpdesk's own router: pushState and a new workspace, no navigation.
+    await page.click('#open-124');
+    await expect(page).toHaveURL(/\/agent\/tickets\/124$/);
+    await expect(badgeButton(page)).toHaveText(/^Offline · 3 h ago$/);
+    await expect(badgeButton(page)).toHaveAccessibleName(/Tom Baker is not on your website/);
+    await expect(page.locator('cobrowse-badge')).toHaveCount(1);
+    const inView = await page.evaluate(() => {
+      const host = document.querySelector('cobrowse-badge')!;
+      return host.closest('.workspace')?.textContent?.includes('Cannot log in');
+    });
+    expect(inView).toBe(true);
+    await expect.poll(() => toolbarText(serviceWorker, tabId)).toBe('OFF');
+
+    // Back to the first ticket: its visitor is known, so no new search is made.
+    const before = searches(fake).length;
+    await page.goBack();
+    await expect(badgeButton(page)).toHaveText('Online');
+    expect(searches(fake).length).toBe(before);
+
+    // Leaving tickets altogether takes the badge and the toolbar state away.
+    await page.click('#open-dashboard');
+    await expect(page.locator('cobrowse-badge')).toHaveCount(0);
+    await expect.poll(() => toolbarText(serviceWorker, tabId)).toBe('');
+    expect(asked.filter((p) => p.includes('/123.json')).length).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  test('one click on the badge opens co-browsing beside the ticket; a double click opens one session', async ({
+    context,
+    fake,
+  }) => {
+    await serveHelpdesk(context, ZENDESK);
+    const page = await context.newPage();
+    await page.goto('https://acme.zendesk.com/agent/tickets/123');
+    await expect(badgeButton(page)).toHaveText('Online');
+
+    const opened = context.waitForEvent('page');
+    await badgeButton(page).dblclick();
+    const session = await opened;
+    await expect(session).toHaveURL(/^https:\/\/o\.upscope\.io\//);
+    await expect(page.locator('cobrowse-badge p')).toHaveText(/opened in a new tab/);
+    expect(fake.watchSessions.map((s) => s.shortId)).toEqual([SEED_IDS.jane]);
+  });
+
+  test('without the helpdesk API, the visible ticket is read from the page', async ({
+    context,
+  }) => {
+    await serveHelpdesk(context, { ...ZENDESK, json: {} });
+    const page = await context.newPage();
+    await page.goto('https://acme.zendesk.com/agent/tickets/123');
+    await expect(badgeButton(page)).toHaveAccessibleName(/Jane Doe is on your website now/);
+  });
+
+  test('a page that is not a ticket gets no badge and makes no request', async ({
+    context,
+    fake,
+  }) => {
+    await serveHelpdesk(context, ZENDESK);
+    const page = await context.newPage();
+    await page.goto('https://acme.zendesk.com/agent/dashboard');
+    await page.waitForTimeout(1200);
+    await expect(page.locator('cobrowse-badge')).toHaveCount(0);
+    expect(fake.requests).toEqual([]);
+  });
+});
+
+test('before a key is saved, the badge says to set up and explains on click', async ({
+  context,
+  serviceWorker,
+  fake,
+}) => {
+  await configureExtension(serviceWorker, { apiKey: null });
+  await serveHelpdesk(context, ZENDESK);
+  const page = await context.newPage();
+  await page.goto('https://acme.zendesk.com/agent/tickets/123');
+  const button = badgeButton(page);
+  await expect(button).toHaveText('Set up');
+  await button.click();
+  await expect(page.locator('cobrowse-badge p')).toHaveText(/API key/);
+  expect(fake.requests).toEqual([]);
+});
+
+test('when the extension is reloaded or removed under an open ticket, its old script leaves quietly', async ({
+  context,
+  serviceWorker,
+}) => {
+  await configureExtension(serviceWorker);
+  await serveHelpdesk(context, ZENDESK);
+  const page = await context.newPage();
+  const errors = pageErrors(page);
+  await page.goto('https://acme.zendesk.com/agent/tickets/123');
+  await expect(badgeButton(page)).toHaveText('Online');
+
+  // Playwright's Chromium does not bring a reloaded unpacked extension back, so this checks the
+  // old copy's side: its context dies, and the page must not notice beyond the badge going.
+  await serviceWorker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+  await expect(page.locator('cobrowse-badge')).toHaveCount(0, { timeout: 5_000 });
+  await page.click('#open-124');
+  await page.evaluate(() => window.dispatchEvent(new Event('popstate')));
+  await page.waitForTimeout(1_200);
+  await expect(page.locator('cobrowse-badge')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test.describe('other helpdesks', () => {
+  test.beforeEach(async ({ serviceWorker }) => {
+    await configureExtension(serviceWorker);
+  });
+
+  test('Freshdesk: the requester from its ticket JSON, waiting for a call', async ({ context }) => {
+    await serveHelpdesk(context, {
+      origin: 'https://acme.freshdesk.com',
+      page: 'freshdesk/ticket.html',
+      json: { '/api/_/tickets/10?include=requester': 'freshdesk/ticket-10.json' },
+    });
+    const page = await context.newPage();
+    await page.goto('https://acme.freshdesk.com/a/tickets/10');
+    await expect(badgeButton(page)).toHaveText('Waiting for a call');
+    await expect(badgeButton(page)).toHaveAccessibleName(/Maria Garcia is waiting for a call/);
+  });
+
+  test('Intercom: the conversation’s user from its JSON', async ({ context }) => {
+    await serveHelpdesk(context, {
+      origin: 'https://app.intercom.com',
+      page: 'intercom/conversation.html',
+      json: {
+        '/ember/inbox/conversations/555?app_id=abc123': 'intercom/conversation-555.json',
+      },
+    });
+    const page = await context.newPage();
+    await page.goto('https://app.intercom.com/a/inbox/abc123/inbox/shared/all/conversation/555');
+    await expect(badgeButton(page)).toHaveAccessibleName(/Alex Kim/);
+  });
+
+  test('Help Scout: the customer read from the page', async ({ context, fake }) => {
+    await serveHelpdesk(context, {
+      origin: 'https://secure.helpscout.net',
+      page: 'helpscout/conversation.html',
+    });
+    const page = await context.newPage();
+    await page.goto('https://secure.helpscout.net/conversation/1353459485/2675457');
+    await expect(badgeButton(page)).toBeVisible();
+    expect(searches(fake).length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,46 @@
+import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const FIXTURES = resolve(import.meta.dirname, '../../fixtures/helpdesks');
+
+export interface HelpdeskSite {
+  /** Any page under this origin serves `page`; the helpdesk's router decides what it shows. */
+  origin: string;
+  page: string;
+  /** The helpdesk's own JSON, by path + query, as committed fixtures. Anything else is a 404. */
+  json?: Record<string, string>;
+}
+
+/**
+ * Serves a helpdesk as its agents' browsers see it: the HTML shell at every path of its origin
+ * (so single-page navigations and reloads work) and its same-origin JSON API.
+ */
+export async function serveHelpdesk(
+  context: BrowserContext,
+  site: HelpdeskSite,
+): Promise<string[]> {
+  const html = readFileSync(resolve(FIXTURES, site.page), 'utf8');
+  const asked: string[] = [];
+  await context.route(`${site.origin}/**`, (route) => {
+    const url = new URL(route.request().url());
+    const path = url.pathname + url.search;
+    const fixture = site.json?.[path];
+    if (fixture) {
+      asked.push(path);
+      return route.fulfill({
+        contentType: 'application/json',
+        body: readFileSync(resolve(FIXTURES, fixture), 'utf8'),
+      });
+    }
+    if (path.startsWith('/api/') || path.startsWith('/ember/')) {
+      asked.push(path);
+      return route.fulfill({ status: 404, contentType: 'application/json', body: '{}' });
+    }
+    return route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
+  });
+  return asked;
+}
+
+/** The badge's button, inside its shadow root (Playwright's CSS locators pierce open roots). */
+export const badgeButton = (page: Page): Locator => page.locator('cobrowse-badge button');

@@ -1,0 +1,143 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createBadge, TAG } from '../../../src/content/badge';
+import type { BadgeView, Reply } from '../../../src/shared/views';
+import { loadPage } from './support';
+
+const ONLINE: BadgeView = {
+  state: 'online',
+  label: 'Online',
+  title: 'Jane Doe is on your website now. Start co-browsing.',
+  canStart: true,
+};
+const OFFLINE: BadgeView = {
+  state: 'offline',
+  label: 'Offline · 3 h ago',
+  title: 'Jane Doe is not on your website; last seen 3 h ago.',
+  canStart: false,
+};
+const XSS = '<img src=x onerror=alert(1)>';
+
+type Start = () => Promise<Reply<{ opened: string }> | undefined>;
+
+function setup(start: Start = vi.fn(async () => ({ ok: true as const, data: { opened: 'tab' } }))) {
+  loadPage('https://acme.zendesk.com/agent/tickets/1');
+  const anchor = document.createElement('div');
+  anchor.textContent = 'Jane Doe';
+  document.body.append(anchor);
+  const badge = createBadge(start);
+  const root = () => badge.host.shadowRoot!;
+  const button = () => root().querySelector('button')!;
+  const note = () => root().querySelector('p')!;
+  return { badge, anchor, start, root, button, note };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('badge', () => {
+  it('is a real button in its own shadow root, beside the customer', () => {
+    const { badge, anchor, button, root } = setup();
+    badge.show(ONLINE);
+    badge.place(anchor);
+    expect(anchor.nextSibling).toBe(badge.host);
+    expect(badge.host.tagName.toLowerCase()).toBe(TAG);
+    expect(button().type).toBe('button');
+    expect(button().textContent).toBe('Online');
+    expect(button().title).toBe(ONLINE.title);
+    expect(button().getAttribute('aria-label')).toBe(`Co-browse: ${ONLINE.title}`);
+    expect(button().dataset.state).toBe('online');
+    // Its styles start from nothing and stay inside.
+    expect(root().querySelector('style')!.textContent).toContain(':host{all:initial}');
+    expect(badge.host.style.cssText).toContain('all: initial');
+    expect(document.head.querySelectorAll('style')).toHaveLength(0);
+  });
+
+  it('renders hostile text as text: no element, no attribute handler', () => {
+    const { badge, anchor, root, button } = setup();
+    badge.show({ state: 'online', label: XSS, title: `${XSS} is online`, canStart: false });
+    badge.place(anchor);
+    expect(button().textContent).toBe(XSS);
+    expect(root().querySelectorAll('img')).toHaveLength(0);
+    expect(document.querySelectorAll('img')).toHaveLength(0);
+    button().click();
+    expect(root().querySelector('p')!.textContent).toBe(`${XSS} is online`);
+    expect(root().querySelectorAll('img')).toHaveLength(0);
+  });
+
+  it('re-rendering and re-placing never duplicates it', () => {
+    const { badge, anchor } = setup();
+    for (let i = 0; i < 5; i++) {
+      badge.show(i % 2 ? ONLINE : OFFLINE);
+      badge.place(i % 3 ? anchor : undefined);
+    }
+    badge.place(anchor);
+    expect(document.querySelectorAll(TAG)).toHaveLength(1);
+    expect(badge.host.shadowRoot!.querySelectorAll('button')).toHaveLength(1);
+    badge.remove();
+    expect(document.querySelectorAll(TAG)).toHaveLength(0);
+  });
+
+  it('without an anchor it is a fixed pill in a corner', () => {
+    const { badge } = setup();
+    badge.show(ONLINE);
+    badge.place(undefined);
+    expect(badge.pill).toBe(true);
+    expect(badge.host.parentNode).toBe(document.body);
+    expect(badge.host.style.position).toBe('fixed');
+  });
+
+  it('a click when co-browsing can start: "Starting…", then what happened', async () => {
+    let finish!: (r: { ok: true; data: { opened: string } }) => void;
+    const start = vi.fn(
+      () => new Promise<{ ok: true; data: { opened: string } }>((r) => (finish = r)),
+    );
+    const { badge, anchor, button, note } = setup(start);
+    badge.show(ONLINE);
+    badge.place(anchor);
+    button().click();
+    expect(start).toHaveBeenCalledTimes(1);
+    expect(button().textContent).toBe('Starting…');
+    expect(button().getAttribute('aria-busy')).toBe('true');
+    button().click();
+    expect(start).toHaveBeenCalledTimes(1);
+    finish({ ok: true, data: { opened: 'tab' } });
+    await vi.waitFor(() => expect(button().textContent).toBe('Online'));
+    expect(note().textContent).toBe('Co-browsing opened in a new tab.');
+    expect(note().getAttribute('role')).toBe('status');
+  });
+
+  it('a failed start shows the worker’s words', async () => {
+    const start = vi.fn(async () => ({
+      ok: false as const,
+      error: { kind: 'ambiguous', message: 'Several visitors match this customer.' },
+    }));
+    const { badge, anchor, button, note } = setup(start);
+    badge.show(ONLINE);
+    badge.place(anchor);
+    button().click();
+    await vi.waitFor(() =>
+      expect(note().textContent).toBe('Several visitors match this customer.'),
+    );
+    expect(button().textContent).toBe('Online');
+  });
+
+  it('a click when co-browsing cannot start explains why instead', () => {
+    const { badge, anchor, button, note, start } = setup();
+    badge.show(OFFLINE);
+    badge.place(anchor);
+    button().click();
+    expect(start).not.toHaveBeenCalled();
+    expect(note().textContent).toBe(OFFLINE.title);
+    button().click();
+    expect(note().textContent).toBe('');
+  });
+
+  it('is reachable with the keyboard', () => {
+    const { badge, anchor, button } = setup();
+    badge.show(ONLINE);
+    badge.place(anchor);
+    button().focus();
+    expect(badge.host.shadowRoot!.activeElement).toBe(button());
+    expect(button().tabIndex).toBe(0);
+  });
+});

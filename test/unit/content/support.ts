@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { vi } from 'vitest';
+import type { Get, Json } from '../../../src/content/adapter';
+
+const FIXTURES = resolve(import.meta.dirname, '../../fixtures/helpdesks');
+
+export function fixture(path: string): string {
+  return readFileSync(resolve(FIXTURES, path), 'utf8');
+}
+
+export function json(path: string): Json {
+  return JSON.parse(fixture(path));
+}
+
+/** The page at `url`, its document replaced by a committed fixture (scripts do not run). */
+export function loadPage(url: string, html = '<!doctype html><html><body></body></html>'): void {
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  document.head.replaceChildren(...[...parsed.head.childNodes].map((n) => document.adoptNode(n)));
+  document.body.replaceWith(document.adoptNode(parsed.body));
+}
+
+/** A same-origin `get` answering from fixture JSON by path (query included), and its calls. */
+export function fakeGet(routes: Record<string, Json>): Get & { calls: [string, unknown][] } {
+  const calls: [string, unknown][] = [];
+  const get = (async (path: string, headers?: Record<string, string>) => {
+    calls.push([path, headers]);
+    return routes[path];
+  }) as Get & { calls: typeof calls };
+  get.calls = calls;
+  return get;
+}
+
+export interface FakeRuntime {
+  id: string | undefined;
+  sent: unknown[];
+  reply: (message: { type: string }) => unknown;
+  sendMessage: ReturnType<typeof vi.fn>;
+  listeners: Set<(message: unknown, sender: { id?: string }) => void>;
+  onMessage: {
+    addListener(fn: (message: unknown, sender: { id?: string }) => void): void;
+    removeListener(fn: (message: unknown, sender: { id?: string }) => void): void;
+  };
+  /** A message from the worker (tabs.sendMessage). */
+  push(message: unknown): void;
+}
+
+/** `chrome.runtime` as a content script sees it; replies come from `reply`. */
+export function fakeRuntime(reply: FakeRuntime['reply'] = () => undefined): FakeRuntime {
+  const rt = {
+    id: 'ext-id',
+    sent: [] as unknown[],
+    reply,
+    listeners: new Set(),
+  } as FakeRuntime;
+  rt.sendMessage = vi.fn(async (message: { type: string }) => {
+    if (!rt.id) throw new Error('Extension context invalidated.');
+    rt.sent.push(message);
+    return rt.reply(message);
+  });
+  rt.onMessage = {
+    addListener: (fn) => rt.listeners.add(fn),
+    removeListener: (fn) => {
+      if (!rt.id) throw new Error('Extension context invalidated.');
+      rt.listeners.delete(fn);
+    },
+  };
+  rt.push = (message) => {
+    for (const fn of rt.listeners) fn(message, { id: 'ext-id' });
+  };
+  vi.stubGlobal('chrome', { runtime: rt });
+  return rt;
+}
+
+/**
+ * A Zendesk ticket page with `comments` conversation entries (about 7 nodes each) in the visible
+ * workspace, and as many again in a hidden background tab: a ticket of `comments * 14` nodes.
+ */
+export function bigZendeskTicket(id: number, comments: number): string {
+  const entries = (who: string, text: string) =>
+    Array.from(
+      { length: comments },
+      (_, i) =>
+        `<article data-test-id="omni-log-comment-item"><div data-test-id="omni-log-item-sender">${who}</div><p>${text} ${i}</p><blockquote>On day ${i}, support@acme.zendesk.com wrote: <em>quoted</em> agent${i}@acme.com</blockquote></article>`,
+    ).join('');
+  return `<!doctype html><html><body><div id="main_panes">
+    <div class="workspace" style="display:none"><div data-side-conversations-anchor-id="${id - 1}">
+      <div data-test-id="ticket-system-field-requester-select">Old Requester</div>
+      ${entries('Old Requester', 'old')}
+      <div id="editor-view"><img data-garden-id="tags.avatar" alt="old@example.com"></div></div></div>
+    <div class="workspace"><section>
+      <div data-test-id="ticket-system-field-requester-select">Jane Doe</div></section>
+      <div data-side-conversations-anchor-id="${id}">
+      ${entries('Jane Doe', 'message')}
+      <div id="editor-view"><img data-garden-id="tags.avatar" alt="jane.doe@example.com"></div></div></div>
+  </div></body></html>`;
+}
