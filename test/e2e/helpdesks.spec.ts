@@ -216,3 +216,88 @@ test.describe('other helpdesks', () => {
     expect(searches(fake).length).toBeGreaterThan(0);
   });
 });
+
+test('HubSpot: ticket → contact through its CRM API with the CSRF header, then the next ticket', async ({
+  context,
+  serviceWorker,
+}) => {
+  await configureExtension(serviceWorker);
+  const q = 'portalId=4455667';
+  const asked = await serveHelpdesk(context, {
+    origin: 'https://app.hubspot.com',
+    page: 'hubspot/ticket.html',
+    json: {
+      [`/api/crm/v3/objects/tickets/9001?associations=contacts&${q}`]: 'hubspot/ticket-9001.json',
+      [`/api/crm/v3/objects/tickets/9002?associations=contacts&${q}`]: 'hubspot/ticket-9002.json',
+      [`/api/crm/v3/objects/contacts/701?properties=email,firstname,lastname&${q}`]:
+        'hubspot/contact-701.json',
+      [`/api/crm/v3/objects/contacts/702?properties=email,firstname,lastname&${q}`]:
+        'hubspot/contact-702.json',
+    },
+  });
+  let csrf: string | undefined;
+  const page = await context.newPage();
+  page.on('request', (r) => {
+    if (r.url().includes('/objects/tickets/9001')) csrf = r.headers()['x-hubspot-csrf-hubspotapi'];
+  });
+  await page.goto('https://app.hubspot.com/help-desk/4455667/view/123/ticket/9001');
+  // No anchor is known for HubSpot's contact card: the badge is a pill in the corner.
+  await expect(badgeButton(page)).toHaveAccessibleName(/Jane Doe is on your website now/);
+  expect(
+    await page.evaluate(() => getComputedStyle(document.querySelector('cobrowse-badge')!).position),
+  ).toBe('fixed');
+  expect(csrf).toBe('csrf-token-123');
+  await page.click('#next');
+  await expect(badgeButton(page)).toHaveText('In a session');
+  await expect(page.locator('cobrowse-badge')).toHaveCount(1);
+  expect(asked.filter((p) => p.includes('/contacts/')).length).toBe(2);
+});
+
+test('a web page cannot drive the extension: page messages and events cause no API request', async ({
+  context,
+  serviceWorker,
+  fake,
+}) => {
+  await configureExtension(serviceWorker);
+  await serveHelpdesk(context, ZENDESK);
+  const page = await context.newPage();
+  await page.goto('https://acme.zendesk.com/agent/dashboard');
+  await page.evaluate(() => {
+    const shapes = [
+      {
+        type: 'ticket/identify',
+        helpdesk: 'zendesk',
+        identities: { email: 'jane.doe@example.com' },
+        visible: true,
+      },
+      { type: 'ticket/start-cobrowse' },
+      { type: 'cobrowse/start', shortId: 'JD7K2P9Q', tabId: 1 },
+      { type: 'visitors/search', query: 'jane' },
+      { type: 'key/save', apiKey: 'attacker-key' },
+      { type: 'visitor/forget', shortId: 'JD7K2P9Q' },
+      { type: 'settings/save', patch: { apiBaseUrl: 'https://evil.example' } },
+      {
+        type: 'badge/update',
+        view: { state: 'online', label: 'Online', title: 'x', canStart: true },
+      },
+    ];
+    for (let i = 0; i < 50; i++) {
+      for (const shape of shapes) {
+        window.postMessage(shape, '*');
+        window.postMessage(JSON.stringify(shape), '*');
+        document.dispatchEvent(new CustomEvent(shape.type, { detail: shape }));
+        window.dispatchEvent(new MessageEvent('message', { data: shape }));
+      }
+    }
+    // A fake badge of the page's own making: clicking it reaches nothing.
+    const fakeBadge = document.createElement('cobrowse-badge');
+    const lure = document.createElement('button');
+    lure.textContent = 'Online';
+    fakeBadge.attachShadow({ mode: 'open' }).append(lure);
+    document.body.append(fakeBadge);
+    lure.click();
+  });
+  await page.waitForTimeout(1_500);
+  expect(fake.requests).toEqual([]);
+  expect(fake.watchSessions).toEqual([]);
+});
