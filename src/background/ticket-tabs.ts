@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { BadgeUpdateMessage } from '../shared/messages';
 import type { BadgeView } from '../shared/views';
+import { usableKey } from './api-access';
 import { DISABLED_VIEW, viewForError, viewForLookup } from './badge-view';
 import { lookupCustomer } from './lookup';
 import { toErrorInfo } from './problems';
@@ -50,6 +51,7 @@ export async function refreshTicket(
     };
   } else {
     try {
+      await usableKey();
       const result = await lookupCustomer(
         ticket.identities,
         ticket.helpdesk,

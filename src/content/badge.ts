@@ -24,9 +24,12 @@ i{width:8px;height:8px;border-radius:50%;background:var(--c,#8c959f)}
 p{all:initial;display:block;max-width:280px;margin:4px 6px 0;font:12px/16px system-ui,sans-serif;color:#1f2328;white-space:normal}
 p:empty{display:none}`;
 
+/** What the badge shows: the worker's views, and its own while a slow answer is awaited. */
+export type ShownView = Omit<BadgeView, 'state'> & { state: BadgeView['state'] | 'checking' };
+
 export interface Badge {
   /** Shows a view; nothing of the helpdesk's DOM is read here. */
-  show(view: BadgeView): void;
+  show(view: ShownView): void;
   /** Puts the badge after `anchor`, or in a fixed corner of the window without one. */
   place(anchor: Element | undefined): void;
   host: HTMLElement;
@@ -49,7 +52,7 @@ export function createBadge(start: () => Promise<Reply<{ opened: string }> | und
   button.type = 'button';
   button.append(dot, label);
   root.append(style, button, note);
-  let view: BadgeView | undefined;
+  let view: ShownView | undefined;
 
   const say = (words: string, busy = false) => {
     label.textContent = words;

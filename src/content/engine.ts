@@ -2,7 +2,7 @@ import type { Identities } from '../shared/identities';
 import type { ContentMessage } from '../shared/messages';
 import type { BadgeView, Reply } from '../shared/views';
 import { parseTicket, type Adapter, type Found, type Ticket } from './adapter';
-import { createBadge } from './badge';
+import { createBadge, type ShownView } from './badge';
 import { normalise } from './identity';
 import { fromDom, firstVisible, getter, hidden, scopeOf } from './read';
 
@@ -40,6 +40,15 @@ export async function send<T>(message: ContentMessage): Promise<Reply<T> | undef
 const TICK_MS = 500;
 const DOM_TRIES = 16;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Answers within this time show at once; slower ones show that something is on its way. */
+const CHECKING_AFTER_MS = 400;
+const CHECKING: ShownView = {
+  state: 'checking',
+  label: 'Checking…',
+  title: 'Looking this customer up in Upscope.',
+  canStart: false,
+};
 
 const NO_CUSTOMER: BadgeView = {
   state: 'not_found',
@@ -95,7 +104,7 @@ export function start(a: Adapter): () => void {
     badge.place(anchor?.isConnected && !hidden(anchor) ? anchor : undefined);
   };
 
-  const show = (view: BadgeView) => {
+  const show = (view: ShownView) => {
     if (view.state === 'disabled') return badge.remove();
     badge.show(view);
     tries = 20;
@@ -119,6 +128,7 @@ export function start(a: Adapter): () => void {
     if (!ids) return show(NO_CUSTOMER);
     known.set(t.id, read);
     if (known.size > 20) known.delete(known.keys().next().value!);
+    const slow = setTimeout(() => signal.aborted || show(CHECKING), CHECKING_AFTER_MS);
     const reply = await send<BadgeView>({
       type: 'ticket/identify',
       helpdesk: a.id,
@@ -126,6 +136,7 @@ export function start(a: Adapter): () => void {
       identities: ids,
       visible: !document.hidden,
     });
+    clearTimeout(slow);
     if (signal.aborted || !reply) return;
     show(
       reply.ok

@@ -185,6 +185,18 @@ describe('protecting the team’s API quota', () => {
     });
   });
 
+  it('a refused key is shown even for a visitor still in the cache: nothing could be started', async () => {
+    await bg.configure();
+    expect(await identify({ email: 'jane.doe@example.com' })).toMatchObject({
+      data: { state: 'online' },
+    });
+    bg.fake.revokeKey('SENTINEL-KEY-5e1f0c2a9b');
+    await identify({ email: 'tom.baker@example.com' }, 8);
+    expect(await identify({ email: 'jane.doe@example.com' }, 9)).toMatchObject({
+      data: { state: 'not_configured' },
+    });
+  });
+
   it('a page that keeps changing the customer is limited per tab', async () => {
     await bg.configure();
     for (let i = 0; i < TAB_LOOKUPS_PER_MINUTE + 8; i++) {

@@ -149,6 +149,26 @@ describe('on a ticket', () => {
     expect(badges()[0]!.shadowRoot!.querySelector('button')!.title).toBe('Not understood.');
   });
 
+  it('a slow worker answer shows "Checking…" until it arrives; a quick one never flashes it', async () => {
+    let answer!: (reply: unknown) => void;
+    fakeRuntime((m) =>
+      (m as { type: string }).type === 'ticket/identify'
+        ? new Promise((r) => (answer = r))
+        : { ok: true, data: null },
+    );
+    loadPage('https://acme.zendesk.com/agent/tickets/123', fixture('zendesk/ticket.html'));
+    run();
+    await vi.advanceTimersByTimeAsync(399);
+    expect(badges()).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(label()).toBe('Checking…');
+    answer({ ok: true, data: view('Online') });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(label()).toBe('Online');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(label()).toBe('Online');
+  });
+
   it('a click starts co-browsing through the worker', async () => {
     const rt = worker();
     loadPage('https://acme.zendesk.com/agent/tickets/123', fixture('zendesk/ticket.html'));

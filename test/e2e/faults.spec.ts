@@ -1,0 +1,232 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { SEED_IDS, type FakeUpscope } from '../fake-upscope';
+import { configureExtension, DEMO_AGENT } from './support/extension';
+import { expect, test } from './support/fixtures';
+import { badgeButton, serveHelpdesk } from './support/helpdesk';
+import { extensionPage, sendFromPage, stopServiceWorker } from './support/worker';
+
+// What an agent sees on a ticket while Upscope misbehaves, and how it comes back. Each test:
+// the message is clear and true, the request count stays bounded, and the badge recovers on
+// its own once the fault ends (the presence alarm is fired rather than waited 30 s for).
+
+const TICKET = 'https://acme.zendesk.com/agent/tickets/123';
+
+async function openTicket(context: BrowserContext): Promise<Page> {
+  await serveHelpdesk(context, {
+    origin: 'https://acme.zendesk.com',
+    page: 'zendesk/ticket.html',
+    json: {
+      '/api/v2/tickets/123.json?include=users': 'zendesk/ticket-123.json',
+      '/api/v2/tickets/124.json?include=users': 'zendesk/ticket-124.json',
+    },
+  });
+  const page = await context.newPage();
+  await page.goto(TICKET);
+  return page;
+}
+
+/** The next presence refresh, now: what the periodic alarm would do when it comes round. */
+async function presenceTick(context: BrowserContext): Promise<void> {
+  const worker = context.serviceWorkers()[0]!;
+  await worker.evaluate(() => chrome.alarms.create('presence-refresh', { when: Date.now() + 50 }));
+}
+
+const searches = (fake: FakeUpscope) => fake.requests.filter((r) => r.path.endsWith('/list.json'));
+
+async function title(page: Page): Promise<string | null> {
+  return badgeButton(page).getAttribute('title');
+}
+
+test.beforeEach(async ({ serviceWorker }) => {
+  await configureExtension(serviceWorker);
+});
+
+test('a slow API: "Checking…", then a clear timeout after two tries, then back on its own', async ({
+  context,
+  fake,
+}) => {
+  test.setTimeout(45_000);
+  fake.injectFault({ match: { path: '/list.json' }, latencyMs: 9_000, times: 2 });
+  const page = await openTicket(context);
+  await expect(badgeButton(page)).toHaveText('Checking…');
+  await expect(badgeButton(page)).toHaveText('Unavailable', { timeout: 20_000 });
+  expect(await title(page)).toBe('Upscope did not answer within 8 seconds.');
+  expect(searches(fake)).toHaveLength(2);
+
+  await presenceTick(context);
+  await expect(badgeButton(page)).toHaveText('Online');
+});
+
+test('a 429 with a short Retry-After is waited out by the client: the agent sees only the answer', async ({
+  context,
+  fake,
+}) => {
+  fake.injectFault({ match: { path: '/list.json' }, status: 429, retryAfter: 1, times: 1 });
+  const page = await openTicket(context);
+  await expect(badgeButton(page)).toHaveText('Online', { timeout: 8_000 });
+  const [first, second] = searches(fake);
+  expect([first!.status, second!.status]).toEqual([429, 200]);
+  expect(second!.at - first!.at).toBeGreaterThanOrEqual(1_000);
+});
+
+test('a 429 asking for a long pause stops every call, in every tab, until it has passed', async ({
+  context,
+  fake,
+}) => {
+  test.setTimeout(40_000);
+  fake.injectFault({ match: { path: '/list.json' }, status: 429, retryAfter: 6, times: Infinity });
+  const page = await openTicket(context);
+  await expect(badgeButton(page)).toHaveText('Paused');
+  expect(await title(page)).toMatch(/again in [1-6] (s|seconds)\.$/);
+  expect(searches(fake)).toHaveLength(1);
+
+  // Another ticket during the pause: refused without a request.
+  await page.click('#open-124');
+  await expect(badgeButton(page)).toHaveText('Paused');
+  expect(searches(fake)).toHaveLength(1);
+
+  fake.clearFaults();
+  await page.waitForTimeout(6_000);
+  await presenceTick(context);
+  await expect(badgeButton(page)).toHaveText(/^Offline/);
+});
+
+for (const [name, fault, words] of [
+  ['5xx errors', { status: 503 }, /^Upscope is having problems right now/],
+  ['malformed JSON', { malformed: true }, /^Upscope sent a response/],
+  ['dropped connections', { drop: true }, 'Could not reach Upscope. Check the network connection.'],
+] as const) {
+  test(`${name}: said plainly, retried once, then recovered`, async ({ context, fake }) => {
+    fake.injectFault({ match: { path: '/list.json' }, ...fault, times: Infinity });
+    const page = await openTicket(context);
+    await expect(badgeButton(page)).toHaveText('Unavailable', { timeout: 10_000 });
+    expect(await title(page)).toMatch(words);
+    expect(searches(fake).length).toBeLessThanOrEqual(2);
+
+    // Clicking explains rather than starting anything.
+    await badgeButton(page).click();
+    await expect(page.locator('cobrowse-badge p')).toHaveText(words);
+    expect(fake.watchSessions).toEqual([]);
+
+    fake.clearFaults();
+    await presenceTick(context);
+    await expect(badgeButton(page)).toHaveText('Online');
+  });
+}
+
+test('the network goes away and comes back', async ({ context, fake }) => {
+  const page = await openTicket(context);
+  await expect(badgeButton(page)).toHaveText('Online');
+  // The fake stops answering at all, as when the connection drops.
+  fake.injectFault({ drop: true, times: Infinity });
+  await expect.poll(() => fake.pendingFaults().length).toBe(1);
+  await page.click('#open-124');
+  await expect(badgeButton(page)).toHaveText('Unavailable', { timeout: 10_000 });
+  expect(await title(page)).toBe('Could not reach Upscope. Check the network connection.');
+
+  fake.clearFaults();
+  await presenceTick(context);
+  await expect(badgeButton(page)).toHaveText(/^Offline/);
+  // The ticket looked up before the outage still starts co-browsing from its cached visitor.
+  await page.goBack();
+  await expect(badgeButton(page)).toHaveText('Online');
+});
+
+test('the key revoked mid-session: "Set up" with the reason, no more calls, back once a new key is saved', async ({
+  context,
+  extensionId,
+  fake,
+}) => {
+  const page = await openTicket(context);
+  await expect(badgeButton(page)).toHaveText('Online');
+  fake.revokeKey('demo-key');
+
+  // The next lookup is refused: the badge says what to fix.
+  await page.click('#open-124');
+  await expect(badgeButton(page)).toHaveText('Set up');
+  expect(await title(page)).toMatch(/did not accept the API key/);
+  const refused = fake.requests.length;
+
+  // A refused key stops everything: refreshes and other tickets make no request.
+  await presenceTick(context);
+  await page.goBack();
+  await expect(badgeButton(page)).toHaveText('Set up');
+  await page.goForward();
+  await page.waitForTimeout(500);
+  expect(fake.requests.length).toBe(refused);
+
+  fake.setKey('replacement-key-2f9c1e', 'ok');
+  const settings = await extensionPage(context, extensionId);
+  const saved = await sendFromPage(settings, {
+    type: 'key/save',
+    apiKey: 'replacement-key-2f9c1e',
+  });
+  expect(saved).toMatchObject({ ok: true, data: { outcome: 'valid' } });
+  await presenceTick(context);
+  await expect(badgeButton(page)).toHaveText(/^Offline/);
+  // The agent they had set is untouched by all of this.
+  const kept = await sendFromPage(settings, { type: 'settings/get' });
+  expect(kept.data.settings).toMatchObject(DEMO_AGENT);
+});
+
+test('the service worker stopped between the lookup and the click: one click, one session, one request', async ({
+  context,
+  extensionId,
+  fake,
+}) => {
+  const page = await openTicket(context);
+  await expect(badgeButton(page)).toHaveText('Online');
+  await stopServiceWorker(context, extensionId);
+  const before = fake.requests.length;
+
+  const opened = context.waitForEvent('page');
+  await badgeButton(page).click();
+  await expect(await opened).toHaveURL(/^https:\/\/o\.upscope\.io\//);
+  expect(fake.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual([
+    `POST /v1.1/visitors/${SEED_IDS.jane}/watch_url.json`,
+  ]);
+});
+
+test('a start that fails says why and starts nothing; the next click starts exactly one session', async ({
+  context,
+  fake,
+}) => {
+  const page = await openTicket(context);
+  await expect(badgeButton(page)).toHaveText('Online');
+  fake.injectFault({ match: { method: 'POST' }, status: 502 });
+  await badgeButton(page).click();
+  await expect(page.locator('cobrowse-badge p')).toHaveText(/Upscope is having problems/);
+  expect(fake.watchSessions).toEqual([]);
+
+  const opened = context.waitForEvent('page');
+  await badgeButton(page).click();
+  await expect(await opened).toHaveURL(/^https:\/\/o\.upscope\.io\//);
+  expect(fake.watchSessions).toHaveLength(1);
+});
+
+test('a hostile page changing tickets and the DOM nonstop stays within the per-tab request budget', async ({
+  context,
+  fake,
+}) => {
+  test.setTimeout(40_000);
+  const page = await openTicket(context);
+  await expect(badgeButton(page)).toHaveText('Online');
+  // 200 ticket changes and thousands of mutations in ten seconds, each with a new customer.
+  await page.evaluate(async () => {
+    const ticket = document.querySelector('[data-side-conversations-anchor-id="123"]')!;
+    const avatar = ticket.querySelector<HTMLImageElement>('#editor-view img')!;
+    for (let i = 0; i < 200; i++) {
+      history.pushState({}, '', `/agent/tickets/${1000 + i}`);
+      for (let j = 0; j < 50; j++) document.body.append(document.createElement('div'));
+      ticket.setAttribute('data-side-conversations-anchor-id', String(1000 + i));
+      avatar.alt = `customer${i}@example.com`;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  });
+  await page.waitForTimeout(1_000);
+  // The per-tab budget is 12 searches a minute; the first ticket's lookup came before it.
+  expect(searches(fake).length).toBeLessThanOrEqual(12 + 2);
+  // The last ticket's customer is past the budget: the badge says so instead of asking.
+  await expect(badgeButton(page)).toHaveText('Paused');
+  expect(await title(page)).toMatch(/too many lookups/);
+});
