@@ -1,15 +1,5 @@
-import { render } from 'preact';
-import browser from 'webextension-polyfill';
+import '../ui/base.css';
+import './popup.css';
+import { startPopup } from './app';
 
-function Popup() {
-  return (
-    <main>
-      <h1>Helpdesk Co-browse</h1>
-      <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
-        Open settings
-      </button>
-    </main>
-  );
-}
-
-render(<Popup />, document.getElementById('app')!);
+startPopup(document.getElementById('app')!, location.search);

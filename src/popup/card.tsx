@@ -1,0 +1,255 @@
+import type { Ref } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../ui/i18n';
+import type { ErrorInfo, Visitor } from '../ui/messaging';
+import { SafeLink } from '../ui/safe-link';
+import {
+  agentNames,
+  deviceText,
+  locationText,
+  openSession,
+  presenceOf,
+  visitorEmail,
+  visitorLabel,
+} from '../ui/visitor-info';
+import { errorText, needsSettings } from '../ui/errors';
+import { Presence } from './presence';
+
+export interface CardProps {
+  visitor: Visitor;
+  /** Why starting is not possible now, or null. */
+  blocker: string | null;
+  starting: boolean;
+  startError: ErrorInfo | null;
+  confirmingForget: boolean;
+  forgetting: boolean;
+  forgetError: ErrorInfo | null;
+  detailsButton: Ref<HTMLButtonElement>;
+  onStart(): void;
+  onDetails(): void;
+  onForget(): void;
+  onConfirmForget(): void;
+  onCancelForget(): void;
+  onOpenSettings(): void;
+}
+
+function Fact({ label, children }: { label: string; children: preact.ComponentChildren }) {
+  return (
+    <div class="fact">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function Support({ visitor }: { visitor: Visitor }) {
+  if (visitor.is_supported === false) {
+    return (
+      <span class="support no">
+        <span aria-hidden="true">⚠ </span>
+        {t('browserNotSupported')}
+      </span>
+    );
+  }
+  if (visitor.is_supported === true) {
+    return (
+      <span class="support yes">
+        <span aria-hidden="true">✓ </span>
+        {t('browserSupported')}
+      </span>
+    );
+  }
+  return null;
+}
+
+function IdentityChips({ visitor, label }: { visitor: Visitor; label: string }) {
+  const chips = new Set<string>();
+  for (const identity of visitor.identities ?? []) {
+    if (identity.trim() && identity !== label) chips.add(identity);
+  }
+  if (visitor.unique_id) chips.add(`id:${visitor.unique_id}`);
+  if (visitor.lookup_code) chips.add(t('lookupCodeChip', String(visitor.lookup_code)));
+  if (chips.size === 0) return null;
+  return (
+    <ul class="chips">
+      {[...chips].map((chip) => (
+        <li class="chip" key={chip} title={chip}>
+          {chip}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function VisitorCard(props: CardProps) {
+  const { visitor } = props;
+  const label = visitorLabel(visitor);
+  const email = visitorEmail(visitor);
+  const state = presenceOf(visitor);
+  const device = deviceText(visitor);
+  const location = locationText(visitor);
+  const tags = (visitor.tags ?? []).filter((tag) => tag.trim());
+  const joining = state === 'in_session' ? agentNames(openSession(visitor)?.agents) : [];
+
+  return (
+    <article class={`card card-${state}`} data-testid="visitor" aria-labelledby="visitor-name">
+      {state === 'waiting' && (
+        <p class="callout">
+          <span aria-hidden="true">☎ </span>
+          {t('calloutWaiting')}
+        </p>
+      )}
+      <div class="who">
+        <h3 id="visitor-name" class="name">
+          {label}
+        </h3>
+        {email && <p class="email">{email}</p>}
+      </div>
+      <Presence visitor={visitor} />
+
+      <dl class="facts">
+        {device && <Fact label={t('factDevice')}>{device}</Fact>}
+        {(visitor.browser_name || visitor.is_supported != null) && (
+          <Fact label={t('factBrowser')}>
+            {visitor.browser_name && <span class="browser">{visitor.browser_name} </span>}
+            <Support visitor={visitor} />
+          </Fact>
+        )}
+        {location && <Fact label={t('factLocation')}>{location}</Fact>}
+        {visitor.last_url && (
+          <Fact label={t('factLastPage')}>
+            <SafeLink url={visitor.last_url} class="ellipsis" />
+          </Fact>
+        )}
+        {((visitor.identities ?? []).length > 0 || visitor.unique_id || visitor.lookup_code) && (
+          <Fact label={t('factIdentities')}>
+            <IdentityChips visitor={visitor} label={label} />
+          </Fact>
+        )}
+        {tags.length > 0 && (
+          <Fact label={t('factTags')}>
+            <ul class="chips">
+              {tags.map((tag) => (
+                <li class="chip" key={tag} title={tag}>
+                  {tag}
+                </li>
+              ))}
+            </ul>
+          </Fact>
+        )}
+      </dl>
+
+      <div class="start">
+        <button
+          type="button"
+          class="primary big"
+          disabled={props.blocker !== null || props.starting}
+          aria-describedby={props.blocker ? 'start-why' : undefined}
+          aria-busy={props.starting}
+          onClick={props.onStart}
+        >
+          {props.starting ? t('starting') : t('startCobrowse')}
+        </button>
+        {props.blocker ? (
+          <p id="start-why" class="why">
+            {props.blocker}
+          </p>
+        ) : (
+          joining.length > 0 && <p class="why">{t('joinHint', joining.join(', '))}</p>
+        )}
+        {props.startError && (
+          <div class="notice error" role="alert">
+            <span class="icon" aria-hidden="true">
+              !
+            </span>
+            <div class="body">
+              <p>{errorText(props.startError)}</p>
+              {needsSettings(props.startError.kind) && (
+                <div class="actions">
+                  <button type="button" onClick={props.onOpenSettings}>
+                    {t('openSettings')}
+                  </button>
+                </div>
+              )}
+            </div>
+          </div>
+        )}
+      </div>
+
+      <div class="more">
+        <button type="button" class="link" ref={props.detailsButton} onClick={props.onDetails}>
+          {t('showDetails')}
+        </button>
+        <button
+          type="button"
+          class="link danger-link"
+          aria-expanded={props.confirmingForget}
+          aria-controls="forget-confirm"
+          onClick={props.onForget}
+        >
+          {t('forgetVisitor')}
+        </button>
+      </div>
+      {props.confirmingForget && (
+        <ForgetConfirm
+          who={label}
+          busy={props.forgetting}
+          error={props.forgetError}
+          onConfirm={props.onConfirmForget}
+          onCancel={props.onCancelForget}
+        />
+      )}
+    </article>
+  );
+}
+
+function ForgetConfirm(props: {
+  who: string;
+  busy: boolean;
+  error: ErrorInfo | null;
+  onConfirm(): void;
+  onCancel(): void;
+}) {
+  const cancel = useRef<HTMLButtonElement>(null);
+  // The safe choice takes focus: Enter right after opening must not delete anyone.
+  useEffect(() => cancel.current?.focus(), []);
+  return (
+    <div
+      id="forget-confirm"
+      class="confirm"
+      role="group"
+      aria-labelledby="forget-question"
+      aria-describedby="forget-explain"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          event.stopPropagation();
+          props.onCancel();
+        }
+      }}
+    >
+      <p id="forget-question" class="question">
+        {t('forgetQuestion', props.who)}
+      </p>
+      <p id="forget-explain" class="muted">
+        {t('forgetExplain')}
+      </p>
+      <div class="row">
+        <button type="button" class="danger" disabled={props.busy} onClick={props.onConfirm}>
+          {props.busy ? t('forgetting') : t('forgetConfirm', props.who)}
+        </button>
+        <button type="button" ref={cancel} onClick={props.onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+      {props.error && (
+        <p class="notice error" role="alert">
+          <span class="icon" aria-hidden="true">
+            !
+          </span>
+          <span class="body">{errorText(props.error)}</span>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { t } from '../ui/i18n';
+import type { Visitor } from '../ui/messaging';
+import { agentNames, ago, openSession, presenceOf, type VisitorPresence } from '../ui/visitor-info';
+
+/** A shape per state as well as a colour, so the state reads without colour vision too. */
+export const PRESENCE_ICON: Record<VisitorPresence, string> = {
+  online: '●',
+  waiting: '☎',
+  in_session: '◉',
+  offline: '○',
+  unsupported: '⚠',
+};
+
+export function presenceText(visitor: Visitor, now = Date.now()): string {
+  switch (presenceOf(visitor)) {
+    case 'online':
+      return t('presenceOnline');
+    case 'waiting':
+      return t('presenceWaiting');
+    case 'in_session': {
+      const names = agentNames(openSession(visitor)?.agents);
+      return names.length ? t('presenceInSessionWith', names.join(', ')) : t('presenceInSession');
+    }
+    case 'unsupported':
+      return t('presenceUnsupported');
+    default: {
+      const when = ago(visitor.last_seen_at, now);
+      return when ? t('presenceOfflineSeen', when) : t('presenceOffline');
+    }
+  }
+}
+
+export function Presence({ visitor }: { visitor: Visitor }) {
+  const state = presenceOf(visitor);
+  return (
+    <p class={`presence presence-${state}`}>
+      <span class="presence-icon" aria-hidden="true">
+        {PRESENCE_ICON[state]}
+      </span>
+      <span>{presenceText(visitor)}</span>
+    </p>
+  );
+}

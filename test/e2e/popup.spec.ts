@@ -1,0 +1,565 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { SEED_IDS } from '../fake-upscope';
+import { configureExtension } from './support/extension';
+import { expect, test } from './support/fixtures';
+import { tabIdOf } from './support/worker';
+
+// The popup is opened as a page with `?tab=<id>`, so it speaks for that tab as the toolbar popup
+// would. A ticket tab is a routed page whose worker state is seeded the way the content script
+// leaves it (helpdesk + identities); every lookup after that is the worker's own, against the
+// fake Upscope server.
+
+const SHOTS = 'test/output/screenshots';
+mkdirSync(SHOTS, { recursive: true });
+
+let ticketCount = 0;
+
+async function openTab(
+  context: BrowserContext,
+  sw: Worker,
+): Promise<{ page: Page; tabId: number }> {
+  const url = `https://desk.example.test/tickets/${++ticketCount}`;
+  await context.route(url, (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<title>Ticket</title><h1>Ticket</h1>' }),
+  );
+  const page = await context.newPage();
+  await page.goto(url);
+  return { page, tabId: await tabIdOf(page, sw) };
+}
+
+/** A tab the worker knows as a Zendesk ticket whose customer has these identities. */
+async function openTicket(
+  context: BrowserContext,
+  sw: Worker,
+  identities: Record<string, string>,
+): Promise<{ page: Page; tabId: number }> {
+  const tab = await openTab(context, sw);
+  await sw.evaluate(
+    async ({ tabId, identities }) => {
+      await chrome.storage.session.set({
+        [`tab:${tabId}`]: {
+          helpdesk: 'zendesk',
+          ticketId: '4021',
+          identities,
+          visible: true,
+          view: { state: 'not_found', label: 'Not seen', title: 'Not seen', canStart: false },
+          visitors: [],
+          candidates: [],
+          ambiguous: false,
+          updatedAt: Date.now(),
+        },
+      });
+    },
+    { tabId: tab.tabId, identities },
+  );
+  return tab;
+}
+
+async function openPopup(
+  openExtensionPage: (path: string) => Promise<Page>,
+  tabId: number,
+): Promise<Page> {
+  const popup = await openExtensionPage(`src/popup/index.html?tab=${tabId}`);
+  await popup.setViewportSize({ width: 380, height: 600 });
+  return popup;
+}
+
+async function expectAccessible(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(
+    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+}
+
+/** axe in light and dark, and a screenshot of each for review. */
+async function checkState(page: Page, name: string): Promise<void> {
+  // Wait for the freshness line to settle, so the picture is of the state and not of a spinner.
+  await expect(page.getByText('Checking Upscope…')).toHaveCount(0);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expectAccessible(page);
+    await page.screenshot({ path: `${SHOTS}/popup-${name}-${scheme}.png`, fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+const card = (page: Page) => page.getByTestId('visitor');
+const startButton = (page: Page) => page.getByRole('button', { name: 'Start co-browsing' });
+
+test.describe('setup states', () => {
+  test('no key yet: says so and opens the settings', async ({
+    context,
+    serviceWorker,
+    openExtensionPage,
+  }) => {
+    await configureExtension(serviceWorker, { apiKey: null });
+    const { tabId } = await openTicket(context, serviceWorker, { email: 'jane.doe@example.com' });
+    const popup = await openPopup(openExtensionPage, tabId);
+    await expect(popup.getByText('Add your Upscope API key')).toBeVisible();
+    await expect(card(popup)).toHaveCount(0);
+    await checkState(popup, 'no-key');
+    // The worker opened the settings on install; close that tab to see this button open one.
+    for (const page of context.pages()) if (page.url().includes('options')) await page.close();
+    const opened = context.waitForEvent('page');
+    await popup.locator('.slot').getByRole('button', { name: 'Open settings' }).click();
+    await expect(await opened).toHaveURL(/src\/options\/index\.html/);
+  });
+
+  test('invalid key: Upscope refused it, the agent is sent to the settings', async ({
+    context,
+    serviceWorker,
+    openExtensionPage,
+  }) => {
+    await configureExtension(serviceWorker, { apiKey: 'not-a-real-key' });
+    const { tabId } = await openTicket(context, serviceWorker, { email: 'jane.doe@example.com' });
+    const popup = await openPopup(openExtensionPage, tabId);
+    await expect(popup.getByText('Upscope refused the API key')).toBeVisible();
+    await expect(
+      popup.getByText('Upscope does not accept this API key.', { exact: false }),
+    ).toBeVisible();
+    await expect(
+      popup.locator('.slot').getByRole('button', { name: 'Open settings' }),
+    ).toBeVisible();
+    await checkState(popup, 'invalid-key');
+  });
+
+  test('subscription expired', async ({ context, serviceWorker, openExtensionPage, fake }) => {
+    fake.setKey('demo-key', 'subscription_expired');
+    await configureExtension(serviceWorker);
+    const { tabId } = await openTicket(context, serviceWorker, { email: 'jane.doe@example.com' });
+    const popup = await openPopup(openExtensionPage, tabId);
+    await expect(popup.getByText('subscription has expired', { exact: false })).toBeVisible();
+    await checkState(popup, 'expired');
+  });
+
+  test('API not enabled on the plan', async ({
+    context,
+    serviceWorker,
+    openExtensionPage,
+    fake,
+  }) => {
+    fake.setKey('demo-key', 'api_not_enabled');
+    await configureExtension(serviceWorker);
+    const { tabId } = await openTicket(context, serviceWorker, { email: 'jane.doe@example.com' });
+    const popup = await openPopup(openExtensionPage, tabId);
+    await expect(
+      popup.getByText('does not include REST API access', { exact: false }),
+    ).toBeVisible();
+  });
+});
+
+test.describe('the ticket’s customer', () => {
+  test('online: every fact, the start button on, first paint from the cache', async ({
+    context,
+    serviceWorker,
+    openExtensionPage,
+    fake,
+  }) => {
+    await configureExtension(serviceWorker);
+    const { tabId } = await openTicket(context, serviceWorker, { email: 'jane.doe@example.com' });
+    const first = await openPopup(openExtensionPage, tabId);
+    const visitor = card(first);
+    await expect(visitor.getByRole('heading', { name: 'Jane Doe' })).toBeVisible();
+    await expect(visitor.getByText('Online now')).toBeVisible();
+    await expect(visitor).toContainText('Desktop');
+    await expect(visitor).toContainText('Chrome 126');
+    await expect(visitor).toContainText('New York, NY, United States');
+    await expect(visitor).toContainText('#vip');
+    await expect(visitor).toContainText('id:user-1001');
+    const lastPage = visitor.getByRole('link', { name: 'shop.example.com/account/billing' });
+    await expect(lastPage).toHaveAttribute('href', 'https://shop.example.com/account/billing');
+    await expect(lastPage).toHaveAttribute('target', '_blank');
+    await expect(lastPage).toHaveAttribute('rel', 'noopener noreferrer');
+    await expect(startButton(first)).toBeEnabled();
+    await expect(first.getByText('Zendesk · #4021')).toBeVisible();
+    await checkState(first, 'online');
+    await first.close();
+
+    // Opened again with Upscope slow and the lookup cache gone: the worker's stored answer is on
+    // screen at once, while the fresh lookup is still on its way.
+    await serviceWorker.evaluate(async () => {
+      const all = await chrome.storage.session.get(null);
+      await chrome.storage.session.remove(Object.keys(all).filter((k) => k.startsWith('lookup:')));
+    });
+    fake.setLatency(3_000);
+    const requestsBefore = fake.requests.length;
+    const again = await openPopup(openExtensionPage, tabId);
+    await expect(card(again).getByRole('heading', { name: 'Jane Doe' })).toBeVisible({
+      timeout: 1_000,
+    });
+    await expect(again.getByText('Checking Upscope…')).toBeVisible();
+    await expect(again.getByText('Checking Upscope…')).toHaveCount(0, { timeout: 10_000 });
+    expect(fake.requests.length).toBeGreaterThan(requestsBefore);
+  });
+
+  test('waiting for a call: prominent', async ({ context, serviceWorker, openExtensionPage }) => {
+    await configureExtension(serviceWorker);
+    const { tabId } = await openTicket(context, serviceWorker, {
+      email: 'maria.garcia@example.com',
+    });
+    const popup = await openPopup(openExtensionPage, tabId);
+    await expect(card(popup).getByText('Waiting for a call: they asked for help')).toBeVisible();
+    await expect(card(popup).locator('.presence')).toHaveText(/Waiting for a call/);
+    await expect(startButton(popup)).toBeEnabled();
+    await checkState(popup, 'waiting');
+  });
+
+  test('in a session: with which agents, starting joins it', async ({
+    context,
+    serviceWorker,
+    openExtensionPage,
+  }) => {
+    await configureExtension(serviceWorker);
+    const { tabId } = await openTicket(context, serviceWorker, {
+      email: 'priya.patel@example.com',
+    });
+    const popup = await openPopup(openExtensionPage, tabId);
+    await expect(card(popup).locator('.presence')).toHaveText(/In a session with Ana Silva/);
+    await expect(card(popup).getByText('Starting joins it', { exact: false })).toBeVisible();
+    await checkState(popup, 'in-session');
+  });
+
+  test('offline: last seen, start off with the reason', async ({
+    context,
+    serviceWorker,
+    openExtensionPage,
+  }) => {
+    await configureExtension(serviceWorker);
+    const { tabId } = await openTicket(context, serviceWorker, { email: 'tom.baker@example.com' });
+    const popup = await openPopup(openExtensionPage, tabId);
+    await expect(card(popup).locator('.presence')).toHaveText(/Offline · last seen 3 h ago/);
+    await expect(startButton(popup)).toBeDisabled();
+    await expect(startButton(popup)).toHaveAccessibleDescription(
+      'Tom Baker is not on your website now (last seen 3 h ago).',
+    );
+    await checkState(popup, 'offline');
+  });
+
+  test('browser not supported: start off with the reason', async ({
+    context,
+    serviceWorker,
+    openExtensionPage,
+  }) => {
+    await configureExtension(serviceWorker);
+    const { tabId } = await openTicket(context, serviceWorker, {
+      email: 'legacy.user@example.com',
+    });
+    const popup = await openPopup(openExtensionPage, tabId);
+    await expect(startButton(popup)).toBeDisabled();
+    await expect(startButton(popup)).toHaveAccessibleDescription(
+      'Internet Explorer 11 does not support co-browsing.',
+    );
+    await expect(card(popup)).toContainText('not supported');
+  });
+
+  test('no visitor matches the customer', async ({ context, serviceWorker, openExtensionPage }) => {
+    await configureExtension(serviceWorker);
+    const { tabId } = await openTicket(context, serviceWorker, {
+      email: 'nobody@example.com',
+      name: 'No Body',
+    });
+    const popup = await openPopup(openExtensionPage, tabId);
+    await expect(popup.getByTestId('no-match')).toContainText(
+      'No visitor matches this ticket’s customer',
+    );
+    await expect(popup.getByTestId('no-match')).toContainText(
+      'Looked for: nobody@example.com · No Body',
+    );
+    await checkState(popup, 'no-match');
+  });
+
+  test('several visitors match: ranked with reasons, the agent picks one', async ({
+    context,
+    serviceWorker,
+    openExtensionPage,
+  }) => {
+    await configureExtension(serviceWorker);
+    const { tabId } = await openTicket(context, serviceWorker, { email: 'sam.lee@example.com' });
+    const popup = await openPopup(openExtensionPage, tabId);
+    const options = popup.getByRole('option');
+    await expect(options).toHaveCount(3);
+    await expect(options.nth(0)).toContainText('online on iPhone · found by email');
+    await expect(options.nth(1)).toContainText('in a session on');
+    await expect(options.nth(2)).toContainText(/seen \d+ (min|h|d) ago/);
+    await expect(options.nth(0)).toHaveAttribute('aria-selected', 'true');
+    await checkState(popup, 'several');
+    await options.nth(2).click();
+    await expect(options.nth(2)).toHaveAttribute('aria-selected', 'true');
+    await expect(card(popup).locator('.presence')).toHaveText(/Offline/);
+    await expect(startButton(popup)).toBeDisabled();
+  });
+});
+
+test.describe('problems while looking up', () => {
+  test('rate-limited: says Upscope asked for a pause', async ({
+    context,
+    serviceWorker,
+    openExtensionPage,
+    fake,
+  }) => {
+    await configureExtension(serviceWorker);
+    fake.injectFault({ match: { path: 'list' }, status: 429, retryAfter: 120, times: 5 });
+    const { tabId } = await openTicket(context, serviceWorker, { email: 'jane.doe@example.com' });
+    const popup = await openPopup(openExtensionPage, tabId);
+    await expect(popup.getByText('Upscope asked for a pause', { exact: false })).toBeVisible();
+    await checkState(popup, 'rate-limited');
+    // Searching meanwhile is refused by the worker without another call, and says how long.
+    const calls = fake.requests.length;
+    await popup.getByLabel('Find a visitor').fill('tom.baker@example.com');
+    await popup.keyboard.press('Enter');
+    await expect(popup.getByRole('alert')).toContainText(
+      /Too many requests: Upscope asked for a pause of \d+ s/,
+    );
+    expect(fake.requests.length).toBe(calls);
+  });
+
+  test('API unreachable: says so, and trying again works once it is back', async ({
+    context,
+    serviceWorker,
+    openExtensionPage,
+    fake,
+  }) => {
+    await configureExtension(serviceWorker);
+    fake.injectFault({ drop: true, times: Infinity });
+    const { tabId } = await openTicket(context, serviceWorker, { email: 'jane.doe@example.com' });
+    const popup = await openPopup(openExtensionPage, tabId);
+    await expect(popup.getByText('Could not reach Upscope', { exact: false })).toBeVisible({
+      timeout: 15_000,
+    });
+    await checkState(popup, 'unreachable');
+    fake.clearFaults();
+    await popup.getByRole('button', { name: 'Try again' }).click();
+    await expect(card(popup).getByRole('heading', { name: 'Jane Doe' })).toBeVisible({
+      timeout: 10_000,
+    });
+  });
+});
+
+test.describe('search, keyboard first', () => {
+  test('not a ticket page: search still works; arrows choose, Enter starts', async ({
+    context,
+    serviceWorker,
+    openExtensionPage,
+    fake,
+  }) => {
+    await configureExtension(serviceWorker);
+    const { tabId } = await openTab(context, serviceWorker);
+    const popup = await openPopup(openExtensionPage, tabId);
+    await expect(popup.getByTestId('not-ticket')).toContainText(
+      'This tab is not a helpdesk ticket',
+    );
+    await checkState(popup, 'not-ticket');
+
+    const box = popup.getByRole('combobox', { name: 'Find a visitor' });
+    await expect(box).toBeFocused();
+    await popup.keyboard.type('sam.lee@example.com');
+    await popup.keyboard.press('Enter');
+    const options = popup.getByRole('option');
+    await expect(options).toHaveCount(3);
+    await expect(popup.getByRole('heading', { name: 'Search results' })).toBeVisible();
+    await checkState(popup, 'search-results');
+    await popup.keyboard.press('ArrowDown');
+    await popup.keyboard.press('ArrowDown');
+    await expect(options.nth(2)).toHaveAttribute('aria-selected', 'true');
+    await expect(box).toHaveAttribute('aria-activedescendant', 'visitor-option-2');
+    // The offline one: Enter explains instead of starting.
+    await popup.keyboard.press('Enter');
+    await expect(popup.getByRole('status').last()).toContainText('is not on your website now');
+    expect(fake.watchSessions).toHaveLength(0);
+    await popup.keyboard.press('ArrowUp');
+    await popup.keyboard.press('ArrowUp');
+    await expect(options.nth(0)).toHaveAttribute('aria-selected', 'true');
+    const opened = context.waitForEvent('page');
+    await popup.keyboard.press('Enter');
+    const session = await opened;
+    await expect(session).toHaveURL(fake.watchSessions[0]!.watchUrl);
+    expect(fake.watchSessions[0]!.shortId).toBe(SEED_IDS.samMobile);
+  });
+
+  test('search by lookup code and #tag; nothing found is said plainly', async ({
+    context,
+    serviceWorker,
+    openExtensionPage,
+  }) => {
+    await configureExtension(serviceWorker);
+    const { tabId } = await openTab(context, serviceWorker);
+    const popup = await openPopup(openExtensionPage, tabId);
+    const box = popup.getByLabel('Find a visitor');
+    await box.fill('4821');
+    await box.press('Enter');
+    await expect(card(popup)).toContainText('code 4821');
+    await box.fill('#vip');
+    await box.press('Enter');
+    await expect(popup.getByRole('option').first()).toBeVisible();
+    await box.fill('no-such-person@example.com');
+    await box.press('Enter');
+    await expect(popup.getByTestId('no-results')).toContainText(
+      'No visitor matches “no-such-person@example.com”.',
+    );
+    await checkState(popup, 'no-results');
+    await popup.getByRole('button', { name: 'Clear search' }).click();
+    await expect(popup.getByTestId('not-ticket')).toBeVisible();
+  });
+
+  test('data from the API is shown as text, unsafe links are not links', async ({
+    context,
+    serviceWorker,
+    openExtensionPage,
+  }) => {
+    await configureExtension(serviceWorker);
+    const { tabId } = await openTab(context, serviceWorker);
+    const popup = await openPopup(openExtensionPage, tabId);
+    await popup.getByLabel('Find a visitor').fill('hostile@example.com');
+    await popup.getByLabel('Find a visitor').press('Enter');
+    await expect(
+      card(popup).getByRole('heading', { name: '<img src=x onerror=alert(1)>' }),
+    ).toBeVisible();
+    await expect(card(popup)).toContainText('javascript:alert(1)');
+    expect(
+      await popup
+        .locator(
+          '[data-testid="visitor"] img, [data-testid="visitor"] svg, iframe, script:not([src])',
+        )
+        .count(),
+    ).toBe(0);
+    for (const href of await popup
+      .locator('a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+      expect(href).toMatch(/^https:\/\//);
+    }
+    await popup.getByRole('button', { name: 'Sessions and pages' }).click();
+    await expect(popup.getByRole('heading', { name: 'Recent sessions' })).toBeVisible();
+    await expect(popup.locator('.details [aria-busy="true"]')).toHaveCount(0);
+    for (const href of await popup
+      .locator('a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+      expect(href).toMatch(/^https:\/\//);
+    }
+    expect(await popup.locator('script:not([src]), iframe').count()).toBe(0);
+  });
+});
+
+test.describe('acting on a visitor', () => {
+  test('start co-browsing opens the watch URL in a tab beside the ticket', async ({
+    context,
+    serviceWorker,
+    openExtensionPage,
+    fake,
+  }) => {
+    await configureExtension(serviceWorker);
+    const { tabId } = await openTicket(context, serviceWorker, { email: 'jane.doe@example.com' });
+    const popup = await openPopup(openExtensionPage, tabId);
+    const opened = context.waitForEvent('page');
+    await startButton(popup).click();
+    const session = await opened;
+    await expect(session).toHaveURL(fake.watchSessions[0]!.watchUrl);
+    expect(fake.watchSessions).toHaveLength(1);
+    expect(fake.watchSessions[0]!.body).toMatchObject({
+      agent: { id: 'agent-7', name: 'Joe Smith' },
+    });
+    await expect(popup.getByText('Co-browsing with Jane Doe opened in a new tab.')).toBeAttached();
+  });
+
+  test('over the plan’s limits: starting says so', async ({
+    context,
+    serviceWorker,
+    openExtensionPage,
+    fake,
+  }) => {
+    fake.setKey('demo-key', 'over_plan_limits');
+    await configureExtension(serviceWorker);
+    const { tabId } = await openTicket(context, serviceWorker, { email: 'jane.doe@example.com' });
+    const popup = await openPopup(openExtensionPage, tabId);
+    await startButton(popup).click();
+    await expect(card(popup).getByRole('alert')).toContainText(
+      'go over your Upscope plan’s limits',
+    );
+    await checkState(popup, 'over-plan');
+  });
+
+  test('without an agent name the start button says what to set', async ({
+    context,
+    serviceWorker,
+    openExtensionPage,
+  }) => {
+    await configureExtension(serviceWorker, { settings: { agentName: '', agentId: '' } });
+    const { tabId } = await openTicket(context, serviceWorker, { email: 'jane.doe@example.com' });
+    const popup = await openPopup(openExtensionPage, tabId);
+    await expect(startButton(popup)).toBeDisabled();
+    await expect(startButton(popup)).toHaveAccessibleDescription(
+      'Add your agent name and ID in the settings first.',
+    );
+  });
+
+  test('details: sessions with agents and recordings; UserView page history with screenshots', async ({
+    context,
+    serviceWorker,
+    openExtensionPage,
+  }) => {
+    await configureExtension(serviceWorker);
+    const { tabId } = await openTicket(context, serviceWorker, { email: 'jane.doe@example.com' });
+    const popup = await openPopup(openExtensionPage, tabId);
+    await popup.getByRole('button', { name: 'Sessions and pages' }).click();
+    const details = popup.locator('.details');
+    await expect(details.getByRole('heading', { name: 'Jane Doe' })).toBeFocused();
+    const sessions = details.locator('.session');
+    await expect(sessions).toHaveCount(2);
+    await expect(sessions.first()).toContainText('Joe Smith, Ana Silva');
+    await expect(sessions.first()).toContainText('remote typing');
+    await expect(sessions.first()).toContainText('1 min 10 s');
+    await expect(sessions.first()).toContainText('11 s');
+    await expect(sessions.first().getByRole('link', { name: 'Watch recording' })).toHaveAttribute(
+      'href',
+      'https://app.upscope.io/recordings/90480',
+    );
+    await checkState(popup, 'details-sessions');
+    await popup.getByRole('button', { name: 'Back' }).click();
+    await expect(popup.getByRole('button', { name: 'Sessions and pages' })).toBeFocused();
+
+    // Maria is a UserView visitor: pages with events and screenshot thumbnails.
+    await popup.getByLabel('Find a visitor').fill('maria.garcia@example.com');
+    await popup.getByLabel('Find a visitor').press('Enter');
+    await expect(card(popup).getByRole('heading', { name: 'Maria Garcia' })).toBeVisible();
+    await popup.getByRole('button', { name: 'Sessions and pages' }).click();
+    const pages = popup.locator('.pageview');
+    await expect(pages.first()).toBeVisible();
+    const thumb = pages.first().getByRole('img', { name: /^Screenshot of / });
+    await expect(thumb).toHaveAttribute('src', /^https:\/\/cdn\.upscope\.io\//);
+    await expect
+      .poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth))
+      .toBeGreaterThan(0);
+    await expect(pages.first().locator('.event').first()).toBeVisible();
+    await checkState(popup, 'details-history');
+  });
+
+  test('forget a visitor: a confirmation that names them, then the DELETE', async ({
+    context,
+    serviceWorker,
+    openExtensionPage,
+    fake,
+  }) => {
+    await configureExtension(serviceWorker);
+    const { tabId } = await openTicket(context, serviceWorker, { email: 'jane.doe@example.com' });
+    const popup = await openPopup(openExtensionPage, tabId);
+    await popup.getByRole('button', { name: 'Forget this visitor…' }).click();
+    const confirm = popup.getByRole('group', { name: 'Forget Jane Doe?' });
+    await expect(confirm).toBeVisible();
+    // The safe choice has focus: Enter now would not delete anyone.
+    await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await checkState(popup, 'forget-confirm');
+    await popup.keyboard.press('Escape');
+    await expect(confirm).toHaveCount(0);
+    expect(fake.getVisitor(SEED_IDS.jane)).toBeDefined();
+
+    await popup.getByRole('button', { name: 'Forget this visitor…' }).click();
+    await popup.getByRole('button', { name: 'Forget Jane Doe' }).click();
+    await expect(popup.getByText('Jane Doe was forgotten.')).toBeAttached();
+    expect(fake.getVisitor(SEED_IDS.jane)).toBeUndefined();
+    expect(fake.requests.some((r) => r.method === 'DELETE' && r.path.includes(SEED_IDS.jane))).toBe(
+      true,
+    );
+    await expect(popup.getByTestId('no-match')).toBeVisible();
+  });
+});
