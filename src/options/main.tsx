@@ -1,11 +1,7 @@
+import '../shared/zod-config';
+import '../ui/base.css';
+import './options.css';
 import { render } from 'preact';
-
-function Options() {
-  return (
-    <main>
-      <h1>Helpdesk Co-browse settings</h1>
-    </main>
-  );
-}
+import { Options } from './app';
 
 render(<Options />, document.getElementById('app')!);

@@ -1,0 +1,172 @@
+import type { HelpdeskId } from '../shared/helpdesks';
+import {
+  DEFAULT_API_BASE_URL,
+  type OpenIn,
+  type Settings,
+  type SettingsPatch,
+} from '../shared/settings';
+import type { MessageKey } from '../ui/i18n';
+
+// The options form, its checks and what it saves. Pure: the page and the unit tests share it.
+// The worker validates every save again with the settings schema; these checks are here to
+// say what is wrong next to the field, in the agent's language, before anything is sent.
+
+export interface Form {
+  apiBaseUrl: string;
+  agentName: string;
+  agentId: string;
+  naked: boolean;
+  noBottomBar: boolean;
+  retryUrl: string;
+  openIn: OpenIn;
+  freshnessSeconds: number;
+  disabledHelpdesks: HelpdeskId[];
+}
+
+export type CustomDomain = Settings['customDomains'][number];
+
+export type Field = 'apiBaseUrl' | 'agentName' | 'agentId' | 'retryUrl';
+export type FieldErrors = Partial<Record<Field, MessageKey>>;
+
+export function formOf(settings: Settings): Form {
+  return {
+    apiBaseUrl: settings.apiBaseUrl,
+    agentName: settings.agentName,
+    agentId: settings.agentId,
+    naked: settings.branding.naked,
+    noBottomBar: settings.branding.noBottomBar,
+    retryUrl: settings.branding.retryUrl ?? '',
+    openIn: settings.openIn,
+    freshnessSeconds: settings.freshnessSeconds,
+    disabledHelpdesks: [...settings.disabledHelpdesks],
+  };
+}
+
+const LOCALHOST = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function parseUrl(value: string): URL | null {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+
+/** Why an API endpoint cannot be used, or null. Mirrors ApiBaseUrlSchema, with a reason each. */
+export function endpointProblem(raw: string): MessageKey | null {
+  const value = raw.trim();
+  if (!value) return 'optionsEndpointEmpty';
+  const url = parseUrl(value);
+  if (!url || !/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return 'optionsEndpointNotUrl';
+  const local = url.protocol === 'http:' && LOCALHOST.has(url.hostname);
+  if (url.protocol !== 'https:' && !local) return 'optionsEndpointNotHttps';
+  if (url.username || url.password) return 'optionsEndpointCredentials';
+  if (url.search || url.hash || value.includes('?') || value.includes('#')) {
+    return 'optionsEndpointQuery';
+  }
+  return null;
+}
+
+/** The endpoint as it is stored: trimmed, without trailing slashes. */
+export function normalEndpoint(raw: string): string {
+  return raw.trim().replace(/\/+$/, '');
+}
+
+/**
+ * The host permission a custom endpoint needs, or null when none can or must be asked for: the
+ * default endpoint is in the manifest, and plain-http localhost is not an optional permission.
+ */
+export function endpointPermission(raw: string): string | null {
+  const url = parseUrl(normalEndpoint(raw));
+  if (!url || url.protocol !== 'https:') return null;
+  if (url.origin === new URL(DEFAULT_API_BASE_URL).origin) return null;
+  return `${url.origin}/*`;
+}
+
+export function retryUrlProblem(raw: string): MessageKey | null {
+  const value = raw.trim();
+  if (!value) return null;
+  const url = parseUrl(value);
+  return url && url.protocol === 'https:' ? null : 'optionsRetryUrlInvalid';
+}
+
+export function validate(form: Form): FieldErrors {
+  const errors: FieldErrors = {};
+  const endpoint = endpointProblem(form.apiBaseUrl);
+  if (endpoint) errors.apiBaseUrl = endpoint;
+  if (!form.agentName.trim()) errors.agentName = 'optionsAgentNameEmpty';
+  if (!form.agentId.trim()) errors.agentId = 'optionsAgentIdEmpty';
+  const retry = retryUrlProblem(form.retryUrl);
+  if (retry) errors.retryUrl = retry;
+  return errors;
+}
+
+/** The fields in the order they appear, to focus the first one that is wrong. */
+export const FIELD_ORDER: Field[] = ['apiBaseUrl', 'agentName', 'agentId', 'retryUrl'];
+
+export function toPatch(form: Form): SettingsPatch {
+  return {
+    apiBaseUrl: normalEndpoint(form.apiBaseUrl),
+    agentName: form.agentName.trim(),
+    agentId: form.agentId.trim(),
+    branding: {
+      naked: form.naked,
+      noBottomBar: form.noBottomBar,
+      retryUrl: form.retryUrl.trim() || null,
+    },
+    openIn: form.openIn,
+    freshnessSeconds: form.freshnessSeconds,
+    disabledHelpdesks: [...form.disabledHelpdesks],
+  };
+}
+
+/** True when the form says something the saved settings do not. */
+export function isDirty(form: Form, saved: Settings): boolean {
+  return JSON.stringify(toPatch(form)) !== JSON.stringify(toPatch(formOf(saved)));
+}
+
+export type OriginCheck = { origin: string } | { error: MessageKey };
+
+/**
+ * Reads what an agent typed as a helpdesk address ("support.acme.com", "https://support.acme.com/
+ * tickets") as an origin. A path is dropped; anything but https is refused.
+ */
+export function parseOrigin(raw: string, existing: CustomDomain[], max = 50): OriginCheck {
+  const value = raw.trim();
+  if (!value) return { error: 'optionsCustomInvalid' };
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
+  const url = parseUrl(withScheme);
+  if (!url || url.protocol !== 'https:' || url.username || url.password) {
+    return { error: 'optionsCustomInvalid' };
+  }
+  const origin = url.origin;
+  if (!/^https:\/\/[a-z0-9.-]+(:\d{1,5})?$/.test(origin) || !url.hostname.includes('.')) {
+    return { error: 'optionsCustomInvalid' };
+  }
+  if (existing.some((d) => d.origin === origin)) return { error: 'optionsCustomDuplicate' };
+  if (existing.length >= max) return { error: 'optionsCustomTooMany' };
+  return { origin };
+}
+
+/** Choices for how long a presence answer is reused, with the saved one kept when it is not among them. */
+export const FRESHNESS_CHOICES = [30, 60, 120, 300, 900, 3600];
+
+export function freshnessChoices(current: number): number[] {
+  return FRESHNESS_CHOICES.includes(current)
+    ? FRESHNESS_CHOICES
+    : [...FRESHNESS_CHOICES, current].sort((a, b) => a - b);
+}
+
+export function toggleHelpdesk(
+  disabled: HelpdeskId[],
+  id: HelpdeskId,
+  enabled: boolean,
+): HelpdeskId[] {
+  const rest = disabled.filter((d) => d !== id);
+  return enabled ? rest : [...rest, id];
+}
+
+/** The saved key as it is shown: never the key, only its last characters. */
+export function maskedKey(hint: string | null): string {
+  return `••••••••••••${hint ?? ''}`;
+}

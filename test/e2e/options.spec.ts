@@ -1,0 +1,371 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { DEMO_API_KEY, type FakeUpscope } from '../fake-upscope';
+import { configureExtension } from './support/extension';
+import { extensionUrl } from './support/browser';
+import { expect, test } from './support/fixtures';
+
+const SHOTS = 'test/output/screenshots';
+mkdirSync(SHOTS, { recursive: true });
+
+interface PermissionCall {
+  origins: string[];
+  /** Whether the page had a user gesture when it asked (browsers only prompt during one). */
+  gesture: boolean;
+}
+
+/**
+ * Opens the options page. Headless Chromium cannot answer a permission prompt, so
+ * `permissions.request` is replaced before the page loads by one that records each call (and
+ * whether it came during a user gesture) and answers `grant`.
+ */
+async function openOptions(
+  context: BrowserContext,
+  extensionId: string,
+  grant: boolean | null = null,
+): Promise<Page> {
+  const page = await context.newPage();
+  if (grant !== null) {
+    await page.addInitScript((answer) => {
+      const calls: PermissionCall[] = [];
+      Object.assign(window, { permissionCalls: calls });
+      chrome.permissions.request = ((
+        permissions: chrome.permissions.Permissions,
+        callback?: (granted: boolean) => void,
+      ) => {
+        calls.push({
+          origins: permissions.origins ?? [],
+          gesture: navigator.userActivation.isActive,
+        });
+        if (callback) {
+          callback(answer);
+          return undefined;
+        }
+        return Promise.resolve(answer);
+      }) as typeof chrome.permissions.request;
+    }, grant);
+  }
+  await page.setViewportSize({ width: 900, height: 900 });
+  await page.goto(extensionUrl(extensionId, 'src/options/index.html'));
+  await expect(page.getByLabel('Agent name')).toBeVisible();
+  return page;
+}
+
+const permissionCalls = (page: Page) =>
+  page.evaluate(() => (window as unknown as { permissionCalls: PermissionCall[] }).permissionCalls);
+
+async function storedSettings(sw: Worker): Promise<Record<string, unknown>> {
+  return sw.evaluate(
+    async () => (await chrome.storage.local.get('settings')).settings as Record<string, unknown>,
+  );
+}
+
+async function expectAccessible(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(
+    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+}
+
+async function checkState(page: Page, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expectAccessible(page);
+    await page.screenshot({ path: `${SHOTS}/options-${name}-${scheme}.png`, fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+async function fakeUsage(fake: FakeUpscope) {
+  const response = await fake.handle({
+    method: 'GET',
+    url: 'https://api.upscope.io/v1.1/usage.json',
+    headers: { 'x-api-key': DEMO_API_KEY },
+    body: null,
+  });
+  return JSON.parse(response.body).usage as {
+    visitors: { online_now: number; last_24_hrs: number; last_30_days: number };
+    session_counts: { now: number; today: number; last_30_days: number };
+  };
+}
+
+const status = (page: Page) => page.locator('.save-status');
+
+test('saving a key: checked with Upscope, then only ever shown masked', async ({
+  context,
+  extensionId,
+  serviceWorker,
+  fake,
+}) => {
+  await configureExtension(serviceWorker, { apiKey: null });
+  const page = await openOptions(context, extensionId);
+  await expect(page.getByText('No key saved yet.', { exact: false })).toBeVisible();
+  await expect(page.getByText('Test the connection to see your team’s usage.')).toBeVisible();
+  await checkState(page, 'first-run');
+
+  await page.getByLabel('API key').fill(DEMO_API_KEY);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(status(page)).toContainText('Settings saved. Upscope accepted the key.');
+  const key = page.getByLabel('API key');
+  await expect(key).toHaveValue('••••••••••••-key');
+  await expect(key).toHaveAttribute('readonly', '');
+  await expect(page.getByText('Saved key ending in -key')).toBeVisible();
+  // The usage came with the check; the key itself is nowhere in the page.
+  const usage = await fakeUsage(fake);
+  const visitorsRow = page.getByTestId('usage').getByRole('row', { name: /Visitors online/ });
+  await expect(visitorsRow.getByRole('cell').nth(0)).toHaveText(String(usage.visitors.online_now));
+  await expect(visitorsRow.getByRole('cell').nth(2)).toHaveText(
+    String(usage.visitors.last_30_days),
+  );
+  expect(await page.content()).not.toContain(DEMO_API_KEY);
+  await checkState(page, 'saved');
+
+  // Reloaded: still masked; "Replace key" gives an empty field, never the old key.
+  await page.reload();
+  await expect(page.getByLabel('API key')).toHaveValue('••••••••••••-key');
+  await page.getByRole('button', { name: 'Replace key' }).click();
+  await expect(page.getByLabel('API key')).toHaveValue('');
+  await expect(page.getByLabel('API key')).toBeFocused();
+  await expect(page.getByLabel('API key')).toHaveAttribute('type', 'password');
+});
+
+test('a key Upscope refuses is not saved, and the reason is next to the field', async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  await configureExtension(serviceWorker, { apiKey: null });
+  const page = await openOptions(context, extensionId);
+  await page.getByLabel('API key').fill('wrong-key');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const key = page.getByLabel('API key');
+  await expect(key).toHaveAttribute('aria-invalid', 'true');
+  await expect(key).toHaveAccessibleDescription(/Not saved: Upscope does not accept this API key/);
+  await expect(key).toBeFocused();
+  const stored = await serviceWorker.evaluate(async () => chrome.storage.local.get('apiKey'));
+  expect(stored).toEqual({});
+  await checkState(page, 'key-refused');
+});
+
+test('an endpoint that is not https is refused with the reason next to the field', async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  await configureExtension(serviceWorker);
+  const before = await storedSettings(serviceWorker);
+  const page = await openOptions(context, extensionId);
+  const endpoint = page.getByLabel('API endpoint');
+  await endpoint.fill('http://api.example.com/v1.1');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(endpoint).toHaveAttribute('aria-invalid', 'true');
+  await expect(endpoint).toHaveAccessibleDescription(
+    /Use an https:\/\/ address: the API key must not travel unencrypted/,
+  );
+  await expect(endpoint).toBeFocused();
+  await expect(status(page)).toContainText('Not saved');
+  await checkState(page, 'endpoint-refused');
+
+  await endpoint.fill('https://api.example.com/v1.1?team=1');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(endpoint).toHaveAccessibleDescription(/Remove the part after \? or #/);
+  await endpoint.fill('api.example.com');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(endpoint).toHaveAccessibleDescription(/This is not a full web address/);
+  expect(await storedSettings(serviceWorker)).toEqual(before);
+
+  await page.getByRole('button', { name: 'Use Upscope’s endpoint' }).click();
+  await expect(endpoint).toHaveValue('https://api.upscope.io/v1.1');
+  await expect(endpoint).not.toHaveAttribute('aria-invalid', 'true');
+});
+
+test('an empty agent name is refused with the reason next to the field', async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  await configureExtension(serviceWorker);
+  const page = await openOptions(context, extensionId);
+  const name = page.getByLabel('Agent name');
+  await name.fill('   ');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toHaveAccessibleDescription(/Error: Enter your name/);
+  await expect(name).toBeFocused();
+  expect(await storedSettings(serviceWorker)).toMatchObject({ agentName: 'Joe Smith' });
+  await checkState(page, 'agent-refused');
+});
+
+test('a custom endpoint asks for its host permission in the click, then saves', async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  await configureExtension(serviceWorker);
+  const page = await openOptions(context, extensionId, true);
+  await page.getByLabel('API endpoint').fill('https://api.userview.example/v1.1/');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(status(page)).toContainText('Settings saved.');
+  expect(await permissionCalls(page)).toEqual([
+    { origins: ['https://api.userview.example/*'], gesture: true },
+  ]);
+  expect(await storedSettings(serviceWorker)).toMatchObject({
+    apiBaseUrl: 'https://api.userview.example/v1.1',
+  });
+});
+
+test('a custom endpoint the agent does not allow is not saved', async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  await configureExtension(serviceWorker);
+  const page = await openOptions(context, extensionId, false);
+  const endpoint = page.getByLabel('API endpoint');
+  await endpoint.fill('https://api.userview.example/v1.1');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(endpoint).toHaveAccessibleDescription(
+    /Not saved: the browser was not allowed to reach https:\/\/api\.userview\.example/,
+  );
+  expect(await storedSettings(serviceWorker)).toMatchObject({
+    apiBaseUrl: 'https://api.upscope.io/v1.1',
+  });
+});
+
+test('test connection says exactly what is wrong', async ({
+  context,
+  extensionId,
+  serviceWorker,
+  fake,
+}) => {
+  await configureExtension(serviceWorker);
+  const page = await openOptions(context, extensionId);
+  const test = page.getByRole('button', { name: 'Test connection' });
+  const result = page.locator('#test-result .body');
+
+  await test.click();
+  await expect(result).toHaveText(
+    'Connected: Upscope accepted the key at https://api.upscope.io/v1.1.',
+  );
+
+  fake.injectFault({ drop: true, times: Infinity });
+  await test.click();
+  await expect(result).toContainText('Connection failed: Could not reach Upscope', {
+    timeout: 15_000,
+  });
+  fake.clearFaults();
+
+  fake.setKey(DEMO_API_KEY, 'subscription_expired');
+  await test.click();
+  await expect(result).toContainText(
+    'Connection failed: Your team’s Upscope subscription has expired.',
+  );
+  await expect(page.getByLabel('API key')).toHaveAccessibleDescription(
+    /Upscope refused this key: Your team’s Upscope subscription has expired/,
+  );
+  await checkState(page, 'test-failed');
+
+  // Renewed: the same key works again.
+  fake.setKey(DEMO_API_KEY, 'ok');
+  await test.click();
+  await expect(result).toContainText('Connected');
+  await expect(page.getByLabel('API key')).not.toHaveAttribute('aria-invalid', 'true');
+});
+
+test('usage, shortcuts, sessions, branding and helpdesks', async ({
+  context,
+  extensionId,
+  serviceWorker,
+  fake,
+}) => {
+  await configureExtension(serviceWorker);
+  const page = await openOptions(context, extensionId);
+  const usage = await fakeUsage(fake);
+  const sessions = page.getByTestId('usage').getByRole('row', { name: /^Sessions/ });
+  await expect(sessions.getByRole('cell').nth(1)).toHaveText(String(usage.session_counts.today));
+  const shortcuts = page.getByTestId('shortcuts');
+  await expect(shortcuts).toContainText('Open the popup');
+  await expect(shortcuts).toContainText("Start co-browsing with the ticket's customer");
+  await expect(shortcuts.locator('kbd').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Change shortcuts' })).toBeVisible();
+
+  await page.getByLabel('A new window').check();
+  await page.getByLabel('Hide the bottom bar').check();
+  await page.getByLabel('Retry address (optional)').fill('ftp://example.com');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByLabel('Retry address (optional)')).toHaveAccessibleDescription(
+    /Use an https:\/\/ address, or leave this empty/,
+  );
+  await page.getByLabel('Retry address (optional)').fill('https://help.acme.com/retry');
+  await page.getByLabel('Reuse a visitor’s status for').selectOption({ label: '5 minutes' });
+  await page
+    .getByRole('group', { name: 'Show the visitor badge on tickets in' })
+    .getByLabel('Gmail')
+    .uncheck();
+  await expect(page.getByText('You have changes that are not saved yet.')).toBeVisible();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(status(page)).toHaveText(/Settings saved\./);
+  expect(await storedSettings(serviceWorker)).toMatchObject({
+    openIn: 'window',
+    branding: { naked: false, noBottomBar: true, retryUrl: 'https://help.acme.com/retry' },
+    freshnessSeconds: 300,
+    disabledHelpdesks: ['gmail'],
+  });
+  await page.reload();
+  await expect(page.getByLabel('A new window')).toBeChecked();
+  await expect(page.getByLabel('Gmail')).not.toBeChecked();
+});
+
+test('custom helpdesk domains: added with their permission and helpdesk, and removed', async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  await configureExtension(serviceWorker);
+  const page = await openOptions(context, extensionId, true);
+  const address = page.getByLabel('Helpdesk address');
+
+  await address.fill('http://support.acme.com');
+  await page.getByRole('button', { name: 'Add domain' }).click();
+  await expect(address).toHaveAccessibleDescription(/https only, without a path/);
+  expect(await permissionCalls(page)).toEqual([]);
+
+  await address.fill('support.acme.com/tickets/12');
+  await page.getByLabel('Runs').selectOption({ label: 'Zammad' });
+  await page.getByRole('button', { name: 'Add domain' }).click();
+  const row = page.getByRole('row', { name: /https:\/\/support\.acme\.com/ });
+  await expect(row).toContainText('Zammad');
+  await expect(
+    page.getByText('https://support.acme.com was added.', { exact: false }),
+  ).toBeVisible();
+  expect(await permissionCalls(page)).toEqual([
+    { origins: ['https://support.acme.com/*'], gesture: true },
+  ]);
+  expect(await storedSettings(serviceWorker)).toMatchObject({
+    customDomains: [{ origin: 'https://support.acme.com', helpdesk: 'zammad' }],
+  });
+  await address.fill('https://support.acme.com');
+  await page.getByRole('button', { name: 'Add domain' }).click();
+  await expect(address).toHaveAccessibleDescription(/already in the list/);
+  await checkState(page, 'custom-domain');
+
+  await page.getByRole('button', { name: 'Remove https://support.acme.com' }).click();
+  await expect(row).toHaveCount(0);
+  expect(await storedSettings(serviceWorker)).toMatchObject({ customDomains: [] });
+});
+
+test('a custom domain the agent does not allow is not added', async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  await configureExtension(serviceWorker);
+  const page = await openOptions(context, extensionId, false);
+  await page.getByLabel('Helpdesk address').fill('https://support.acme.com');
+  await page.getByRole('button', { name: 'Add domain' }).click();
+  await expect(page.getByLabel('Helpdesk address')).toHaveAccessibleDescription(
+    /Not added: the browser was not allowed to read https:\/\/support\.acme\.com/,
+  );
+  expect(await storedSettings(serviceWorker)).toMatchObject({ customDomains: [] });
+});
