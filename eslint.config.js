@@ -28,6 +28,8 @@ export default tseslint.config(
     ignores: [
       'dist/',
       'dist-firefox/',
+      // Side-by-side builds (EXT_OUT_DIR=dist-…).
+      'dist-*/',
       'artifacts/',
       'node_modules/',
       'test/output/',

@@ -1,5 +1,8 @@
+import type { Page } from '@playwright/test';
 import { configureExtension } from './support/extension';
 import { expect, test } from './support/fixtures';
+import { badgeButton, serveHelpdesk } from './support/helpdesk';
+import { sendFromPage } from './support/worker';
 
 const SENTINEL = 'SENTINEL-KEY-e2e-4b7d01';
 
@@ -47,4 +50,115 @@ test('a content-script context cannot read the key from extension storage', asyn
   // Both areas are closed to content scripts altogether, not merely missing the key.
   expect(local).toMatch(/^refused: /);
   expect(session).toMatch(/^refused: /);
+});
+
+/** Everything a page shows or holds in its DOM, open shadow roots and attributes included. */
+function pageText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const dump = (root: ParentNode): string =>
+      [...root.querySelectorAll('*')]
+        .map((el) => {
+          const attrs = [...el.attributes].map((a) => `${a.name}=${a.value}`).join(' ');
+          const inner = el.shadowRoot ? dump(el.shadowRoot) + el.shadowRoot.textContent : '';
+          return `${el.tagName} ${attrs} ${inner}`;
+        })
+        .join('\n');
+    return `${document.title}\n${dump(document)}\n${document.documentElement.textContent}`;
+  });
+}
+
+test('the key appears in no page, shadow root, content-script message, log or request except to the API', async ({
+  context,
+  serviceWorker,
+  extensionId,
+  fake,
+}) => {
+  fake.setKey(SENTINEL, 'ok');
+  await configureExtension(serviceWorker, { apiKey: SENTINEL });
+  const logs: string[] = [];
+  context.on('console', (m) => logs.push(m.text()));
+  serviceWorker.on('console', (m) => logs.push(m.text()));
+  await serveHelpdesk(context, {
+    origin: 'https://acme.zendesk.com',
+    page: 'zendesk/ticket.html',
+    json: {
+      '/api/v2/tickets/123.json?include=users': 'zendesk/ticket-123.json',
+      '/api/v2/tickets/124.json?include=users': 'zendesk/ticket-124.json',
+    },
+  });
+  // Registered last, so it sees every request first (the worker's too) and passes it on.
+  const requests: { url: string; carried: boolean }[] = [];
+  await context.route('**/*', async (route) => {
+    const r = route.request();
+    const all = `${r.url()} ${JSON.stringify(await r.allHeaders())} ${r.postData() ?? ''}`;
+    requests.push({ url: r.url(), carried: all.includes(SENTINEL) });
+    await route.fallback();
+  });
+
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const worlds: { id: number; origin: string; type?: string }[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context: c }) =>
+    worlds.push({ id: c.id, origin: c.origin, type: c.auxData?.type }),
+  );
+  await cdp.send('Runtime.enable');
+  await page.goto('https://acme.zendesk.com/agent/tickets/123');
+  await expect(badgeButton(page)).toHaveText('Online');
+
+  // Inside the content script's world: record every message it receives and every reply.
+  const world = worlds.find((c) => c.type === 'isolated' && c.origin.includes(extensionId))!;
+  await cdp.send('Runtime.evaluate', {
+    contextId: world.id,
+    expression: `(() => {
+      const seen = (globalThis.__seen = []);
+      chrome.runtime.onMessage.addListener((m) => { seen.push(JSON.stringify(m)); });
+      const send = chrome.runtime.sendMessage.bind(chrome.runtime);
+      chrome.runtime.sendMessage = async (m) => {
+        const reply = await send(m);
+        seen.push(JSON.stringify(reply));
+        return reply;
+      };
+    })()`,
+  });
+
+  // Traffic of every kind: another ticket, a start, a failure, a refused key and its words.
+  await page.click('#open-124');
+  await expect(badgeButton(page)).toHaveText(/^Offline/);
+  await page.goBack();
+  await expect(badgeButton(page)).toHaveText('Online');
+  fake.injectFault({ match: { method: 'POST' }, status: 500 });
+  await badgeButton(page).click();
+  await expect(page.locator('cobrowse-badge p')).toHaveText(/problems/);
+  const opened = context.waitForEvent('page');
+  await badgeButton(page).click();
+  await opened;
+  fake.revokeKey(SENTINEL);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  const tested = await sendFromPage(options, { type: 'connection/test' });
+  expect(tested.ok).toBe(false);
+  await serviceWorker.evaluate(() =>
+    chrome.alarms.create('presence-refresh', { when: Date.now() + 50 }),
+  );
+  await expect(badgeButton(page)).toHaveText('Set up');
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+  await popup.waitForTimeout(1_000);
+
+  const { result } = await cdp.send('Runtime.evaluate', {
+    contextId: world.id,
+    returnByValue: true,
+    expression: 'JSON.stringify(globalThis.__seen)',
+  });
+  const seen = (JSON.parse(String(result.value)) as string[]).join('\n');
+  expect(seen).toContain('badge/update');
+  expect(seen).toContain('"opened"');
+  expect(seen).not.toContain(SENTINEL);
+  for (const p of context.pages()) expect(await pageText(p), p.url()).not.toContain(SENTINEL);
+  expect(logs.join('\n')).not.toContain(SENTINEL);
+  const carriers = [
+    ...new Set(requests.filter((r) => r.carried).map((r) => new URL(r.url).origin)),
+  ];
+  expect(carriers).toEqual(['https://api.upscope.io']);
+  expect(fake.requests.length).toBeGreaterThan(3);
 });

@@ -18,16 +18,22 @@ export interface ExtensionBrowser {
 
 /** Launches Debian's Chromium with the built extension loaded, in a throwaway profile. */
 export async function launchWithExtension(
-  options: { headless?: boolean; env?: Record<string, string> } = {},
+  options: {
+    headless?: boolean;
+    env?: Record<string, string>;
+    /** More unpacked extensions to load beside ours (e.g. a hostile one). */
+    alongside?: string[];
+  } = {},
 ): Promise<ExtensionBrowser> {
+  const loaded = [DIST, ...(options.alongside ?? [])].join(',');
   const userDataDir = mkdtempSync(join(tmpdir(), 'cobrowse-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
     ...(options.env ? { env: { ...process.env, ...options.env } as Record<string, string> } : {}),
     args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      `--disable-extensions-except=${loaded}`,
+      `--load-extension=${loaded}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -37,8 +43,10 @@ export async function launchWithExtension(
       '--disable-quic',
     ],
   });
+  const ours = (w: Worker) => w.url().endsWith('/service-worker-loader.js');
   const serviceWorker =
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    context.serviceWorkers().find(ours) ??
+    (await context.waitForEvent('serviceworker', { predicate: ours }));
   const extensionId = new URL(serviceWorker.url()).host;
   return {
     context,
