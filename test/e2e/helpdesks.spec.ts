@@ -301,3 +301,30 @@ test('a web page cannot drive the extension: page messages and events cause no A
   expect(fake.requests).toEqual([]);
   expect(fake.watchSessions).toEqual([]);
 });
+
+test('the popup for a real ticket tab shows the customer the badge found, from the cache, and starts co-browsing', async ({
+  context,
+  serviceWorker,
+  extensionId,
+  fake,
+}) => {
+  await configureExtension(serviceWorker);
+  await serveHelpdesk(context, ZENDESK);
+  const page = await context.newPage();
+  await page.goto('https://acme.zendesk.com/agent/tickets/123');
+  await expect(badgeButton(page)).toHaveText('Online');
+  const tabId = await tabIdOf(page, serviceWorker);
+  const searched = fake.requests.length;
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html?tab=${tabId}`);
+  const visitor = popup.getByTestId('visitor');
+  await expect(visitor.getByRole('heading', { name: 'Jane Doe' })).toBeVisible();
+  await expect(visitor).toContainText('Online');
+  const opened = context.waitForEvent('page');
+  await popup.getByRole('button', { name: 'Start co-browsing' }).click();
+  await expect(await opened).toHaveURL(/^https:\/\/o\.upscope\.io\//);
+  // Still fresh: the popup asked the worker, not Upscope, except to start the session.
+  expect(fake.requests.slice(searched).filter((r) => r.method === 'GET')).toEqual([]);
+  expect(fake.watchSessions.map((s) => s.shortId)).toEqual([SEED_IDS.jane]);
+});
