@@ -1,3 +1,4 @@
+import { extensionUrl, launchWithExtension } from './support/browser';
 import { test, expect } from './support/fixtures';
 
 test('the service worker starts with the built manifest', async ({
@@ -10,9 +11,18 @@ test('the service worker starts with the built manifest', async ({
   expect(manifest.commands).toHaveProperty('start-cobrowse');
 });
 
-test('the options page opens', async ({ openExtensionPage }) => {
-  const page = await openExtensionPage('src/options/index.html');
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('settings');
+test('a fresh install opens the settings, where the API key goes', async () => {
+  const launched = await launchWithExtension({ keepWelcomeTab: true });
+  try {
+    const settings = launched.context
+      .pages()
+      .find((p) => p.url() === extensionUrl(launched.extensionId, 'src/options/index.html'));
+    expect(settings).toBeDefined();
+    await expect(settings!.getByRole('heading', { level: 1 })).toContainText('settings');
+    await expect(settings!.getByLabel('API key')).toBeVisible();
+  } finally {
+    await launched.close();
+  }
 });
 
 test('the popup page renders', async ({ openExtensionPage }) => {

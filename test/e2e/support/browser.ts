@@ -1,4 +1,4 @@
-import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,6 +23,8 @@ export async function launchWithExtension(
     env?: Record<string, string>;
     /** More unpacked extensions to load beside ours (e.g. a hostile one). */
     alongside?: string[];
+    /** Leave open the settings tab the extension opens on install (closed by default). */
+    keepWelcomeTab?: boolean;
   } = {},
 ): Promise<ExtensionBrowser> {
   const loaded = [DIST, ...(options.alongside ?? [])].join(',');
@@ -48,15 +50,42 @@ export async function launchWithExtension(
     context.serviceWorkers().find(ours) ??
     (await context.waitForEvent('serviceworker', { predicate: ours }));
   const extensionId = new URL(serviceWorker.url()).host;
+  // The worker opens its settings on install. Left open, that page would race a test's first
+  // navigation and, once the test saves a key, ask Upscope for usage on its own.
+  const welcome = await waitForWelcomeTab(context, extensionId);
+  if (!options.keepWelcomeTab) {
+    // A headed browser quits with its last window: leave a blank tab in its place.
+    await context.newPage();
+    await welcome.close();
+  }
   return {
     context,
     serviceWorker,
     extensionId,
     async close() {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      try {
+        rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      } catch (error) {
+        // A profile Chromium is still writing as it exits is only litter in /tmp, not a failure.
+        console.warn(`Could not remove ${userDataDir}: ${String(error)}`);
+      }
     },
   };
+}
+
+async function waitForWelcomeTab(context: BrowserContext, extensionId: string): Promise<Page> {
+  const url = extensionUrl(extensionId, 'src/options/index.html');
+  // A new tab can start at about:blank, so poll the open pages rather than judge the first event.
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
+    const page = context.pages().find((p) => p.url() === url);
+    if (page) {
+      await page.waitForLoadState('load');
+      return page;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('The extension did not open its settings on install');
 }
 
 export function extensionUrl(extensionId: string, path: string): string {
