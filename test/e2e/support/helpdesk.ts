@@ -10,6 +10,8 @@ export interface HelpdeskSite {
   page: string;
   /** The helpdesk's own JSON, by path + query, as committed fixtures. Anything else is a 404. */
   json?: Record<string, string>;
+  /** Extra markup for the page's head (the demo's stylesheet); tests serve the fixture as is. */
+  head?: string;
 }
 
 /**
@@ -20,7 +22,8 @@ export async function serveHelpdesk(
   context: BrowserContext,
   site: HelpdeskSite,
 ): Promise<string[]> {
-  const html = readFileSync(resolve(FIXTURES, site.page), 'utf8');
+  const fixture = readFileSync(resolve(FIXTURES, site.page), 'utf8');
+  const html = site.head ? fixture.replace('</head>', `${site.head}</head>`) : fixture;
   const asked: string[] = [];
   await context.route(`${site.origin}/**`, (route) => {
     const url = new URL(route.request().url());

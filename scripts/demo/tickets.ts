@@ -1,0 +1,83 @@
+/**
+ * The demo's helpdesk tickets: committed fixtures served at the helpdesks' real URLs (the same
+ * ones the end-to-end tests use), each with a seeded customer in a different state.
+ */
+import type { BrowserContext } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { serveHelpdesk, type HelpdeskSite } from '../../test/e2e/support/helpdesk';
+
+export interface DemoTicket {
+  name: string;
+  url: string;
+  customer: string;
+  /** The badge's text once the customer is found. */
+  badge: RegExp;
+  what: string;
+}
+
+const SITES: HelpdeskSite[] = [
+  {
+    origin: 'https://acme.zendesk.com',
+    page: 'zendesk/ticket.html',
+    json: {
+      '/api/v2/tickets/123.json?include=users': 'zendesk/ticket-123.json',
+      '/api/v2/tickets/124.json?include=users': 'zendesk/ticket-124.json',
+    },
+  },
+  {
+    origin: 'https://acme.freshdesk.com',
+    page: 'freshdesk/ticket.html',
+    json: { '/api/_/tickets/10?include=requester': 'freshdesk/ticket-10.json' },
+  },
+  {
+    origin: 'https://app.intercom.com',
+    page: 'intercom/conversation.html',
+    json: { '/ember/inbox/conversations/555?app_id=abc123': 'intercom/conversation-555.json' },
+  },
+];
+
+export const TICKETS = {
+  zendeskOnline: {
+    name: 'zendesk',
+    url: 'https://acme.zendesk.com/agent/tickets/123',
+    customer: 'Jane Doe',
+    badge: /^Online$/,
+    what: 'online now',
+  },
+  freshdeskWaiting: {
+    name: 'freshdesk',
+    url: 'https://acme.freshdesk.com/a/tickets/10',
+    customer: 'Maria Garcia',
+    badge: /^Waiting for a call$/,
+    what: 'waiting for a call',
+  },
+  intercom: {
+    name: 'intercom',
+    url: 'https://app.intercom.com/a/inbox/abc123/inbox/shared/all/conversation/555',
+    customer: 'Alex Kim',
+    badge: /./,
+    what: 'found by the id your website gave Intercom',
+  },
+  zendeskOffline: {
+    name: 'zendesk-offline',
+    url: 'https://acme.zendesk.com/agent/tickets/124',
+    customer: 'Tom Baker',
+    badge: /^Offline · 3 h ago$/,
+    what: 'offline, last seen 3 h ago (also the "#124 Login" tab of the Zendesk ticket)',
+  },
+} satisfies Record<string, DemoTicket>;
+
+/** In the order their tabs open; the first is the one in front. */
+export const TICKET_ORDER: DemoTicket[] = [
+  TICKETS.zendeskOnline,
+  TICKETS.freshdeskWaiting,
+  TICKETS.intercom,
+  TICKETS.zendeskOffline,
+];
+
+const LOOK = `<style>${readFileSync(resolve(import.meta.dirname, 'look.css'), 'utf8')}</style>`;
+
+export async function serveDemoHelpdesks(context: BrowserContext): Promise<void> {
+  for (const site of SITES) await serveHelpdesk(context, { ...site, head: LOOK });
+}
