@@ -42,7 +42,7 @@ export function formOf(settings: Settings): Form {
   };
 }
 
-const LOCALHOST = new Set(['localhost', '127.0.0.1', '[::1]']);
+const LOCALHOST = new Set(['localhost', '127.0.0.1']);
 
 function parseUrl(value: string): URL | null {
   try {
@@ -73,12 +73,14 @@ export function normalEndpoint(raw: string): string {
 }
 
 /**
- * The host permission a custom endpoint needs, or null when none can or must be asked for: the
- * default endpoint is in the manifest, and plain-http localhost is not an optional permission.
+ * The host permission a custom endpoint needs, or null when none must be asked for (the default
+ * endpoint is in the manifest). Plain-http localhost is optional in the manifest for any port.
  */
 export function endpointPermission(raw: string): string | null {
   const url = parseUrl(normalEndpoint(raw));
-  if (!url || url.protocol !== 'https:') return null;
+  if (!url) return null;
+  if (url.protocol === 'http:') return LOCALHOST.has(url.hostname) ? `http://${url.hostname}/*` : null;
+  if (url.protocol !== 'https:') return null;
   if (url.origin === new URL(DEFAULT_API_BASE_URL).origin) return null;
   return `${url.origin}/*`;
 }

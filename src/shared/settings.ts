@@ -4,7 +4,7 @@ import { HELPDESK_IDS } from './helpdesks';
 export const DEFAULT_API_BASE_URL = 'https://api.upscope.io/v1.1';
 export const SETTINGS_VERSION = 1;
 
-const LOCALHOST = new Set(['localhost', '127.0.0.1', '[::1]']);
+const LOCALHOST = new Set(['localhost', '127.0.0.1']);
 
 /** An API endpoint the key may be sent to: https (http only on this machine, for on-premise tests). */
 export const ApiBaseUrlSchema = z

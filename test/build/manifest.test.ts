@@ -19,7 +19,11 @@ describe('built Chrome manifest (dist/manifest.json)', () => {
     expect(manifest.permissions).toEqual(['storage', 'alarms', 'scripting']);
     expect(manifest.host_permissions).toEqual([API_ORIGIN_PATTERN]);
     // Custom helpdesk domains and on-premise API endpoints are asked for one origin at a time.
-    expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
+    expect(manifest.optional_host_permissions).toEqual([
+      'https://*/*',
+      'http://localhost/*',
+      'http://127.0.0.1/*',
+    ]);
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
   });
 

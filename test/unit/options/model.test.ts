@@ -44,7 +44,9 @@ describe('the API endpoint', () => {
 
   it('asks for a host permission only for a custom https endpoint', () => {
     expect(endpointPermission('https://api.upscope.io/v1.1')).toBeNull();
-    expect(endpointPermission('http://localhost:8080/v1.1')).toBeNull();
+    expect(endpointPermission('http://localhost:8080/v1.1')).toBe('http://localhost/*');
+    expect(endpointPermission('http://127.0.0.1:4000/v1.1')).toBe('http://127.0.0.1/*');
+    expect(endpointPermission('http://example.com/v1.1')).toBeNull();
     expect(endpointPermission('https://api.userview.example/v1.1/')).toBe(
       'https://api.userview.example/*',
     );
