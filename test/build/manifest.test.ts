@@ -1,15 +1,18 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEMO_API_KEY } from '../fake-upscope';
 import { DIST, distManifest } from './dist';
 
 const API_ORIGIN_PATTERN = 'https://api.upscope.io/*';
 
-function jsFiles(dir: string): string[] {
+function allFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.js'))
+    .filter((f) => /\.(js|html|json|css)$/.test(f))
     .map((f) => join(dir, f));
 }
+
+const jsFiles = (dir: string) => allFiles(dir).filter((f) => f.endsWith('.js'));
 
 describe('built Chrome manifest (dist/manifest.json)', () => {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- manifest JSON is probed field by field
@@ -73,9 +76,29 @@ describe('built Chrome manifest (dist/manifest.json)', () => {
     for (const file of jsFiles(DIST)) {
       const code = readFileSync(file, 'utf8');
       expect(code, file).not.toMatch(/\beval\s*\(/);
+      expect(code, file).not.toMatch(/\bnew\s+Function\s*\(/);
+      // zod's feature probe, Function(``), is the only call allowed: it compiles nothing, throws
+      // under the CSP, and is switched off (src/shared/zod-config.ts). Any other is code from text.
+      expect(code.replaceAll(/\bFunction\(\s*(``|""|'')\s*\)/g, ''), file).not.toMatch(
+        /\bFunction\s*\(/,
+      );
+      expect(code, file).not.toMatch(/\bset(Timeout|Interval)\s*\(\s*["'`]/);
       expect(code, file).not.toMatch(/import\s*\(\s*["'`]https?:/);
       expect(code, file).not.toMatch(/importScripts\s*\(\s*["'`]https?:/);
       expect(code, file).not.toMatch(/<script[^>]+src=["']https?:/);
+    }
+  });
+});
+
+describe('built files hold no key or test data', () => {
+  it('has no API key, demo key or fake-server data in any file', () => {
+    for (const file of allFiles(DIST)) {
+      const text = readFileSync(file, 'utf8');
+      // The demo key and the fake server's seeded customers exist only in test/ and scripts/.
+      expect(text, file).not.toContain(DEMO_API_KEY);
+      expect(text, file).not.toMatch(/jane\.doe@example\.com|FakeUpscope|fake-upscope/);
+      // A header set to a literal would be a key built in; the worker only ever sets a variable.
+      expect(text, file).not.toMatch(/["'`]X-Api-Key["'`]\s*[:,]\s*["'`][^"'`]+["'`]/i);
     }
   });
 });
