@@ -79,7 +79,8 @@ export function normalEndpoint(raw: string): string {
 export function endpointPermission(raw: string): string | null {
   const url = parseUrl(normalEndpoint(raw));
   if (!url) return null;
-  if (url.protocol === 'http:') return LOCALHOST.has(url.hostname) ? `http://${url.hostname}/*` : null;
+  if (url.protocol === 'http:')
+    return LOCALHOST.has(url.hostname) ? `http://${url.hostname}/*` : null;
   if (url.protocol !== 'https:') return null;
   if (url.origin === new URL(DEFAULT_API_BASE_URL).origin) return null;
   return `${url.origin}/*`;
