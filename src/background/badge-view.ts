@@ -1,50 +1,52 @@
 import { isAuthErrorKind, type Visitor } from '../api';
-import { timeAgo } from '../shared/time';
 import type { BadgeView, ErrorInfo } from '../shared/views';
+import { t } from '../ui/i18n';
+import { ago } from '../ui/visitor-info';
 import type { LookupResult } from './lookup';
 import { presenceOf, visitorLabel } from './ranking';
 
-// The words a badge and the toolbar show. Worked out here so the content script stays tiny and
-// never needs more than these strings.
+// The words a badge and the toolbar show, in the browser's language (_locales). Worked out here
+// so the content script stays tiny and never needs more than these strings. Error sentences
+// (the titles of error views) come from the API layer and stay English.
 
 export function viewForVisitor(visitor: Visitor, ambiguous: boolean, now = Date.now()): BadgeView {
   const who = visitorLabel(visitor);
-  const more = ambiguous ? ' Several visitors match: open the popup to choose.' : '';
+  const more = ambiguous ? ` ${t('badgeTitleAmbiguous')}` : '';
   switch (presenceOf(visitor)) {
     case 'waiting':
       return {
         state: 'waiting',
-        label: 'Waiting for a call',
-        title: `${who} is waiting for a call. Start co-browsing.${more}`,
+        label: t('presenceWaiting'),
+        title: t('badgeTitleWaiting', who) + more,
         canStart: !ambiguous,
       };
     case 'online':
       return {
         state: 'online',
-        label: 'Online',
-        title: `${who} is on your website now. Start co-browsing.${more}`,
+        label: t('badgeOnline'),
+        title: t('badgeTitleOnline', who) + more,
         canStart: !ambiguous,
       };
     case 'in_session':
       return {
         state: 'in_session',
-        label: 'In a session',
-        title: `${who} is already in a co-browsing session. Join it.${more}`,
+        label: t('presenceInSession'),
+        title: t('badgeTitleInSession', who) + more,
         canStart: !ambiguous,
       };
     case 'unsupported':
       return {
         state: 'unsupported',
-        label: 'Browser not supported',
-        title: `${who} is online, but their browser does not support co-browsing.`,
+        label: t('badgeUnsupported'),
+        title: t('badgeTitleUnsupported', who),
         canStart: false,
       };
     default: {
-      const ago = timeAgo(visitor.last_seen_at, now);
+      const when = ago(visitor.last_seen_at, now);
       return {
         state: 'offline',
-        label: ago ? `Offline · ${ago}` : 'Offline',
-        title: `${who} is not on your website${ago ? `; last seen ${ago}` : ''}.`,
+        label: when ? t('badgeOfflineAgo', when) : t('presenceOffline'),
+        title: when ? t('badgeTitleOfflineSeen', who, when) : t('badgeTitleOffline', who),
         canStart: false,
       };
     }
@@ -56,8 +58,8 @@ export function viewForLookup(result: LookupResult, now = Date.now()): BadgeView
   if (!best) {
     return {
       state: 'not_found',
-      label: 'Not seen',
-      title: 'No Upscope visitor matches this customer.',
+      label: t('badgeNotSeen'),
+      title: t('badgeTitleNotFound'),
       canStart: false,
     };
   }
@@ -71,17 +73,30 @@ function needsSetup(kind: string): boolean {
 
 export function viewForError(error: ErrorInfo): BadgeView {
   if (needsSetup(error.kind)) {
-    return { state: 'not_configured', label: 'Set up', title: error.message, canStart: false };
+    return {
+      state: 'not_configured',
+      label: t('badgeSetUp'),
+      title: error.message,
+      canStart: false,
+    };
   }
   if (error.kind === 'rate_limited' || error.kind === 'tab_rate_limited') {
-    return { state: 'rate_limited', label: 'Paused', title: error.message, canStart: false };
+    return {
+      state: 'rate_limited',
+      label: t('badgePaused'),
+      title: error.message,
+      canStart: false,
+    };
   }
-  return { state: 'error', label: 'Unavailable', title: error.message, canStart: false };
+  return { state: 'error', label: t('badgeUnavailable'), title: error.message, canStart: false };
 }
 
-export const DISABLED_VIEW: BadgeView = {
-  state: 'disabled',
-  label: 'Off',
-  title: 'Co-browse is turned off for this helpdesk in the extension settings.',
-  canStart: false,
-};
+/** A function, not a constant: the words are looked up when the view is shown. */
+export function disabledView(): BadgeView {
+  return {
+    state: 'disabled',
+    label: t('badgeOff'),
+    title: t('badgeTitleDisabled'),
+    canStart: false,
+  };
+}

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { Tabs } from 'webextension-polyfill';
+import { t } from '../ui/i18n';
 import { viewForError } from './badge-view';
 import { startCobrowse } from './cobrowse';
 import { toErrorInfo } from './problems';
@@ -29,7 +30,7 @@ export async function onStartShortcut(tab: Tabs.Tab | undefined): Promise<void> 
   const state = tabId === undefined ? null : await getTabState(tabId);
   const best = state?.visitors[0];
   if (!state || !best) {
-    await openPopupInstead(tabId, 'No customer visitor is known for this tab.');
+    await openPopupInstead(tabId, t('commandNoVisitor'));
     return;
   }
   if (state.ambiguous || !state.view.canStart) {

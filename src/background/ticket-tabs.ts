@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import type { BadgeUpdateMessage } from '../shared/messages';
 import type { BadgeView } from '../shared/views';
 import { usableKey } from './api-access';
-import { DISABLED_VIEW, viewForError, viewForLookup } from './badge-view';
+import { disabledView, viewForError, viewForLookup } from './badge-view';
 import { lookupCustomer } from './lookup';
 import { toErrorInfo } from './problems';
 import { loadSettings } from './settings-store';
@@ -43,7 +43,7 @@ export async function refreshTicket(
   if (settings.disabledHelpdesks.includes(ticket.helpdesk)) {
     state = {
       ...ticket,
-      view: DISABLED_VIEW,
+      view: disabledView(),
       visitors: [],
       candidates: [],
       ambiguous: false,

@@ -1,4 +1,5 @@
 import type { BadgeView, Reply } from '../shared/views';
+import { say } from './words';
 
 // The badge draws only text it is given, as text, in its own shadow root: the helpdesk's CSS
 // neither reaches it nor is touched by it. One host element per page, moved, never duplicated.
@@ -11,9 +12,11 @@ const COLOURS: Record<string, string> = {
   in_session: '#0969da',
 };
 
-const OPENED: Record<string, string> = {
-  current: 'Opening co-browsing here…',
-  focused: 'The co-browsing tab already open is in front again.',
+const OPENED: Record<string, () => string> = {
+  current: () => say('badgeOpenedCurrent', 'Opening co-browsing here…'),
+  focused: () => say('badgeOpenedFocused', 'The co-browsing tab already open is in front again.'),
+  tab: () => say('badgeOpenedTab', 'Co-browsing opened in a new tab.'),
+  window: () => say('badgeOpenedWindow', 'Co-browsing opened in a new window.'),
 };
 
 const CSS = `:host{all:initial}
@@ -54,8 +57,8 @@ export function createBadge(start: () => Promise<Reply<{ opened: string }> | und
   root.append(style, button, note);
   let view: ShownView | undefined;
 
-  const say = (words: string, busy = false) => {
-    label.textContent = words;
+  const setLabel = (text: string, busy = false) => {
+    label.textContent = text;
     button.setAttribute('aria-busy', String(busy));
   };
 
@@ -68,12 +71,13 @@ export function createBadge(start: () => Promise<Reply<{ opened: string }> | und
     }
     const shown = view;
     note.textContent = '';
-    say('Starting…', true);
+    setLabel(say('starting', 'Starting…'), true);
     const reply = await start();
-    say(shown.label);
+    setLabel(shown.label);
     note.textContent = reply?.ok
-      ? (OPENED[reply.data.opened] ?? `Co-browsing opened in a new ${reply.data.opened}.`)
-      : (reply?.error.message ?? 'Could not reach the extension. Reload the page.');
+      ? (OPENED[reply.data.opened] ?? OPENED.tab!)()
+      : (reply?.error.message ??
+        say('badgeNoExtension', 'Could not reach the extension. Reload the page.'));
   });
 
   const badge: Badge = {
@@ -83,11 +87,14 @@ export function createBadge(start: () => Promise<Reply<{ opened: string }> | und
     show(next) {
       view = next;
       badge.on = true;
-      say(next.label);
+      setLabel(next.label);
       note.textContent = '';
       button.dataset.state = next.state;
       button.title = next.title;
-      button.setAttribute('aria-label', `Co-browse: ${next.title}`);
+      button.setAttribute(
+        'aria-label',
+        say('badgeAriaLabel', `Co-browse: ${next.title}`, next.title),
+      );
       dot.style.setProperty('--c', COLOURS[next.state] ?? '');
     },
     place(anchor) {

@@ -5,6 +5,7 @@ import { parseTicket, type Adapter, type Found, type Ticket } from './adapter';
 import { createBadge, type ShownView } from './badge';
 import { normalise } from './identity';
 import { fromDom, firstVisible, getter, hidden, scopeOf } from './read';
+import { say } from './words';
 
 interface Runtime {
   id?: string;
@@ -45,15 +46,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const CHECKING_AFTER_MS = 400;
 const CHECKING: ShownView = {
   state: 'checking',
-  label: 'Checking…',
-  title: 'Looking this customer up in Upscope.',
+  label: say('badgeChecking', 'Checking…'),
+  title: say('badgeCheckingTitle', 'Looking this customer up in Upscope.'),
   canStart: false,
 };
 
 const NO_CUSTOMER: BadgeView = {
   state: 'not_found',
-  label: 'No customer',
-  title: 'No customer email or id was found on this ticket.',
+  label: say('badgeNoCustomer', 'No customer'),
+  title: say('badgeNoCustomerTitle', 'No customer email or id was found on this ticket.'),
   canStart: false,
 };
 
@@ -141,7 +142,12 @@ export function start(a: Adapter): () => void {
     show(
       reply.ok
         ? reply.data
-        : { state: 'error', label: 'Unavailable', title: reply.error.message, canStart: false },
+        : {
+            state: 'error',
+            label: say('badgeUnavailable', 'Unavailable'),
+            title: reply.error.message,
+            canStart: false,
+          },
     );
   };
 

@@ -2,6 +2,9 @@ import '../shared/zod-config';
 import '../ui/base.css';
 import './options.css';
 import { render } from 'preact';
+import { localiseDocument } from '../ui/i18n';
 import { Options } from './app';
+
+localiseDocument('optionsTitle');
 
 render(<Options />, document.getElementById('app')!);

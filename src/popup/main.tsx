@@ -1,5 +1,8 @@
 import '../ui/base.css';
 import './popup.css';
+import { localiseDocument } from '../ui/i18n';
 import { startPopup } from './app';
+
+localiseDocument('popupTitle');
 
 startPopup(document.getElementById('app')!, location.search);

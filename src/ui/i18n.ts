@@ -48,3 +48,12 @@ export function uiLanguage(): string {
     return 'en';
   }
 }
+
+/**
+ * The pages' HTML is English; once scripts run, the document says which language its words are
+ * in (for screen readers and hyphenation) and takes its translated title.
+ */
+export function localiseDocument(titleKey: MessageKey): void {
+  document.documentElement.lang = t('langCode');
+  document.title = t(titleKey);
+}

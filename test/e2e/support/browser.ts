@@ -25,6 +25,13 @@ export async function launchWithExtension(
     alongside?: string[];
     /** Leave open the settings tab the extension opens on install (closed by default). */
     keepWelcomeTab?: boolean;
+    /**
+     * The browser's UI language, e.g. 'de'. `--lang` picks the extension's _locales (Debian's
+     * Chromium ships only en-US.pak, so the browser's own UI and i18n.getUILanguage() stay en-US;
+     * env LANGUAGE/LANG change nothing); Playwright's `locale` sets navigator.language and the
+     * pages' i18n.getUILanguage(), which format dates, numbers and country names.
+     */
+    lang?: string;
   } = {},
 ): Promise<ExtensionBrowser> {
   const loaded = [DIST, ...(options.alongside ?? [])].join(',');
@@ -32,6 +39,7 @@ export async function launchWithExtension(
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
+    ...(options.lang ? { locale: options.lang } : {}),
     ...(options.env ? { env: { ...process.env, ...options.env } as Record<string, string> } : {}),
     args: [
       `--disable-extensions-except=${loaded}`,
@@ -43,6 +51,7 @@ export async function launchWithExtension(
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
   });
   const ours = (w: Worker) => w.url().endsWith('/service-worker-loader.js');

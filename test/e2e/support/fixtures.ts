@@ -18,13 +18,18 @@ interface ExtensionFixtures {
 }
 
 export const test = base.extend<
-  ExtensionFixtures & { launched: Awaited<ReturnType<typeof launchWithExtension>> }
+  ExtensionFixtures & {
+    launched: Awaited<ReturnType<typeof launchWithExtension>>;
+    /** The browser's UI language (`test.use({ uiLanguage: 'de' })`); the default is English. */
+    uiLanguage: string | undefined;
+  }
 >({
+  uiLanguage: [undefined, { option: true }],
   fake: async ({}, use) => {
     await use(new FakeUpscope());
   },
-  launched: async ({ fake }, use) => {
-    const launched = await launchWithExtension();
+  launched: async ({ fake, uiLanguage }, use) => {
+    const launched = await launchWithExtension(uiLanguage ? { lang: uiLanguage } : {});
     // Registered before any test step: the worker's own fetches to the API go through the fake.
     await routeFakeUpscope(launched.context, fake);
     await use(launched);

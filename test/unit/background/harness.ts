@@ -2,8 +2,10 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import type { Runtime } from 'webextension-polyfill';
 import { afterAll, beforeAll, beforeEach, vi } from 'vitest';
 import manifest from '../../../manifest.json';
+import english from '../../../public/_locales/en/messages.json';
 import { originMatchesPattern, type SenderPolicy } from '../../../src/background/sender';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
+import { setFallbackMessages } from '../../../src/ui/i18n';
 import { FakeUpscope, startFakeUpscopeServer, type FakeUpscopeServer } from '../../fake-upscope';
 
 /** A key no payload, page or log may ever contain. */
@@ -63,6 +65,8 @@ export interface Background {
 export function useBackground(): Background {
   const bg = { sentToTabs: [] as unknown[] } as unknown as Background;
   beforeAll(async () => {
+    // No i18n API here: the worker's badge and toolbar words are the English ones that ship.
+    setFallbackMessages(english as Record<string, { message: string }>);
     bg.fake = new FakeUpscope({ apiKeys: { [SENTINEL_KEY]: 'ok', 'other-key': 'ok' } });
     bg.server = await startFakeUpscopeServer(bg.fake);
   });

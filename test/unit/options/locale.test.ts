@@ -45,10 +45,10 @@ describe('the English messages', () => {
     }
   });
 
-  it('have no entry the pages and manifest do not use', () => {
-    const code = [...sources('src/popup'), ...sources('src/options'), ...sources('src/ui')].join(
-      '\n',
-    );
+  it('have no entry the pages, worker, content script and manifest do not use', () => {
+    const code = ['src/popup', 'src/options', 'src/ui', 'src/background', 'src/content']
+      .flatMap(sources)
+      .join('\n');
     const manifest = readFileSync('manifest.json', 'utf8');
     const unused = entries
       .map(([key]) => key)

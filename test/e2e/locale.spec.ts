@@ -1,0 +1,190 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page, Worker } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { DEMO_API_KEY } from '../fake-upscope';
+import { extensionUrl } from './support/browser';
+import { configureExtension } from './support/extension';
+import { expect, test } from './support/fixtures';
+import { badgeButton, serveHelpdesk, type HelpdeskSite } from './support/helpdesk';
+import { tabIdOf } from './support/worker';
+
+// A German-speaking agent: the browser runs with --lang=de, so Chrome picks _locales/de for the
+// pages, the worker's badge and toolbar words, and the content script's own words.
+
+test.use({ uiLanguage: 'de' });
+
+const SHOTS = 'test/output/screenshots';
+mkdirSync(SHOTS, { recursive: true });
+
+const ZENDESK: HelpdeskSite = {
+  origin: 'https://acme.zendesk.com',
+  page: 'zendesk/ticket.html',
+  json: {
+    '/api/v2/tickets/123.json?include=users': 'zendesk/ticket-123.json',
+    '/api/v2/tickets/124.json?include=users': 'zendesk/ticket-124.json',
+  },
+};
+
+async function expectAccessible(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(
+    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+}
+
+/**
+ * Longer German words must still fit: no sideways scrolling, and no box whose text is wider than
+ * the box (a clipped or spilling label, button or placeholder). Scroll containers may scroll.
+ */
+async function expectNothingOverflows(page: Page): Promise<void> {
+  const overflowing = await page.evaluate(() => {
+    const found: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth) found.push(`page ${root.scrollWidth}px wide`);
+    for (const el of document.body.querySelectorAll<HTMLElement>('*')) {
+      const style = getComputedStyle(el);
+      // Inline boxes have no width of their own; visually hidden text is clipped on purpose.
+      if (el.clientWidth <= 1 || /auto|scroll/.test(style.overflowX)) continue;
+      if (el.scrollWidth > el.clientWidth + 1) {
+        found.push(`${el.tagName.toLowerCase()}.${el.className}: “${el.textContent?.trim()}”`);
+      }
+    }
+    // A placeholder never scrolls: measure it against the room inside its field.
+    const ruler = document.createElement('canvas').getContext('2d')!;
+    for (const input of document.querySelectorAll<HTMLInputElement>('input[placeholder]')) {
+      const style = getComputedStyle(input);
+      ruler.font = style.font;
+      const room =
+        input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      if (ruler.measureText(input.placeholder).width > room) {
+        found.push(`placeholder “${input.placeholder}”`);
+      }
+    }
+    return found;
+  });
+  expect(overflowing).toEqual([]);
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: `${SHOTS}/${name}-${scheme}.png`, fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+async function toolbar(sw: Worker, tabId: number): Promise<{ text: string; title: string }> {
+  return sw.evaluate(
+    async (id) => ({
+      text: await chrome.action.getBadgeText({ tabId: id }),
+      title: await chrome.action.getTitle({ tabId: id }),
+    }),
+    tabId,
+  );
+}
+
+test('the settings page is in German, fits, and saves a key', async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  await configureExtension(serviceWorker, { apiKey: null });
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 900, height: 900 });
+  await page.goto(extensionUrl(extensionId, 'src/options/index.html'));
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Einstellungen für Helpdesk Co-browse',
+  );
+  await expect(page).toHaveTitle('Einstellungen für Helpdesk Co-browse');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page.getByText('Noch kein Schlüssel gespeichert.')).toBeVisible();
+  await expect(page.getByLabel('API-Endpunkt')).toBeVisible();
+  await expect(page.getByLabel('Agentenname')).toHaveValue('Joe Smith');
+  await expect(page.getByLabel('Agenten-ID')).toHaveValue('agent-7');
+  await expect(page.getByRole('heading', { name: 'Tastenkombinationen' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Verbindung testen' })).toBeVisible();
+  await expectAccessible(page);
+  await expectNothingOverflows(page);
+  await shoot(page, 'locale-de-options');
+
+  await page.getByLabel('API-Schlüssel').fill(DEMO_API_KEY);
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await expect(page.locator('.save-status')).toContainText(
+    'Einstellungen gespeichert. Upscope hat den Schlüssel akzeptiert.',
+  );
+  await expect(page.getByRole('button', { name: 'Schlüssel ersetzen' })).toBeVisible();
+  // With the key saved, the team's usage table (numbers in German format) is on the page too.
+  await expect(page.getByRole('table', { name: 'Nutzung Ihres Upscope-Teams' })).toBeVisible();
+  await expectNothingOverflows(page);
+  await shoot(page, 'locale-de-options-saved');
+});
+
+test('a Zendesk ticket: the badge, the toolbar and the popup are in German', async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  await configureExtension(serviceWorker);
+  await serveHelpdesk(context, ZENDESK);
+  const page = await context.newPage();
+  await page.goto('https://acme.zendesk.com/agent/tickets/123');
+
+  // Online: the badge's words come from the worker, its accessible name from the content script.
+  await expect(badgeButton(page)).toHaveText('Online');
+  await expect(badgeButton(page)).toHaveAccessibleName(
+    'Co-Browsing: Jane Doe ist gerade auf Ihrer Website. Co-Browsing starten.',
+  );
+  const tabId = await tabIdOf(page, serviceWorker);
+  expect(await toolbar(serviceWorker, tabId)).toEqual({
+    text: 'ON',
+    title: 'Helpdesk Co-browse: Jane Doe ist gerade auf Ihrer Website. Co-Browsing starten.',
+  });
+
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.goto(extensionUrl(extensionId, `src/popup/index.html?tab=${tabId}`));
+  await expect(popup.locator('html')).toHaveAttribute('lang', 'de');
+  const visitor = popup.getByTestId('visitor');
+  await expect(visitor.getByRole('heading', { name: 'Jane Doe' })).toBeVisible();
+  await expect(visitor.getByText('Jetzt online')).toBeVisible();
+  // The country is named in the page's language (Intl), not taken from the API's English.
+  await expect(visitor).toContainText('Vereinigte Staaten');
+  await expect(popup.getByRole('button', { name: 'Co-Browsing starten' })).toBeEnabled();
+  await expect(popup.getByLabel('Besucher suchen')).toHaveAttribute(
+    'placeholder',
+    'E-Mail, Name, id:…, #Tag, Code',
+  );
+  await expect(popup.getByRole('button', { name: 'Einstellungen öffnen' })).toBeVisible();
+  await expect(popup.getByText('Upscope wird abgefragt…')).toHaveCount(0);
+  await expectAccessible(popup);
+  await expectNothingOverflows(popup);
+  await shoot(popup, 'locale-de-popup-online');
+
+  // The next ticket's customer left 3 hours ago: a relative time in German, on the badge and in
+  // the popup alike.
+  await page.bringToFront();
+  await page.click('#open-124');
+  await expect(badgeButton(page)).toHaveText('Offline · vor 3 Std.');
+  await expect(badgeButton(page)).toHaveAccessibleName(
+    'Co-Browsing: Tom Baker ist nicht auf Ihrer Website (zuletzt gesehen vor 3 Std.).',
+  );
+  expect((await toolbar(serviceWorker, tabId)).text).toBe('OFF');
+  await badgeButton(page).click();
+  await expect(page.locator('cobrowse-badge p')).toHaveText(
+    'Tom Baker ist nicht auf Ihrer Website (zuletzt gesehen vor 3 Std.).',
+  );
+
+  await popup.reload();
+  await expect(popup.getByTestId('visitor').locator('.presence')).toHaveText(
+    /Offline · zuletzt gesehen vor 3 Std\./,
+  );
+  const start = popup.getByRole('button', { name: 'Co-Browsing starten' });
+  await expect(start).toBeDisabled();
+  await expect(start).toHaveAccessibleDescription(
+    'Tom Baker ist gerade nicht auf Ihrer Website (zuletzt gesehen vor 3 Std.).',
+  );
+  await expect(popup.getByText('Upscope wird abgefragt…')).toHaveCount(0);
+  await expectNothingOverflows(popup);
+  await shoot(popup, 'locale-de-popup-offline');
+});
