@@ -54,7 +54,8 @@ export function deviceText(visitor: Visitor): string | null {
   const typeKey = visitor.device_type ? DEVICE_KEYS[visitor.device_type] : undefined;
   const type = typeKey ? t(typeKey) : nonEmpty(visitor.device_type) ? visitor.device_type : null;
   const name = nonEmpty(visitor.device_name) ? visitor.device_name : null;
-  if (name && type) return `${name} (${type.toLowerCase()})`;
+  // The type keeps its capital: German nouns need it, and "iPhone (Mobile)" reads fine.
+  if (name && type) return `${name} (${type})`;
   return name ?? type;
 }
 

@@ -84,7 +84,7 @@ describe('formatting', () => {
     expect(visitorEmail(visitor())).toBe('jane@example.com');
     expect(visitorEmail(visitor({ name: null, identities: null }))).toBeNull();
     expect(deviceText(visitor({ device_name: 'iPhone', device_type: 'mobile' }))).toBe(
-      'iPhone (mobile)',
+      'iPhone (Mobile)',
     );
     expect(deviceText(visitor({ device_type: 'hologram' }))).toBe('hologram');
     expect(
