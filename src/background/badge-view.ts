@@ -1,13 +1,13 @@
 import { isAuthErrorKind, type Visitor } from '../api';
 import type { BadgeView, ErrorInfo } from '../shared/views';
-import { t } from '../ui/i18n';
+import { errorText } from '../ui/errors';
+import { t, uiLanguage } from '../ui/i18n';
 import { ago } from '../ui/visitor-info';
 import type { LookupResult } from './lookup';
 import { presenceOf, visitorLabel } from './ranking';
 
 // The words a badge and the toolbar show, in the browser's language (_locales). Worked out here
-// so the content script stays tiny and never needs more than these strings. Error sentences
-// (the titles of error views) come from the API layer and stay English.
+// so the content script stays tiny and never needs more than these strings.
 
 export function viewForVisitor(visitor: Visitor, ambiguous: boolean, now = Date.now()): BadgeView {
   const who = visitorLabel(visitor);
@@ -71,12 +71,20 @@ function needsSetup(kind: string): boolean {
   return isAuthErrorKind(kind) || ['no_key', 'no_agent', 'endpoint_not_found'].includes(kind);
 }
 
+/**
+ * Why, in words. In English, the worker's own sentence: it carries the details (seconds to wait,
+ * the HTTP status). In other languages, the pages' translation of the error's kind.
+ */
+function reason(error: ErrorInfo): string {
+  return uiLanguage().toLowerCase().startsWith('en') ? error.message : errorText(error);
+}
+
 export function viewForError(error: ErrorInfo): BadgeView {
   if (needsSetup(error.kind)) {
     return {
       state: 'not_configured',
       label: t('badgeSetUp'),
-      title: error.message,
+      title: reason(error),
       canStart: false,
     };
   }
@@ -84,11 +92,11 @@ export function viewForError(error: ErrorInfo): BadgeView {
     return {
       state: 'rate_limited',
       label: t('badgePaused'),
-      title: error.message,
+      title: reason(error),
       canStart: false,
     };
   }
-  return { state: 'error', label: t('badgeUnavailable'), title: error.message, canStart: false };
+  return { state: 'error', label: t('badgeUnavailable'), title: reason(error), canStart: false };
 }
 
 /** A function, not a constant: the words are looked up when the view is shown. */

@@ -1,0 +1,63 @@
+import browser from 'webextension-polyfill';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import english from '../../../public/_locales/en/messages.json';
+import german from '../../../public/_locales/de/messages.json';
+import { viewForError } from '../../../src/background/badge-view';
+import { setFallbackMessages } from '../../../src/ui/i18n';
+
+type Messages = Record<string, { message: string }>;
+
+/** The browser's i18n API in a given UI language, as Chrome answers it (no substitutions needed here). */
+function speak(language: string, messages: Messages): void {
+  vi.spyOn(browser.i18n, 'getUILanguage').mockReturnValue(language);
+  vi.spyOn(browser.i18n, 'getMessage').mockImplementation(
+    (key: string) => messages[key]?.message ?? '',
+  );
+}
+
+const timeout = {
+  kind: 'timeout',
+  message: 'Upscope did not answer within 8 seconds.',
+  retryAfterMs: null,
+};
+const revoked = {
+  kind: 'invalid_api_key',
+  message: 'Upscope did not accept the API key. Check the key in the extension settings.',
+  retryAfterMs: null,
+};
+
+describe('the badge says why it cannot help, in the agent’s language', () => {
+  beforeEach(() => setFallbackMessages(english as Messages));
+  afterEach(() => setFallbackMessages({}));
+
+  it('in English, keeps the worker’s own sentence with its details', () => {
+    speak('en-US', english as Messages);
+    expect(viewForError(timeout)).toMatchObject({
+      state: 'error',
+      label: 'Unavailable',
+      title: 'Upscope did not answer within 8 seconds.',
+    });
+  });
+
+  it('in German, says it in German by the error’s kind', () => {
+    speak('de', german as Messages);
+    const view = viewForError(timeout);
+    expect(view.title).toBe((german as Messages).errorTimeout!.message);
+    expect(view.label).toBe((german as Messages).badgeUnavailable!.message);
+    const setUp = viewForError(revoked);
+    expect(setUp.state).toBe('not_configured');
+    expect(setUp.title).toBe((german as Messages).keyProblemInvalid!.message);
+    expect(setUp.title).not.toBe(revoked.message);
+  });
+
+  it('in German, a pause says for how long', () => {
+    speak('de', german as Messages);
+    vi.mocked(browser.i18n.getMessage).mockImplementation((key: string, subs?: string | string[]) =>
+      ((german as Messages)[key]?.message ?? '').replace('$SECONDS$', String([subs].flat()[0])),
+    );
+    const view = viewForError({ kind: 'rate_limited', message: 'x', retryAfterMs: 30_000 });
+    expect(view.state).toBe('rate_limited');
+    expect(view.title).toContain('30');
+    expect(view.title).not.toBe('x');
+  });
+});
