@@ -9,6 +9,9 @@ import { hasVirtualDisplay, startVirtualDisplay } from './support/xvfb';
 // them, as a separate process, against the extension this test run built.
 const ROOT = resolve(import.meta.dirname, '../..');
 
+// One after the other, in one worker: each checks that no demo browser is left running.
+test.describe.configure({ mode: 'default' });
+
 function runDemo(
   args: string[],
   env: Record<string, string> = {},
