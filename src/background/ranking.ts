@@ -1,5 +1,5 @@
 import type { Visitor } from '../api';
-import { timeAgo } from '../shared/time';
+import { reasonText } from '../ui/visitor-info';
 import type { Candidate, PresenceState } from '../shared/views';
 
 export function presenceOf(visitor: Visitor): PresenceState {
@@ -19,27 +19,6 @@ export function visitorLabel(visitor: Visitor): string {
     visitor.nickname ||
     visitor.short_id
   );
-}
-
-function device(visitor: Visitor): string {
-  return visitor.device_name || visitor.device_type || 'unknown device';
-}
-
-export function reasonFor(visitor: Visitor, now: number): string {
-  switch (presenceOf(visitor)) {
-    case 'waiting':
-      return `waiting for a call on ${device(visitor)}`;
-    case 'online':
-      return `online on ${device(visitor)}`;
-    case 'in_session':
-      return `in a session on ${device(visitor)}`;
-    case 'unsupported':
-      return `online, but ${visitor.browser_name || 'the browser'} is not supported`;
-    default: {
-      const ago = timeAgo(visitor.last_seen_at, now);
-      return ago ? `offline, seen ${ago}` : 'offline';
-    }
-  }
 }
 
 /**
@@ -89,7 +68,8 @@ export function rankVisitors(visitors: Visitor[], matchedBy: string, now: number
     candidates: keyed.map(({ visitor }) => ({
       shortId: visitor.short_id,
       state: presenceOf(visitor),
-      reason: reasonFor(visitor, now),
+      // In the agent's language, the same words the popup shows.
+      reason: reasonText(visitor, now),
       matchedBy,
     })),
     ambiguous,
