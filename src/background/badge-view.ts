@@ -1,7 +1,6 @@
 import { isAuthErrorKind, type Visitor } from '../api';
 import type { BadgeView, ErrorInfo } from '../shared/views';
-import { errorText } from '../ui/errors';
-import { t, uiLanguage } from '../ui/i18n';
+import { t } from '../ui/i18n';
 import { ago } from '../ui/visitor-info';
 import type { LookupResult } from './lookup';
 import { presenceOf, visitorLabel } from './ranking';
@@ -71,20 +70,12 @@ function needsSetup(kind: string): boolean {
   return isAuthErrorKind(kind) || ['no_key', 'no_agent', 'endpoint_not_found'].includes(kind);
 }
 
-/**
- * Why, in words. In English, the worker's own sentence: it carries the details (seconds to wait,
- * the HTTP status). In other languages, the pages' translation of the error's kind.
- */
-function reason(error: ErrorInfo): string {
-  return uiLanguage().toLowerCase().startsWith('en') ? error.message : errorText(error);
-}
-
 export function viewForError(error: ErrorInfo): BadgeView {
   if (needsSetup(error.kind)) {
     return {
       state: 'not_configured',
       label: t('badgeSetUp'),
-      title: reason(error),
+      title: error.message,
       canStart: false,
     };
   }
@@ -92,11 +83,11 @@ export function viewForError(error: ErrorInfo): BadgeView {
     return {
       state: 'rate_limited',
       label: t('badgePaused'),
-      title: reason(error),
+      title: error.message,
       canStart: false,
     };
   }
-  return { state: 'error', label: t('badgeUnavailable'), title: reason(error), canStart: false };
+  return { state: 'error', label: t('badgeUnavailable'), title: error.message, canStart: false };
 }
 
 /** A function, not a constant: the words are looked up when the view is shown. */

@@ -1,5 +1,7 @@
 import { isUpscopeApiError } from '../api';
 import type { ErrorInfo } from '../shared/views';
+import { errorText } from '../ui/errors';
+import { uiLanguage } from '../ui/i18n';
 
 /** A refusal decided inside the extension (no key, no agent, a limit), worded for the agent. */
 export class Problem extends Error {
@@ -14,15 +16,27 @@ export class Problem extends Error {
 }
 
 /**
+ * Said in the agent's language. In English, the sentence as written: it carries the details
+ * (seconds to wait, the HTTP status). In other languages, the translation of the error's kind.
+ */
+function inAgentsLanguage(info: ErrorInfo): ErrorInfo {
+  return uiLanguage().toLowerCase().startsWith('en') ? info : { ...info, message: errorText(info) };
+}
+
+/**
  * What other contexts are told about a failure. API and extension errors carry sentences written
  * for people and free of secrets; anything else is an internal fault whose text is not passed on.
  */
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (isUpscopeApiError(error) || error instanceof Problem) {
-    return { kind: error.kind, message: error.message, retryAfterMs: error.retryAfterMs };
+    return inAgentsLanguage({
+      kind: error.kind,
+      message: error.message,
+      retryAfterMs: error.retryAfterMs,
+    });
   }
-  return {
+  return inAgentsLanguage({
     kind: 'internal',
     message: 'Something went wrong inside the extension. Please try again.',
-  };
+  });
 }

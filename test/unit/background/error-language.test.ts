@@ -2,7 +2,9 @@ import browser from 'webextension-polyfill';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import english from '../../../public/_locales/en/messages.json';
 import german from '../../../public/_locales/de/messages.json';
+import { UpscopeApiError } from '../../../src/api';
 import { viewForError } from '../../../src/background/badge-view';
+import { Problem, toErrorInfo } from '../../../src/background/problems';
 import { setFallbackMessages } from '../../../src/ui/i18n';
 
 type Messages = Record<string, { message: string }>;
@@ -15,24 +17,17 @@ function speak(language: string, messages: Messages): void {
   );
 }
 
-const timeout = {
-  kind: 'timeout',
-  message: 'Upscope did not answer within 8 seconds.',
-  retryAfterMs: null,
-};
-const revoked = {
-  kind: 'invalid_api_key',
-  message: 'Upscope did not accept the API key. Check the key in the extension settings.',
-  retryAfterMs: null,
-};
+const timeout = () =>
+  new UpscopeApiError('timeout', { message: 'Upscope did not answer within 8 seconds.' });
+const revoked = () => new UpscopeApiError('invalid_api_key', { status: 401 });
 
-describe('the badge says why it cannot help, in the agent’s language', () => {
+describe('failures are told in the agent’s language: badge, toolbar, popup and replies', () => {
   beforeEach(() => setFallbackMessages(english as Messages));
   afterEach(() => setFallbackMessages({}));
 
   it('in English, keeps the worker’s own sentence with its details', () => {
     speak('en-US', english as Messages);
-    expect(viewForError(timeout)).toMatchObject({
+    expect(viewForError(toErrorInfo(timeout()))).toMatchObject({
       state: 'error',
       label: 'Unavailable',
       title: 'Upscope did not answer within 8 seconds.',
@@ -41,13 +36,18 @@ describe('the badge says why it cannot help, in the agent’s language', () => {
 
   it('in German, says it in German by the error’s kind', () => {
     speak('de', german as Messages);
-    const view = viewForError(timeout);
+    const view = viewForError(toErrorInfo(timeout()));
     expect(view.title).toBe((german as Messages).errorTimeout!.message);
     expect(view.label).toBe((german as Messages).badgeUnavailable!.message);
-    const setUp = viewForError(revoked);
+    const setUp = viewForError(toErrorInfo(revoked()));
     expect(setUp.state).toBe('not_configured');
     expect(setUp.title).toBe((german as Messages).keyProblemInvalid!.message);
-    expect(setUp.title).not.toBe(revoked.message);
+    expect(setUp.title).not.toBe(revoked().message);
+    // A fault inside the extension says so in German too, and still gives nothing away.
+    expect(toErrorInfo(new Error('secret detail'))).toEqual({
+      kind: 'internal',
+      message: (german as Messages).errorInternal!.message,
+    });
   });
 
   it('in German, a pause says for how long', () => {
@@ -55,7 +55,7 @@ describe('the badge says why it cannot help, in the agent’s language', () => {
     vi.mocked(browser.i18n.getMessage).mockImplementation((key: string, subs?: string | string[]) =>
       ((german as Messages)[key]?.message ?? '').replace('$SECONDS$', String([subs].flat()[0])),
     );
-    const view = viewForError({ kind: 'rate_limited', message: 'x', retryAfterMs: 30_000 });
+    const view = viewForError(toErrorInfo(new Problem('tab_rate_limited', 'x', 30_000)));
     expect(view.state).toBe('rate_limited');
     expect(view.title).toContain('30');
     expect(view.title).not.toBe('x');
