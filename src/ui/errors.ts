@@ -22,6 +22,8 @@ const KEYS: Record<string, MessageKey> = {
   malformed_response: 'errorUnreadable',
   unexpected_response: 'errorUnreadable',
   already_starting: 'errorAlreadyStarting',
+  no_visitor: 'commandNoVisitor',
+  empty_search: 'searchEmpty',
   internal: 'errorInternal',
 };
 

@@ -43,6 +43,8 @@ describe('failures are told in the agent’s language: badge, toolbar, popup and
     expect(setUp.state).toBe('not_configured');
     expect(setUp.title).toBe((german as Messages).keyProblemInvalid!.message);
     expect(setUp.title).not.toBe(revoked().message);
+    const noVisitor = toErrorInfo(new Problem('no_visitor', 'No visitor is known yet.'));
+    expect(noVisitor.message).toBe((german as Messages).commandNoVisitor!.message);
     // A fault inside the extension says so in German too, and still gives nothing away.
     expect(toErrorInfo(new Error('secret detail'))).toEqual({
       kind: 'internal',
