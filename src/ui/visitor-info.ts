@@ -106,12 +106,17 @@ export function ago(iso: string | null | undefined, now: number = Date.now()): s
   return t('agoDays', Math.floor(elapsed / DAY));
 }
 
+/** A device type inside a sentence: small in English ("online on mobile"), as is in German. */
+function inSentence(type: string): string {
+  return t('deviceTypeInSentence') === 'keep' ? type : type.toLowerCase();
+}
+
 /** Why a visitor ranks where it does, e.g. "online on iPhone" or "seen 5 min ago". */
 export function reasonText(visitor: Visitor, now: number = Date.now()): string {
   const device =
     (nonEmpty(visitor.device_name) && visitor.device_name) ||
     (visitor.device_type && DEVICE_KEYS[visitor.device_type]
-      ? t(DEVICE_KEYS[visitor.device_type]!).toLowerCase()
+      ? inSentence(t(DEVICE_KEYS[visitor.device_type]!))
       : null) ||
     (nonEmpty(visitor.device_type) && visitor.device_type) ||
     t('unknownDevice');

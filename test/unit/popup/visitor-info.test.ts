@@ -13,6 +13,8 @@ import {
   visitorEmail,
   visitorLabel,
 } from '../../../src/ui/visitor-info';
+import german from '../../../public/_locales/de/messages.json';
+import { setFallbackMessages } from '../../../src/ui/i18n';
 import { minutesAgo, NOW, useEnglish, visitor } from './support';
 
 beforeAll(useEnglish);
@@ -42,6 +44,17 @@ describe('presence and ranking reasons', () => {
       'seen 5 min ago',
     );
     expect(reasonText(visitor({ is_online: false, last_seen_at: null }), NOW)).toBe('offline');
+  });
+
+  it('in German, a device type keeps its capital mid-sentence', () => {
+    setFallbackMessages(german as Record<string, { message: string }>);
+    try {
+      expect(reasonText(visitor({ is_waiting_for_call: true, device_type: 'mobile' }))).toBe(
+        'wartet auf einen Anruf (Mobilgerät)',
+      );
+    } finally {
+      useEnglish();
+    }
   });
 
   it('words how a visitor was found', () => {
