@@ -7,7 +7,7 @@ import { chromium, type BrowserContext, type Worker } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumPath, DIST } from '../../test/e2e/support/browser';
+import { chromiumArgs, chromiumPath, DIST } from '../../test/e2e/support/browser';
 
 export interface DemoBrowser {
   context: BrowserContext;
@@ -36,23 +36,14 @@ export async function launchDemoBrowser(options: { headless: boolean }): Promise
       headless: options.headless,
       // Headed, the page follows the window; headless, a fixed size for readable screenshots.
       viewport: options.headless ? { width: 1280, height: 800 } : null,
-      // The headless walk finds buttons by their English names.
-      ...(options.headless ? { env: { ...process.env, LANG: 'en_US.UTF-8', LANGUAGE: 'en' } } : {}),
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
       args: [
-        `--disable-extensions-except=${DIST}`,
-        `--load-extension=${DIST}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
+        ...chromiumArgs([DIST]),
         '--no-default-browser-check',
-        '--disable-quic',
-        ...(options.headless ? [] : ['--window-size=1280,860']),
+        // Headless, the walk finds buttons by their English names; headed, the user's language.
+        ...(options.headless ? ['--lang=en-US'] : ['--window-size=1280,860']),
       ],
     });
   } catch (error) {

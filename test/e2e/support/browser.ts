@@ -9,6 +9,22 @@ export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 }
 
+/** Chromium's switches for a quiet, throwaway browser with these unpacked extensions loaded. */
+export function chromiumArgs(extensions: string[]): string[] {
+  const loaded = extensions.join(',');
+  return [
+    `--disable-extensions-except=${loaded}`,
+    `--load-extension=${loaded}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ];
+}
+
 export interface ExtensionBrowser {
   context: BrowserContext;
   serviceWorker: Worker;
@@ -34,7 +50,6 @@ export async function launchWithExtension(
     lang?: string;
   } = {},
 ): Promise<ExtensionBrowser> {
-  const loaded = [DIST, ...(options.alongside ?? [])].join(',');
   const userDataDir = mkdtempSync(join(tmpdir(), 'cobrowse-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
@@ -42,15 +57,7 @@ export async function launchWithExtension(
     ...(options.lang ? { locale: options.lang } : {}),
     ...(options.env ? { env: { ...process.env, ...options.env } as Record<string, string> } : {}),
     args: [
-      `--disable-extensions-except=${loaded}`,
-      `--load-extension=${loaded}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
+      ...chromiumArgs([DIST, ...(options.alongside ?? [])]),
       ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
   });
