@@ -84,6 +84,20 @@ describe('the Firefox build in Firefox ESR', () => {
     await page.close();
   });
 
+  it('the popup finds a visitor by search and shows them, ready to co-browse', async () => {
+    const page = await firefox.openExtensionPage('src/popup/index.html');
+    const search = await page.waitForSelector('input[type="search"]');
+    await search!.type('maria.garcia@example.com');
+    await search!.press('Enter');
+    const card = await page.waitForSelector('[data-testid="visitor"] #visitor-name', {
+      timeout: 10_000,
+    });
+    expect(await card!.evaluate((h) => h.textContent?.trim())).toBe('Maria Garcia');
+    const start = await page.waitForSelector('[data-testid="visitor"] .start button');
+    expect(await start!.evaluate((b) => (b as HTMLButtonElement).disabled)).toBe(false);
+    await page.close();
+  });
+
   it('sent the extension’s traffic only to the fakes, never out of the machine', () => {
     // The proxy refuses (and records) all else, e.g. Firefox's own update and settings services.
     expect(firefox.refused.filter((host) => /zendesk|upscope/.test(host))).toEqual([]);
