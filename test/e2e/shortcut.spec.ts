@@ -49,3 +49,46 @@ test('the shortcut on a ticket starts co-browsing with its customer, once per pr
     display.stop();
   }
 });
+
+test('on a ticket whose customer cannot be co-browsed, the shortcut opens the popup instead of guessing', async () => {
+  const display = await startVirtualDisplay();
+  const fake = new FakeUpscope();
+  const launched = await launchWithExtension({
+    headless: false,
+    env: { DISPLAY: display.display },
+  });
+  try {
+    const { context, serviceWorker } = launched;
+    await routeFakeUpscope(context, fake);
+    await configureExtension(serviceWorker);
+    await serveHelpdesk(context, {
+      origin: 'https://acme.zendesk.com',
+      page: 'zendesk/ticket.html',
+      json: { '/api/v2/tickets/124.json?include=users': 'zendesk/ticket-124.json' },
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto('https://acme.zendesk.com/agent/tickets/124');
+    await expect(badgeButton(page)).toHaveText(/^Offline/);
+
+    display.pressKeys('alt+shift+u');
+    // The toolbar popup is browser UI: the worker sees it among the extension's open contexts.
+    await expect
+      .poll(
+        () =>
+          serviceWorker.evaluate(async () =>
+            (
+              await chrome.runtime.getContexts({
+                contextTypes: ['POPUP' as chrome.runtime.ContextType],
+              })
+            ).map((c) => new URL(c.documentUrl!).pathname),
+          ),
+        { timeout: 10_000 },
+      )
+      .toEqual(['/src/popup/index.html']);
+    expect(fake.watchSessions).toEqual([]);
+    expect(fake.requests.filter((r) => r.method === 'POST')).toEqual([]);
+  } finally {
+    await launched.close();
+    display.stop();
+  }
+});
