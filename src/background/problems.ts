@@ -1,7 +1,7 @@
 import { isUpscopeApiError } from '../api';
 import type { ErrorInfo } from '../shared/views';
 import { errorText } from '../ui/errors';
-import { uiLanguage } from '../ui/i18n';
+import { t } from '../ui/i18n';
 
 /** A refusal decided inside the extension (no key, no agent, a limit), worded for the agent. */
 export class Problem extends Error {
@@ -20,7 +20,11 @@ export class Problem extends Error {
  * (seconds to wait, the HTTP status). In other languages, the translation of the error's kind.
  */
 function inAgentsLanguage(info: ErrorInfo): ErrorInfo {
-  return uiLanguage().toLowerCase().startsWith('en') ? info : { ...info, message: errorText(info) };
+  // The language of the messages file in use, not the browser's: they differ when no file
+  // matches the browser's language and Chrome falls back to English.
+  return t('langCode').toLowerCase().startsWith('en')
+    ? info
+    : { ...info, message: errorText(info) };
 }
 
 /**
