@@ -188,3 +188,19 @@ test('a Zendesk ticket: the badge, the toolbar and the popup are in German', asy
   await expectNothingOverflows(popup);
   await shoot(popup, 'locale-de-popup-offline');
 });
+
+test('a refused key is explained in German on the badge and the toolbar', async ({
+  context,
+  serviceWorker,
+}) => {
+  await configureExtension(serviceWorker, { apiKey: 'revoked-key' });
+  await serveHelpdesk(context, ZENDESK);
+  const page = await context.newPage();
+  await page.goto('https://acme.zendesk.com/agent/tickets/123');
+  const why =
+    'Upscope akzeptiert diesen API-Schlüssel nicht. Prüfen oder ersetzen Sie ihn in den Einstellungen.';
+  await expect(badgeButton(page)).toHaveText('Einrichten');
+  await expect(badgeButton(page)).toHaveAccessibleName(`Co-Browsing: ${why}`);
+  const tabId = await tabIdOf(page, serviceWorker);
+  expect((await toolbar(serviceWorker, tabId)).title).toBe(`Helpdesk Co-browse: ${why}`);
+});
