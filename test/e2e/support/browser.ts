@@ -72,7 +72,7 @@ export async function launchWithExtension(
   if (!options.keepWelcomeTab) {
     // A headed browser quits with its last window: leave a blank tab in its place.
     await context.newPage();
-    await welcome.close();
+    await welcome?.close();
   }
   return {
     context,
@@ -90,7 +90,15 @@ export async function launchWithExtension(
   };
 }
 
-async function waitForWelcomeTab(context: BrowserContext, extensionId: string): Promise<Page> {
+/**
+ * The settings tab a fresh install opens, once loaded; null if it did not come within 10 s (seen
+ * once in about 150 launches, headed under Xvfb with two browsers starting at once). A test of
+ * something else must not fail for that; the smoke test asserts the tab opens.
+ */
+async function waitForWelcomeTab(
+  context: BrowserContext,
+  extensionId: string,
+): Promise<Page | null> {
   const url = extensionUrl(extensionId, 'src/options/index.html');
   // A new tab can start at about:blank, so poll the open pages rather than judge the first event.
   for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
@@ -101,7 +109,7 @@ async function waitForWelcomeTab(context: BrowserContext, extensionId: string): 
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error('The extension did not open its settings on install');
+  return null;
 }
 
 export function extensionUrl(extensionId: string, path: string): string {
