@@ -52,7 +52,9 @@ browser.storage.onChanged.addListener((changes, area) => {
 });
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
-  if (reason === 'install') void browser.runtime.openOptionsPage();
+  // Without a window yet (a browser starting with the extension pre-installed) this can fail;
+  // the toolbar popup then offers the settings with "Add your Upscope API key".
+  if (reason === 'install') browser.runtime.openOptionsPage().catch(() => undefined);
   if (reason === 'install' || reason === 'update') void injectIntoOpenTabs();
 });
 
