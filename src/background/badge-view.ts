@@ -1,9 +1,8 @@
 import { isAuthErrorKind, type Visitor } from '../api';
 import type { BadgeView, ErrorInfo } from '../shared/views';
 import { t } from '../ui/i18n';
-import { ago } from '../ui/visitor-info';
+import { ago, presenceOf, visitorLabel } from '../ui/visitor-info';
 import type { LookupResult } from './lookup';
-import { presenceOf, visitorLabel } from './ranking';
 
 // The words a badge and the toolbar show, in the browser's language (_locales). Worked out here
 // so the content script stays tiny and never needs more than these strings.

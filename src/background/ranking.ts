@@ -1,25 +1,6 @@
 import type { Visitor } from '../api';
-import { reasonText } from '../ui/visitor-info';
-import type { Candidate, PresenceState } from '../shared/views';
-
-export function presenceOf(visitor: Visitor): PresenceState {
-  if (!visitor.is_online) return 'offline';
-  if (visitor.is_supported === false) return 'unsupported';
-  if (visitor.is_in_session) return 'in_session';
-  if (visitor.is_waiting_for_call) return 'waiting';
-  return 'online';
-}
-
-/** The name an agent knows the visitor by, best first. */
-export function visitorLabel(visitor: Visitor): string {
-  return (
-    visitor.name ||
-    visitor.identities?.find((identity) => identity.trim() !== '') ||
-    visitor.email ||
-    visitor.nickname ||
-    visitor.short_id
-  );
-}
+import type { Candidate } from '../shared/views';
+import { presenceOf, reasonText } from '../ui/visitor-info';
 
 /**
  * Ordering, best first: online, waiting for a call, not already in a session, browser supported,

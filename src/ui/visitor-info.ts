@@ -2,8 +2,8 @@ import type { Agent, Session, Visitor } from '../api/schemas';
 import type { PresenceState } from '../shared/views';
 import { t, uiLanguage, type MessageKey } from './i18n';
 
-// How a visitor reads to an agent. Mirrors the worker's ranking rules (which the pages may not
-// import at run time) so a visitor looks the same in the popup, the badge and the toolbar.
+// How a visitor reads to an agent: the popup, and the worker for its ranking, badge and toolbar,
+// so a visitor looks the same everywhere.
 
 export type VisitorPresence = Extract<
   PresenceState,
@@ -54,8 +54,7 @@ export function deviceText(visitor: Visitor): string | null {
   const typeKey = visitor.device_type ? DEVICE_KEYS[visitor.device_type] : undefined;
   const type = typeKey ? t(typeKey) : nonEmpty(visitor.device_type) ? visitor.device_type : null;
   const name = nonEmpty(visitor.device_name) ? visitor.device_name : null;
-  // The type keeps its capital: German nouns need it, and "iPhone (Mobile)" reads fine.
-  if (name && type) return `${name} (${type})`;
+  if (name && type) return `${name} (${inSentence(type)})`;
   return name ?? type;
 }
 

@@ -82,7 +82,7 @@ test('lookups survive the service worker being stopped: the cache lives in stora
   expect(first.data.visitors.map((v: { short_id: string }) => v.short_id)[0]).toBe(
     SEED_IDS.samMobile,
   );
-  // The settings page used to send these asks for the team's usage on its own: count searches.
+  // The settings page these are sent from asks for the team's usage on its own: count searches.
   const searches = () => fake.requests.filter((r) => r.path === '/v1.1/list.json');
   expect(searches()).toHaveLength(1);
 

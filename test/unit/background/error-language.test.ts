@@ -9,9 +9,8 @@ import { setFallbackMessages } from '../../../src/ui/i18n';
 
 type Messages = Record<string, { message: string }>;
 
-/** The browser's i18n API in a given UI language, as Chrome answers it (no substitutions needed here). */
-function speak(language: string, messages: Messages): void {
-  vi.spyOn(browser.i18n, 'getUILanguage').mockReturnValue(language);
+/** The browser's i18n API answering from one messages file (no substitutions needed here). */
+function speak(messages: Messages): void {
   vi.spyOn(browser.i18n, 'getMessage').mockImplementation(
     (key: string) => messages[key]?.message ?? '',
   );
@@ -26,7 +25,7 @@ describe('failures are told in the agent’s language: badge, toolbar, popup and
   afterEach(() => setFallbackMessages({}));
 
   it('in English, keeps the worker’s own sentence with its details', () => {
-    speak('en-US', english as Messages);
+    speak(english as Messages);
     expect(viewForError(toErrorInfo(timeout()))).toMatchObject({
       state: 'error',
       label: 'Unavailable',
@@ -35,7 +34,7 @@ describe('failures are told in the agent’s language: badge, toolbar, popup and
   });
 
   it('in German, says it in German by the error’s kind', () => {
-    speak('de', german as Messages);
+    speak(german as Messages);
     const view = viewForError(toErrorInfo(timeout()));
     expect(view.title).toBe((german as Messages).errorTimeout!.message);
     expect(view.label).toBe((german as Messages).badgeUnavailable!.message);
@@ -53,7 +52,7 @@ describe('failures are told in the agent’s language: badge, toolbar, popup and
   });
 
   it('in German, a pause says for how long', () => {
-    speak('de', german as Messages);
+    speak(german as Messages);
     vi.mocked(browser.i18n.getMessage).mockImplementation((key: string, subs?: string | string[]) =>
       ((german as Messages)[key]?.message ?? '').replace('$SECONDS$', String([subs].flat()[0])),
     );

@@ -46,11 +46,14 @@ describe('presence and ranking reasons', () => {
     expect(reasonText(visitor({ is_online: false, last_seen_at: null }), NOW)).toBe('offline');
   });
 
-  it('in German, a device type keeps its capital mid-sentence', () => {
+  it('in German, a device type keeps its capital beside a name or in a sentence', () => {
     setFallbackMessages(german as Record<string, { message: string }>);
     try {
       expect(reasonText(visitor({ is_waiting_for_call: true, device_type: 'mobile' }))).toBe(
         'wartet auf einen Anruf (Mobilgerät)',
+      );
+      expect(deviceText(visitor({ device_name: 'iPhone', device_type: 'mobile' }))).toBe(
+        'iPhone (Mobilgerät)',
       );
     } finally {
       useEnglish();
@@ -97,7 +100,7 @@ describe('formatting', () => {
     expect(visitorEmail(visitor())).toBe('jane@example.com');
     expect(visitorEmail(visitor({ name: null, identities: null }))).toBeNull();
     expect(deviceText(visitor({ device_name: 'iPhone', device_type: 'mobile' }))).toBe(
-      'iPhone (Mobile)',
+      'iPhone (mobile)',
     );
     expect(deviceText(visitor({ device_type: 'hologram' }))).toBe('hologram');
     expect(
