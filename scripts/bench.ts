@@ -9,9 +9,9 @@
  */
 import type { BrowserContext, CDPSession, Request, Worker } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import {
   BADGE_TIMER,
   BATCH_ENTRIES,
@@ -109,18 +109,6 @@ function sizes(kit: Kit): void {
     kib(total),
     '≤ 30 KiB',
   ]);
-}
-
-/** Whether the built popup draws the visitor card the timing waits for. */
-function popupHasVisitorCard(): boolean {
-  const assets = join(OUT_DIR, 'assets');
-  return readdirSync(assets)
-    .filter((f) => f.endsWith('.js'))
-    .some((f) =>
-      /["'`]?data-testid["'`]?\s*[:=,]\s*["'`]visitor["'`]/.test(
-        readFileSync(join(assets, f), 'utf8'),
-      ),
-    );
 }
 
 // ---- 2. time to first badge -------------------------------------------------------------------
@@ -294,23 +282,17 @@ async function openPopup(
   context: BrowserContext,
   extensionId: string,
   tabId: number,
-  waitForVisitor: boolean,
-): Promise<number | null> {
+): Promise<number> {
   const popup = await context.newPage();
   await popup.addInitScript(VISITOR_TIMER);
   await popup.goto(kit.extensionUrl(extensionId, `src/popup/index.html?tab=${tabId}`));
-  let at: number | null = null;
-  if (waitForVisitor) {
-    // Functions, not strings: the extension's CSP forbids eval in its pages.
-    const handle = await popup.waitForFunction(
-      () => (window as unknown as { __visitorAt?: number }).__visitorAt,
-      null,
-      { timeout: 10_000 },
-    );
-    at = (await handle.jsonValue()) ?? null;
-  } else {
-    await popup.waitForTimeout(1_000);
-  }
+  // Functions, not strings: the extension's CSP forbids eval in its pages.
+  const handle = await popup.waitForFunction(
+    () => (window as unknown as { __visitorAt?: number }).__visitorAt,
+    null,
+    { timeout: 10_000 },
+  );
+  const at = (await handle.jsonValue())!;
   await popup.close();
   return at;
 }
@@ -319,7 +301,6 @@ async function requestsAndPopup(
   kit: Kit,
   launched: Awaited<ReturnType<Kit['launchWithExtension']>>,
   fake: InstanceType<Kit['FakeUpscope']>,
-  popupBuilt: boolean,
 ): Promise<void> {
   const { context, serviceWorker, extensionId } = launched;
   await clearLookups(serviceWorker);
@@ -328,7 +309,7 @@ async function requestsAndPopup(
   await Promise.all(tabs.map((t) => t.goto(`${ZENDESK}/agent/tickets/123`)));
   await Promise.all(tabs.map((t) => kit.badgeButton(t).filter({ hasText: 'Online' }).waitFor()));
   const tabId = await kit.tabIdOf(tabs[0]!, serviceWorker);
-  await openPopup(kit, context, extensionId, tabId, popupBuilt);
+  await openPopup(kit, context, extensionId, tabId);
   await tabs[0]!.waitForTimeout(500);
   const asked = searches(fake);
   const identities = new Set(asked.map((q) => q.toLowerCase()));
@@ -339,19 +320,15 @@ async function requestsAndPopup(
   ]);
 
   // ---- 5. popup open → cached visitor on screen ----
-  if (!popupBuilt) {
-    rows.push(['Popup open → cached visitor on screen', 'n/a (popup not built)', '—']);
-  } else {
-    const times: number[] = [];
-    for (let i = 0; i < POPUP_RUNS; i++) {
-      times.push((await openPopup(kit, context, extensionId, tabId, true))!);
-    }
-    rows.push([
-      `Popup open (navigation start) → cached visitor on screen (${POPUP_RUNS} opens)`,
-      `median ${ms(median(times))}, max ${ms(Math.max(...times))}`,
-      'immediately (no API wait)',
-    ]);
+  const times: number[] = [];
+  for (let i = 0; i < POPUP_RUNS; i++) {
+    times.push(await openPopup(kit, context, extensionId, tabId));
   }
+  rows.push([
+    `Popup open (navigation start) → cached visitor on screen (${POPUP_RUNS} opens)`,
+    `median ${ms(median(times))}, max ${ms(Math.max(...times))}`,
+    'immediately (no API wait)',
+  ]);
   await Promise.all(tabs.map((t) => t.close()));
 }
 
@@ -407,28 +384,18 @@ async function shortcut(kit: Kit): Promise<void> {
     rows.push([`${label}: key → tab`, 'skipped (no Xvfb)', '—']);
     return;
   }
-  const display = await kit.startVirtualDisplay();
   const fake = new kit.FakeUpscope({ latencyMs: SHORTCUT_LATENCY_MS });
-  const launched = await kit.launchWithExtension({
-    headless: false,
-    env: { DISPLAY: display.display },
-  });
+  const launched = await kit.launchHeaded();
   try {
-    const { context, serviceWorker } = launched;
+    const { context, serviceWorker, display } = launched;
     await kit.routeFakeUpscope(context, fake);
     await kit.configureExtension(serviceWorker);
-    await kit.serveHelpdesk(context, {
-      origin: ZENDESK,
-      page: 'zendesk/ticket.html',
-      json: { '/api/v2/tickets/123.json?include=users': 'zendesk/ticket-123.json' },
-    });
-    // A fresh tab: the first one may be taken by the options page the install opens.
+    await kit.serveHelpdesk(context, kit.ZENDESK);
     const page = await context.newPage();
     await page.goto(`${ZENDESK}/agent/tickets/123`);
     await kit.badgeButton(page).filter({ hasText: 'Online' }).waitFor();
     for (const other of context.pages()) if (other !== page) await other.close();
     await watchTabCreation(serviceWorker);
-    const env = { ...process.env, DISPLAY: display.display };
     const isWatchPage = (r: Request) =>
       r.isNavigationRequest() && r.url().startsWith(`${fake.watchOrigin}/`);
     const trips: string[][] = [];
@@ -438,19 +405,11 @@ async function shortcut(kit: Kit): Promise<void> {
     for (let i = 0; i < SHORTCUT_PRESSES; i++) {
       await page.bringToFront();
       // Focus the window first, so the timing starts at the key itself.
-      const window = execFileSync(
-        'xdotool',
-        ['search', '--sync', '--onlyvisible', '--class', 'chromium'],
-        { env, encoding: 'utf8' },
-      )
-        .trim()
-        .split('\n')
-        .at(-1)!;
-      execFileSync('xdotool', ['windowfocus', '--sync', window], { env });
+      display.focusBrowser();
       const before = fake.requests.length;
       const opened = context.waitForEvent('request', { predicate: isWatchPage, timeout: 15_000 });
       const t0 = Date.now();
-      execFileSync('xdotool', ['key', '--clearmodifiers', 'alt+shift+u'], { env });
+      display.pressKeys('alt+shift+u', { focus: false });
       const request = await opened;
       toPage.push(Date.now() - t0);
       const tab = request.frame().page();
@@ -505,7 +464,6 @@ async function shortcut(kit: Kit): Promise<void> {
     ]);
   } finally {
     await launched.close();
-    display.stop();
   }
 }
 
@@ -525,7 +483,6 @@ async function main(): Promise<void> {
   build();
   const kit = await load();
   sizes(kit);
-  const popupBuilt = popupHasVisitorCard();
 
   const fake = new kit.FakeUpscope();
   const launched = await kit.launchWithExtension();
@@ -537,18 +494,14 @@ async function main(): Promise<void> {
     )![1]!;
     await kit.routeFakeUpscope(context, fake);
     await kit.configureExtension(serviceWorker);
-    await kit.serveHelpdesk(context, {
-      origin: ZENDESK,
-      page: 'zendesk/ticket.html',
-      json: { '/api/v2/tickets/123.json?include=users': 'zendesk/ticket-123.json' },
-    });
+    await kit.serveHelpdesk(context, kit.ZENDESK);
     for (const p of context.pages()) await p.close();
     log('time to first badge');
     await timeToBadge(context);
     log('cost per navigation and per mutation batch');
     await costs(context);
     log('requests from many tabs, and the popup');
-    await requestsAndPopup(kit, launched, fake, popupBuilt);
+    await requestsAndPopup(kit, launched, fake);
     log('service worker cold start');
     await coldStart(kit, launched);
   } finally {

@@ -40,7 +40,7 @@ const option = (name: string) => {
 const headed =
   flag('--headed') || (Boolean(process.env.DISPLAY) && !process.env.CI && !flag('--headless'));
 const outDir = resolve(option('--out') ?? resolve(ROOT, 'artifacts/demo'));
-const DEMO_AGENT = { agentName: 'Demo Agent', agentId: 'demo-agent' };
+const AGENT = { agentName: 'Demo Agent', agentId: 'demo-agent' };
 
 const log = (line = '') => console.log(line);
 const shown = (p: string) => (p.startsWith(ROOT) ? relative(process.cwd(), p) || '.' : p);
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
   browser = await launchDemoBrowser({ headless: !headed });
   const { context, serviceWorker } = browser;
   await routeFakeUpscope(context, fake);
-  await configureExtension(serviceWorker, { apiKey: DEMO_API_KEY, settings: DEMO_AGENT });
+  await configureExtension(serviceWorker, { apiKey: DEMO_API_KEY, settings: AGENT });
   await serveDemoHelpdesks(context);
 
   // Chromium opens with one blank tab (and the options page, on first install): tickets take
@@ -103,7 +103,7 @@ async function main(): Promise<void> {
   log();
   log('Helpdesk Co-browse demo');
   log(
-    `  Extension  ${shown(DIST)}, configured with the demo key "${DEMO_API_KEY}" and agent "${DEMO_AGENT.agentName}"`,
+    `  Extension  ${shown(DIST)}, configured with the demo key "${DEMO_API_KEY}" and agent "${AGENT.agentName}"`,
   );
   log(
     `  Demo API   https://api.upscope.io/v1.1 in the browser, answered by the fake Upscope server`,

@@ -5,7 +5,7 @@
 import type { BrowserContext } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { serveHelpdesk, type HelpdeskSite } from '../../test/e2e/support/helpdesk';
+import { serveHelpdesk, ZENDESK, type HelpdeskSite } from '../../test/e2e/support/helpdesk';
 
 export interface DemoTicket {
   name: string;
@@ -17,14 +17,7 @@ export interface DemoTicket {
 }
 
 const SITES: HelpdeskSite[] = [
-  {
-    origin: 'https://acme.zendesk.com',
-    page: 'zendesk/ticket.html',
-    json: {
-      '/api/v2/tickets/123.json?include=users': 'zendesk/ticket-123.json',
-      '/api/v2/tickets/124.json?include=users': 'zendesk/ticket-124.json',
-    },
-  },
+  ZENDESK,
   {
     origin: 'https://acme.freshdesk.com',
     page: 'freshdesk/ticket.html',

@@ -1,31 +1,20 @@
 import { expect, test } from '@playwright/test';
 import { FakeUpscope, routeFakeUpscope } from '../fake-upscope';
-import { extensionUrl, launchWithExtension } from './support/browser';
+import { extensionUrl } from './support/browser';
 import { configureExtension } from './support/extension';
-import { badgeButton, serveHelpdesk } from './support/helpdesk';
+import { badgeButton, serveHelpdesk, ZENDESK } from './support/helpdesk';
 import { grantOrigins } from './support/permissions';
-import { hasVirtualDisplay, startVirtualDisplay } from './support/xvfb';
+import { hasVirtualDisplay, launchHeaded } from './support/xvfb';
 
 test.skip(!hasVirtualDisplay(), 'needs Xvfb and xdotool (installed by .ci/run)');
 
 test('a host-mapped Zendesk the agent added and granted gets the badge, with navigation', async () => {
-  const display = await startVirtualDisplay();
   const fake = new FakeUpscope();
-  const launched = await launchWithExtension({
-    headless: false,
-    env: { DISPLAY: display.display },
-  });
+  const launched = await launchHeaded();
   try {
-    const { context, serviceWorker, extensionId } = launched;
+    const { context, serviceWorker, extensionId, display } = launched;
     await routeFakeUpscope(context, fake);
-    await serveHelpdesk(context, {
-      origin: 'https://support.acme.com',
-      page: 'zendesk/ticket.html',
-      json: {
-        '/api/v2/tickets/123.json?include=users': 'zendesk/ticket-123.json',
-        '/api/v2/tickets/124.json?include=users': 'zendesk/ticket-124.json',
-      },
-    });
+    await serveHelpdesk(context, { ...ZENDESK, origin: 'https://support.acme.com' });
     const page = await context.newPage();
     // Not a known helpdesk host, not granted yet: nothing runs there.
     await page.goto('https://support.acme.com/agent/tickets/123');
@@ -46,6 +35,5 @@ test('a host-mapped Zendesk the agent added and granted gets the badge, with nav
     await expect(page.locator('cobrowse-badge')).toHaveCount(1);
   } finally {
     await launched.close();
-    display.stop();
   }
 });

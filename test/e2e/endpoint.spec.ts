@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { FakeUpscope, startFakeUpscopeServer } from '../fake-upscope';
-import { extensionUrl, launchWithExtension } from './support/browser';
+import { extensionUrl } from './support/browser';
 import { configureExtension } from './support/extension';
-import { badgeButton, serveHelpdesk } from './support/helpdesk';
-import { hasVirtualDisplay, startVirtualDisplay } from './support/xvfb';
+import { badgeButton, serveHelpdesk, ZENDESK } from './support/helpdesk';
+import { acceptPermissionPrompt } from './support/permissions';
+import { hasVirtualDisplay, launchHeaded } from './support/xvfb';
 
 // An on-premise or UserView endpoint, end to end: the settings ask for its host permission in
 // the Save click, Chrome's real prompt is accepted, and from then on the key and every lookup go
@@ -11,35 +12,25 @@ import { hasVirtualDisplay, startVirtualDisplay } from './support/xvfb';
 test.skip(!hasVirtualDisplay(), 'needs Xvfb and xdotool (installed by .ci/run)');
 
 test('a custom endpoint on this machine: granted in the Save click, then used for everything', async () => {
-  const display = await startVirtualDisplay();
   const fake = new FakeUpscope();
   const server = await startFakeUpscopeServer(fake);
-  const launched = await launchWithExtension({
-    headless: false,
-    env: { DISPLAY: display.display },
-  });
+  const launched = await launchHeaded();
   try {
-    const { context, serviceWorker, extensionId } = launched;
+    const { context, serviceWorker, extensionId, display } = launched;
     const toUpscope: string[] = [];
     await context.route('https://api.upscope.io/**', (route) => {
       toUpscope.push(route.request().url());
       return route.abort();
     });
     await configureExtension(serviceWorker);
-    await serveHelpdesk(context, {
-      origin: 'https://acme.zendesk.com',
-      page: 'zendesk/ticket.html',
-      json: { '/api/v2/tickets/123.json?include=users': 'zendesk/ticket-123.json' },
-    });
+    await serveHelpdesk(context, ZENDESK);
 
     const settings = await context.newPage();
     await settings.goto(extensionUrl(extensionId, 'src/options/index.html'));
     await settings.getByLabel('API endpoint').fill(server.baseUrl);
     await settings.getByRole('button', { name: 'Save' }).click();
     // Chrome's own prompt for http://127.0.0.1/*: out of the page, answered with real keys.
-    await settings.waitForTimeout(1_000);
-    display.pressKeys('Tab');
-    display.pressKeys('Return');
+    await acceptPermissionPrompt(settings, display);
     await expect(settings.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
     expect(
       await serviceWorker.evaluate(() =>
@@ -64,6 +55,5 @@ test('a custom endpoint on this machine: granted in the Save click, then used fo
   } finally {
     await launched.close();
     await server.close();
-    display.stop();
   }
 });

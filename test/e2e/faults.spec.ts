@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { SEED_IDS, type FakeUpscope } from '../fake-upscope';
 import { configureExtension, DEMO_AGENT } from './support/extension';
 import { expect, test } from './support/fixtures';
-import { badgeButton, serveHelpdesk } from './support/helpdesk';
+import { badgeButton, serveHelpdesk, ZENDESK } from './support/helpdesk';
 import { extensionPage, sendFromPage, stopServiceWorker } from './support/worker';
 
 // What an agent sees on a ticket while Upscope misbehaves, and how it comes back. Each test:
@@ -12,14 +12,7 @@ import { extensionPage, sendFromPage, stopServiceWorker } from './support/worker
 const TICKET = 'https://acme.zendesk.com/agent/tickets/123';
 
 async function openTicket(context: BrowserContext): Promise<Page> {
-  await serveHelpdesk(context, {
-    origin: 'https://acme.zendesk.com',
-    page: 'zendesk/ticket.html',
-    json: {
-      '/api/v2/tickets/123.json?include=users': 'zendesk/ticket-123.json',
-      '/api/v2/tickets/124.json?include=users': 'zendesk/ticket-124.json',
-    },
-  });
+  await serveHelpdesk(context, ZENDESK);
   const page = await context.newPage();
   await page.goto(TICKET);
   return page;

@@ -2,17 +2,8 @@ import type { Page, Worker } from '@playwright/test';
 import { SEED_IDS, type FakeUpscope } from '../fake-upscope';
 import { configureExtension } from './support/extension';
 import { expect, test } from './support/fixtures';
-import { badgeButton, serveHelpdesk, type HelpdeskSite } from './support/helpdesk';
+import { badgeButton, serveHelpdesk, ZENDESK } from './support/helpdesk';
 import { tabIdOf } from './support/worker';
-
-const ZENDESK: HelpdeskSite = {
-  origin: 'https://acme.zendesk.com',
-  page: 'zendesk/ticket.html',
-  json: {
-    '/api/v2/tickets/123.json?include=users': 'zendesk/ticket-123.json',
-    '/api/v2/tickets/124.json?include=users': 'zendesk/ticket-124.json',
-  },
-};
 
 async function toolbarText(serviceWorker: Worker, tabId: number): Promise<string> {
   return serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { configureExtension } from './support/extension';
 import { expect, test } from './support/fixtures';
-import { badgeButton, serveHelpdesk } from './support/helpdesk';
+import { badgeButton, serveHelpdesk, ZENDESK } from './support/helpdesk';
 import { sendFromPage } from './support/worker';
 
 const SENTINEL = 'SENTINEL-KEY-e2e-4b7d01';
@@ -78,14 +78,7 @@ test('the key appears in no page, shadow root, content-script message, log or re
   const logs: string[] = [];
   context.on('console', (m) => logs.push(m.text()));
   serviceWorker.on('console', (m) => logs.push(m.text()));
-  await serveHelpdesk(context, {
-    origin: 'https://acme.zendesk.com',
-    page: 'zendesk/ticket.html',
-    json: {
-      '/api/v2/tickets/123.json?include=users': 'zendesk/ticket-123.json',
-      '/api/v2/tickets/124.json?include=users': 'zendesk/ticket-124.json',
-    },
-  });
+  await serveHelpdesk(context, ZENDESK);
   // Registered last, so it sees every request first (the worker's too) and passes it on.
   const requests: { url: string; carried: boolean }[] = [];
   await context.route('**/*', async (route) => {

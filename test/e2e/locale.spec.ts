@@ -5,7 +5,7 @@ import { DEMO_API_KEY } from '../fake-upscope';
 import { extensionUrl } from './support/browser';
 import { configureExtension } from './support/extension';
 import { expect, test } from './support/fixtures';
-import { badgeButton, serveHelpdesk, type HelpdeskSite } from './support/helpdesk';
+import { badgeButton, serveHelpdesk, ZENDESK } from './support/helpdesk';
 import { tabIdOf } from './support/worker';
 
 // A German-speaking agent: the browser runs with --lang=de, so Chrome picks _locales/de for the
@@ -15,15 +15,6 @@ test.use({ uiLanguage: 'de' });
 
 const SHOTS = 'test/output/screenshots';
 mkdirSync(SHOTS, { recursive: true });
-
-const ZENDESK: HelpdeskSite = {
-  origin: 'https://acme.zendesk.com',
-  page: 'zendesk/ticket.html',
-  json: {
-    '/api/v2/tickets/123.json?include=users': 'zendesk/ticket-123.json',
-    '/api/v2/tickets/124.json?include=users': 'zendesk/ticket-124.json',
-  },
-};
 
 async function expectAccessible(page: Page): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).analyze();

@@ -1,32 +1,41 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { FakeUpscope, routeFakeUpscope, SEED_IDS } from '../fake-upscope';
-import { launchWithExtension } from './support/browser';
 import { configureExtension } from './support/extension';
-import { badgeButton, serveHelpdesk } from './support/helpdesk';
-import { hasVirtualDisplay, startVirtualDisplay } from './support/xvfb';
+import { badgeButton, serveHelpdesk, ZENDESK } from './support/helpdesk';
+import { hasVirtualDisplay, launchHeaded, type HeadedExtensionBrowser } from './support/xvfb';
 
 // Real keys on a real (virtual) display: the browser's own accelerator handling is under test.
 test.skip(!hasVirtualDisplay(), 'needs Xvfb and xdotool (installed by .ci/run)');
 
-test('the shortcut on a ticket starts co-browsing with its customer, once per press', async () => {
-  const display = await startVirtualDisplay();
+interface OnTicket {
+  launched: HeadedExtensionBrowser;
+  fake: FakeUpscope;
+  page: Page;
+}
+
+/** A headed browser, set up, on a Zendesk ticket whose badge has its customer. */
+async function onTicket(ticket: 123 | 124, badge: RegExp): Promise<OnTicket> {
   const fake = new FakeUpscope();
-  const launched = await launchWithExtension({
-    headless: false,
-    env: { DISPLAY: display.display },
-  });
+  const launched = await launchHeaded();
   try {
     const { context, serviceWorker } = launched;
     await routeFakeUpscope(context, fake);
     await configureExtension(serviceWorker);
-    await serveHelpdesk(context, {
-      origin: 'https://acme.zendesk.com',
-      page: 'zendesk/ticket.html',
-      json: { '/api/v2/tickets/123.json?include=users': 'zendesk/ticket-123.json' },
-    });
+    await serveHelpdesk(context, ZENDESK);
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto('https://acme.zendesk.com/agent/tickets/123');
-    await expect(badgeButton(page)).toHaveText('Online');
+    await page.goto(`${ZENDESK.origin}/agent/tickets/${ticket}`);
+    await expect(badgeButton(page)).toHaveText(badge);
+    return { launched, fake, page };
+  } catch (error) {
+    await launched.close();
+    throw error;
+  }
+}
+
+test('the shortcut on a ticket starts co-browsing with its customer, once per press', async () => {
+  const { launched, fake, page } = await onTicket(123, /^Online$/);
+  try {
+    const { context, display } = launched;
     const before = fake.requests.length;
 
     const opened = context.waitForEvent('page');
@@ -46,30 +55,13 @@ test('the shortcut on a ticket starts co-browsing with its customer, once per pr
     expect(fake.watchSessions).toHaveLength(1);
   } finally {
     await launched.close();
-    display.stop();
   }
 });
 
 test('on a ticket whose customer cannot be co-browsed, the shortcut opens the popup instead of guessing', async () => {
-  const display = await startVirtualDisplay();
-  const fake = new FakeUpscope();
-  const launched = await launchWithExtension({
-    headless: false,
-    env: { DISPLAY: display.display },
-  });
+  const { launched, fake } = await onTicket(124, /^Offline/);
   try {
-    const { context, serviceWorker } = launched;
-    await routeFakeUpscope(context, fake);
-    await configureExtension(serviceWorker);
-    await serveHelpdesk(context, {
-      origin: 'https://acme.zendesk.com',
-      page: 'zendesk/ticket.html',
-      json: { '/api/v2/tickets/124.json?include=users': 'zendesk/ticket-124.json' },
-    });
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto('https://acme.zendesk.com/agent/tickets/124');
-    await expect(badgeButton(page)).toHaveText(/^Offline/);
-
+    const { serviceWorker, display } = launched;
     display.pressKeys('alt+shift+u');
     // The toolbar popup is browser UI: the worker sees it among the extension's open contexts.
     await expect
@@ -89,6 +81,5 @@ test('on a ticket whose customer cannot be co-browsed, the shortcut opens the po
     expect(fake.requests.filter((r) => r.method === 'POST')).toEqual([]);
   } finally {
     await launched.close();
-    display.stop();
   }
 });

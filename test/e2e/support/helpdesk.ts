@@ -14,6 +14,16 @@ export interface HelpdeskSite {
   head?: string;
 }
 
+/** Zendesk Agent Workspace with ticket 123 (Jane Doe, online) and 124 (Tom Baker, offline). */
+export const ZENDESK: HelpdeskSite = {
+  origin: 'https://acme.zendesk.com',
+  page: 'zendesk/ticket.html',
+  json: {
+    '/api/v2/tickets/123.json?include=users': 'zendesk/ticket-123.json',
+    '/api/v2/tickets/124.json?include=users': 'zendesk/ticket-124.json',
+  },
+};
+
 /**
  * Serves a helpdesk as its agents' browsers see it: the HTML shell at every path of its origin
  * (so single-page navigations and reloads work) and its same-origin JSON API.

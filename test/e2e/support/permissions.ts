@@ -23,9 +23,14 @@ export async function grantOrigins(
     document.body.append(button);
   }, origins);
   await page.click('#grant-for-test');
+  await acceptPermissionPrompt(page, display);
+  return page.evaluate(() => (window as unknown as { granted: Promise<boolean> }).granted);
+}
+
+/** Accepts the host-permission prompt a click in `page` just opened: Tab to "Allow", Enter. */
+export async function acceptPermissionPrompt(page: Page, display: VirtualDisplay): Promise<void> {
   // The prompt takes a moment to appear; keys sent before it would go to the page.
   await page.waitForTimeout(1_000);
   display.pressKeys('Tab');
   display.pressKeys('Return');
-  return page.evaluate(() => (window as unknown as { granted: Promise<boolean> }).granted);
 }

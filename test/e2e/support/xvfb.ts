@@ -1,5 +1,6 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { launchWithExtension, type ExtensionBrowser } from './browser';
 
 // Keyboard shortcuts are browser accelerators: synthetic key events from Playwright never reach
 // them. A headed browser on a virtual X display, driven by xdotool, presses the real keys. There is
@@ -7,8 +8,13 @@ import { existsSync } from 'node:fs';
 
 export interface VirtualDisplay {
   display: string;
-  /** Sends a real key chord (xdotool syntax, e.g. "alt+shift+u") to the focused Chromium window. */
-  pressKeys(chord: string): void;
+  /** Gives the (last) Chromium window the keyboard focus. */
+  focusBrowser(): void;
+  /**
+   * Sends a real key chord (xdotool syntax, e.g. "alt+shift+u") to Chromium, focusing its window
+   * first unless `focus: false` (when the caller focused it and times the key alone).
+   */
+  pressKeys(chord: string, options?: { focus?: boolean }): void;
   stop(): void;
 }
 
@@ -35,25 +41,51 @@ export async function startVirtualDisplay(): Promise<VirtualDisplay> {
     await new Promise((r) => setTimeout(r, 50));
   }
   const env = { ...process.env, DISPLAY: display };
-  return {
+  const virtual: VirtualDisplay = {
     display,
-    pressKeys(chord) {
+    focusBrowser() {
       const ids = execFileSync(
         'xdotool',
         ['search', '--sync', '--onlyvisible', '--class', 'chromium'],
-        {
-          env,
-          encoding: 'utf8',
-        },
+        { env, encoding: 'utf8' },
       )
         .trim()
         .split('\n');
-      const window = ids.at(-1)!;
-      execFileSync('xdotool', ['windowfocus', '--sync', window], { env });
+      execFileSync('xdotool', ['windowfocus', '--sync', ids.at(-1)!], { env });
+    },
+    pressKeys(chord, { focus = true } = {}) {
+      if (focus) virtual.focusBrowser();
       execFileSync('xdotool', ['key', '--clearmodifiers', chord], { env });
     },
     stop() {
       server.kill();
     },
   };
+  return virtual;
+}
+
+export interface HeadedExtensionBrowser extends ExtensionBrowser {
+  display: VirtualDisplay;
+}
+
+/** The built extension in a headed Chromium on its own virtual display; close() stops both. */
+export async function launchHeaded(): Promise<HeadedExtensionBrowser> {
+  const display = await startVirtualDisplay();
+  try {
+    const launched = await launchWithExtension({
+      headless: false,
+      env: { DISPLAY: display.display },
+    });
+    return {
+      ...launched,
+      display,
+      async close() {
+        await launched.close();
+        display.stop();
+      },
+    };
+  } catch (error) {
+    display.stop();
+    throw error;
+  }
 }
