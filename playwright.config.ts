@@ -1,15 +1,17 @@
 import { defineConfig } from '@playwright/test';
+import { availableParallelism } from 'node:os';
 
 export default defineConfig({
   testDir: 'test/e2e',
   globalSetup: './test/e2e/global-setup.ts',
   outputDir: 'test/output/e2e-results',
-  // Each test launches its own browser with the extension; two cores run two at a time.
-  workers: process.env.CI ? 2 : undefined,
+  // Each test launches its own browser with the extension, which spends most of its time waiting:
+  // two browsers at a time keep two cores busy (Playwright's default, half the cores, runs one).
+  workers: Math.max(2, Math.floor(availableParallelism() / 2)),
   fullyParallel: true,
   timeout: 30_000,
   expect: { timeout: 5_000 },
   retries: 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list']],
   use: { trace: 'retain-on-failure' },
 });

@@ -2,9 +2,12 @@
 // never drift apart by hand.
 export const GECKO_ID = 'helpdesk-cobrowse@upscope-extension';
 // Why these numbers: test/build/min-versions.test.ts derives them from the APIs and manifest keys
-// used (data_collection_permissions: Firefox 140 on desktop, 142 on Android, which the same
-// strict_min_version covers) and fails when the value is stale either way.
-export const FIREFOX_MIN_VERSION = '142.0';
+// used and fails when a value is stale either way. data_collection_permissions is read from
+// Firefox 140 on desktop and 142 on Android. Desktop stays at 140 so Firefox ESR 140, the line
+// companies deploy to their agents, can install it; Android states its own minimum in
+// gecko_android rather than raising the desktop one.
+export const FIREFOX_MIN_VERSION = '140.0';
+export const FIREFOX_ANDROID_MIN_VERSION = '142.0';
 
 type Manifest = Record<string, unknown>;
 
@@ -32,6 +35,7 @@ export function toFirefoxManifest(chrome: Manifest): Manifest {
         // The customer's email or id is sent to Upscope to find them; nothing else leaves.
         data_collection_permissions: { required: ['personallyIdentifyingInfo'] },
       },
+      gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN_VERSION },
     },
   };
 }

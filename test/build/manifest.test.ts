@@ -113,7 +113,9 @@ describe('built Firefox manifest (dist-firefox/manifest.json)', () => {
     expect(manifest.background.scripts).toHaveLength(1);
     expect(manifest.background.service_worker).toBeUndefined();
     expect(manifest.browser_specific_settings.gecko.id).toMatch(/@/);
-    expect(manifest.browser_specific_settings.gecko.strict_min_version).toBe('142.0');
+    // Firefox ESR 140, what companies deploy, must be able to install it (Android states its own).
+    expect(manifest.browser_specific_settings.gecko.strict_min_version).toBe('140.0');
+    expect(manifest.browser_specific_settings.gecko_android.strict_min_version).toBe('142.0');
     expect(manifest.web_accessible_resources ?? []).toEqual([]);
     expect(manifest.minimum_chrome_version).toBeUndefined();
   });

@@ -38,7 +38,8 @@ test('a slow API: "Checking…", then a clear timeout after two tries, then back
   context,
   fake,
 }) => {
-  test.setTimeout(45_000);
+  // Two tries of 8 s each are the product's rule, so this test cannot take less than 16 s.
+  test.setTimeout(50_000);
   fake.injectFault({ match: { path: '/list.json' }, latencyMs: 9_000, times: 2 });
   const page = await openTicket(context);
   await expect(badgeButton(page)).toHaveText('Checking…');
@@ -204,11 +205,12 @@ test('a hostile page changing tickets and the DOM nonstop stays within the per-t
   test.setTimeout(40_000);
   const page = await openTicket(context);
   await expect(badgeButton(page)).toHaveText('Online');
-  // 200 ticket changes and thousands of mutations in ten seconds, each with a new customer.
+  // 80 ticket changes and thousands of mutations in four seconds, each with a new customer: far
+  // past the budget, which allows 12 lookups a minute.
   await page.evaluate(async () => {
     const ticket = document.querySelector('[data-side-conversations-anchor-id="123"]')!;
     const avatar = ticket.querySelector<HTMLImageElement>('#editor-view img')!;
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 80; i++) {
       history.pushState({}, '', `/agent/tickets/${1000 + i}`);
       for (let j = 0; j < 50; j++) document.body.append(document.createElement('div'));
       ticket.setAttribute('data-side-conversations-anchor-id', String(1000 + i));
