@@ -10,6 +10,9 @@
 import { randomBytes } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { seedVisitors, type FakeJson, type FakeVisitorRecord } from './seed';
+import { watchPageHtml, watchPageNotFoundHtml, type WatchPageData } from './watch-page';
+
+export { escapeHtml } from './watch-page';
 
 export type { FakeVisitorRecord } from './seed';
 
@@ -526,14 +529,16 @@ export class FakeUpscope {
 
   private watchPage(url: URL, method: string): FakeResponse {
     if (method !== 'GET' && method !== 'HEAD') return textResponse(405, 'method not allowed');
-    let visitorName: string | undefined;
-    let agentName: string | undefined;
+    let page: WatchPageData | undefined;
     if (url.pathname === '/' && url.searchParams.has('session')) {
       const token = url.searchParams.get('session');
       const ws = this.watchSessions.find((w) => w.token === token);
       if (ws) {
-        visitorName = ws.visitorName;
-        agentName = ws.agentName;
+        page = {
+          visitorName: ws.visitorName,
+          visitorId: ws.shortId,
+          started: { body: ws.body, agentName: ws.agentName, at: ws.at },
+        };
         const v = this.visitors.find((x) => x.short_id === ws.shortId);
         const s = v?.sessions?.find((x) => x._token === token);
         if (s) s.went_live = true;
@@ -542,24 +547,11 @@ export class FakeUpscope {
       // A visitor's public watch_link.
       const m = /^\/w\/([^/]+)$/.exec(url.pathname);
       const v = m?.[1] ? this.visitors.find((x) => x.short_id === m[1]) : undefined;
-      if (v) visitorName = displayName(v);
+      if (v) page = { visitorName: displayName(v), visitorId: v.short_id };
     }
-    if (visitorName === undefined) {
-      return htmlResponse(
-        404,
-        'Co-browsing session',
-        '<p>This co-browsing link is not valid or has expired.</p>',
-      );
-    }
-    const agentLine = agentName
-      ? `<p>Agent: <span id="agent">${escapeHtml(agentName)}</span></p>`
-      : '';
-    return htmlResponse(
-      200,
-      'Co-browsing session',
-      `<h1>Co-browsing session</h1><p>Co-browsing with <strong id="visitor">${escapeHtml(visitorName)}</strong></p>${agentLine}` +
-        '<p><small>Fake Upscope: no real screen is shared.</small></p>',
-    );
+    return page
+      ? htmlResponse(200, watchPageHtml(page))
+      : htmlResponse(404, watchPageNotFoundHtml());
   }
 }
 
@@ -798,7 +790,7 @@ function textResponse(status: number, text: string): FakeResponse {
   return { status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: text };
 }
 
-function htmlResponse(status: number, title: string, bodyHtml: string): FakeResponse {
+function htmlResponse(status: number, html: string): FakeResponse {
   return {
     status,
     headers: {
@@ -806,14 +798,8 @@ function htmlResponse(status: number, title: string, bodyHtml: string): FakeResp
       'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
       'x-content-type-options': 'nosniff',
     },
-    body:
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
-      `<body>${bodyHtml}</body></html>`,
+    body: html,
   };
-}
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 // ---- PNG -----------------------------------------------------------------------

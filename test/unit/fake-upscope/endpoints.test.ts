@@ -340,6 +340,38 @@ describe('fake Upscope over HTTP: watch_url', () => {
       h.fake.watchOrigin = 'https://o.upscope.io';
     }
   });
+
+  it('the watch page says it stands in for the viewer and shows what the session started with', async () => {
+    h.fake.watchOrigin = h.server.origin;
+    try {
+      const { watch_url } = (await json(
+        await post(SEED_IDS.jane, {
+          agent: { id: 'a-7', name: 'Joe Smith' },
+          branding: { naked: true, retry_url: 'https://x.example/?a=1&b="2"', no_bottom_bar: null },
+          permissions: { allow_click: false },
+          metadata: { ticket: '<i>42</i>' },
+        }),
+      )) as { watch_url: string };
+      const html = await (await fetch(watch_url)).text();
+      expect(html).toContain('stands in for Upscope’s co-browsing viewer');
+      expect(html).toContain('<strong id="visitor">Jane Doe</strong>');
+      expect(html).toContain('<span id="agent">Joe Smith</span>');
+      expect(html).toContain('<dt>id</dt><dd>a-7</dd>');
+      expect(html).toContain('<dt>naked</dt><dd>yes</dd>');
+      expect(html).toContain('<dt>no_bottom_bar</dt><dd>not set</dd>');
+      expect(html).toContain('https://x.example/?a=1&#38;b=&#34;2&#34;');
+      expect(html).toContain('<dt>allow_click</dt><dd>no</dd>');
+      expect(html).toContain('&#60;i&#62;42&#60;/i&#62;');
+      expect(html).not.toContain('<i>');
+      expect(html).not.toMatch(/<(?:script|link|img)\b|https?:\/\/(?!x\.example)/);
+
+      const link = await (await fetch(`${h.server.origin}/w/${SEED_IDS.jane}`)).text();
+      expect(link).toContain('<strong id="visitor">Jane Doe</strong>');
+      expect(link).not.toContain('id="agent"');
+    } finally {
+      h.fake.watchOrigin = 'https://o.upscope.io';
+    }
+  });
 });
 
 describe('fake Upscope over HTTP: assets and recording', () => {
