@@ -122,7 +122,8 @@ async function main(): Promise<void> {
     log('  • Press Alt+Shift+U on a ticket: the same, from the keyboard.');
     log("  • Click the extension's toolbar icon (pin it from the puzzle-piece menu): the popup,");
     log('    with the customer, their devices and sessions, search, and "Start co-browsing".');
-    log('  • Other tabs: Freshdesk (waiting for a call), Intercom, Zendesk #124 (offline).');
+    log('  • Other tabs: Maria Garcia on Freshdesk, waiting for a call; Alex Kim on Intercom;');
+    log('    Tom Baker on Zendesk #124, offline. The Zendesk tabs switch tickets in place too.');
     log('  • Right-click the toolbar icon → Options for the settings.');
     log();
     log('Close the window or press Ctrl+C to stop; the browser and the demo API stop with it.');

@@ -1,6 +1,8 @@
 /**
- * The demo's helpdesk tickets: committed fixtures served at the helpdesks' real URLs (the same
- * ones the end-to-end tests use), each with a seeded customer in a different state.
+ * The demo's helpdesk tickets, served at the helpdesks' real URLs, each with a seeded customer in
+ * a different state. The JSON is the end-to-end tests' committed fixtures; the pages are demo
+ * pages beside them (`demo.html`), with the same hooks, that show the ticket the URL names and
+ * name its customer where the badge goes.
  */
 import type { BrowserContext } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -14,18 +16,20 @@ export interface DemoTicket {
   /** The badge's text once the customer is found. */
   badge: RegExp;
   what: string;
+  /** The adapter gives the badge no place on the page: it is a pill in the window's corner. */
+  corner?: true;
 }
 
 const SITES: HelpdeskSite[] = [
-  ZENDESK,
+  { ...ZENDESK, page: 'zendesk/demo.html' },
   {
     origin: 'https://acme.freshdesk.com',
-    page: 'freshdesk/ticket.html',
+    page: 'freshdesk/demo.html',
     json: { '/api/_/tickets/10?include=requester': 'freshdesk/ticket-10.json' },
   },
   {
     origin: 'https://app.intercom.com',
-    page: 'intercom/conversation.html',
+    page: 'intercom/demo.html',
     json: { '/ember/inbox/conversations/555?app_id=abc123': 'intercom/conversation-555.json' },
   },
 ];
@@ -49,15 +53,16 @@ export const TICKETS = {
     name: 'intercom',
     url: 'https://app.intercom.com/a/inbox/abc123/inbox/shared/all/conversation/555',
     customer: 'Alex Kim',
-    badge: /./,
-    what: 'found by the id your website gave Intercom',
+    badge: /^Online$/,
+    what: 'online now, found by the id your website gave Intercom',
+    corner: true,
   },
   zendeskOffline: {
     name: 'zendesk-offline',
     url: 'https://acme.zendesk.com/agent/tickets/124',
     customer: 'Tom Baker',
     badge: /^Offline · 3 h ago$/,
-    what: 'offline, last seen 3 h ago (also the "#124 Login" tab of the Zendesk ticket)',
+    what: 'offline, last seen 3 h ago',
   },
 } satisfies Record<string, DemoTicket>;
 

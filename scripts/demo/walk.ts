@@ -58,7 +58,7 @@ export async function walkMainFlow(
     }
   }
 
-  // 1. Every ticket shows its customer's badge.
+  // 1. Every ticket shows its customer's badge, beside the customer's name on the page.
   for (const ticket of TICKET_ORDER) {
     const page = tickets.get(ticket)!;
     await step(`${ticket.name}: badge for ${ticket.customer} (${ticket.what})`, page, async () => {
@@ -69,6 +69,7 @@ export async function walkMainFlow(
       if (!name?.includes(ticket.customer)) {
         throw new Error(`the badge speaks of "${name}", not ${ticket.customer}`);
       }
+      await besideCustomer(page, ticket);
       shots[`ticket-${ticket.name}`] = path(`ticket-${ticket.name}`);
       await page.screenshot({ path: path(`ticket-${ticket.name}`) });
     });
@@ -139,6 +140,28 @@ async function until(check: () => Promise<boolean>, what: string): Promise<void>
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`never saw ${what}`);
+}
+
+/** The page names the customer where the badge sits: beside it, or for a corner pill anywhere. */
+async function besideCustomer(page: Page, ticket: DemoTicket): Promise<void> {
+  const host = page.locator('cobrowse-badge');
+  const corner = (await host.evaluate((h) => getComputedStyle(h).position)) === 'fixed';
+  if (corner !== Boolean(ticket.corner)) {
+    throw new Error(corner ? 'the badge is a pill in a corner' : 'the badge is not in the corner');
+  }
+  const badge = (await host.boundingBox())!;
+  let nearest = Infinity;
+  for (const name of await page.getByText(ticket.customer, { exact: true }).all()) {
+    const box = await name.boundingBox();
+    if (!box) continue;
+    const dx = Math.max(0, box.x - (badge.x + badge.width), badge.x - (box.x + box.width));
+    const dy = Math.max(0, box.y - (badge.y + badge.height), badge.y - (box.y + box.height));
+    nearest = Math.min(nearest, Math.hypot(dx, dy));
+  }
+  if (nearest === Infinity) throw new Error(`the page does not name ${ticket.customer}`);
+  if (!ticket.corner && nearest > 120) {
+    throw new Error(`the badge sits ${Math.round(nearest)} px from ${ticket.customer}'s name`);
+  }
 }
 
 async function waitForText(page: Page, text: RegExp): Promise<void> {

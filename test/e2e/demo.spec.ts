@@ -58,14 +58,26 @@ test('headless, the demo walks the main flow and saves its screenshots', async (
   for (const step of [
     'zendesk: badge for Jane Doe (online now)',
     'freshdesk: badge for Maria Garcia (waiting for a call)',
+    'zendesk-offline: badge for Tom Baker (offline, last seen 3 h ago)',
     'popup: "Start co-browsing" opens the session tab',
     'options: the demo key and agent are set',
   ]) {
     expect(output).toContain(`✓ ${step}`);
   }
+  // Steps read as one line each, without brackets inside brackets.
+  for (const line of output.split('\n').filter((l) => l.includes('✓'))) {
+    expect(line).not.toMatch(/\([^)]*\(/);
+  }
   const shots = readdirSync(out).sort();
   expect(shots).toEqual(
-    expect.arrayContaining(['options.png', 'overview.png', 'popup.png', 'ticket-zendesk.png']),
+    expect.arrayContaining([
+      'options.png',
+      'overview.png',
+      'popup.png',
+      'session.png',
+      'ticket-zendesk.png',
+      'ticket-zendesk-offline.png',
+    ]),
   );
   for (const shot of shots) expect(statSync(join(out, shot)).size).toBeGreaterThan(5_000);
   expect(output).toContain(join(out, 'popup.png'));
