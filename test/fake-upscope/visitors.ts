@@ -21,7 +21,7 @@ export function displayName(v: FakeVisitorRecord): string {
 }
 
 /** Drops fake-only bookkeeping (`_foo`, but not the vendor's `_type`) at every depth. */
-export function stripPrivate(value: unknown): unknown {
+function stripPrivate(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stripPrivate);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
@@ -73,15 +73,15 @@ export function validateWatchBody(body: unknown): { id: string; name: string } |
   return { id: agent.id, name: agent.name };
 }
 
-export function isObject(v: unknown): v is Record<string, unknown> {
+function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export function optional(v: unknown, type: 'boolean' | 'string'): boolean {
+function optional(v: unknown, type: 'boolean' | 'string'): boolean {
   return v === undefined || typeof v === type;
 }
 
-export function optionalOrNull(v: unknown, type: 'boolean' | 'string'): boolean {
+function optionalOrNull(v: unknown, type: 'boolean' | 'string'): boolean {
   return v === null || optional(v, type);
 }
 
