@@ -1,4 +1,3 @@
-import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import { VisitorSchema, type Visitor } from '../api';
 import type { HelpdeskId } from '../shared/helpdesks';
@@ -6,12 +5,15 @@ import type { Identities } from '../shared/identities';
 import { withApi } from './api-access';
 import { Problem } from './problems';
 import { rankVisitors, type Ranking } from './ranking';
+import { storageFamily } from './storage-item';
 
 /** A search is cached with at most this many visitors: a ticket's customer is one person. */
 const MAX_CACHED_VISITORS = 20;
-const CACHE_PREFIX = 'lookup:';
 
 const CacheEntrySchema = z.object({ at: z.number(), visitors: z.array(VisitorSchema) });
+
+/** Answers to searches, under `lookup:<query in lower case>` in storage.session. */
+const cache = storageFamily('session', 'lookup:', CacheEntrySchema);
 
 /**
  * Searches in flight, shared by every tab, badge and popup that asks the same question. Only a
@@ -44,10 +46,6 @@ export function queriesFor(ids: Identities, helpdesk: HelpdeskId): SearchQuery[]
 /** Asked before a search goes to the network; false refuses it (a per-tab limit). */
 export type NetworkBudget = () => Promise<boolean>;
 
-function cacheKey(query: string): string {
-  return CACHE_PREFIX + query.toLowerCase();
-}
-
 function slim(visitor: Visitor): Visitor {
   // The public key and history add nothing to a presence lookup.
   const { api_key: _key, history: _history, ...rest } = visitor;
@@ -60,12 +58,13 @@ export function searchCached(
   maxAgeMs: number,
   budget: NetworkBudget,
 ): Promise<Visitor[]> {
-  const key = cacheKey(query);
+  const id = query.toLowerCase();
+  const key = cache.key(id);
   const running = inflight.get(key);
   if (running) return running;
   const search = (async () => {
-    const stored = CacheEntrySchema.safeParse((await browser.storage.session.get(key))[key]);
-    if (stored.success && Date.now() - stored.data.at < maxAgeMs) return stored.data.visitors;
+    const stored = await cache.get(id);
+    if (stored && Date.now() - stored.at < maxAgeMs) return stored.visitors;
     if (!(await budget())) {
       throw new Problem(
         'tab_rate_limited',
@@ -76,7 +75,7 @@ export function searchCached(
     const visitors = (await withApi((api) => api.searchVisitors(query)))
       .slice(0, MAX_CACHED_VISITORS)
       .map(slim);
-    await browser.storage.session.set({ [key]: { at: Date.now(), visitors } });
+    await cache.set(id, { at: Date.now(), visitors });
     return visitors;
   })().finally(() => inflight.delete(key));
   inflight.set(key, search);
@@ -104,7 +103,5 @@ export async function lookupCustomer(
 
 /** Forgets every cached search, e.g. when the key or the API endpoint changes. */
 export async function clearLookupCache(): Promise<void> {
-  const all = await browser.storage.session.get(null);
-  const keys = Object.keys(all).filter((k) => k.startsWith(CACHE_PREFIX));
-  if (keys.length > 0) await browser.storage.session.remove(keys);
+  await cache.clear();
 }

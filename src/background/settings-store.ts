@@ -1,24 +1,33 @@
-import browser from 'webextension-polyfill';
+import { z } from 'zod';
 import {
   DEFAULT_SETTINGS,
-  readSettings,
   SettingsSchema,
   type Settings,
   type SettingsPatch,
 } from '../shared/settings';
+import { readStoredSettings } from './settings-migrations';
+import { storageItem } from './storage-item';
 
-const SETTINGS_KEY = 'settings';
+/**
+ * The agent's settings in storage.local under `settings`. Older shapes are migrated as they are
+ * read; the next save stores today's shape.
+ */
+const settingsItem = storageItem(
+  'local',
+  'settings',
+  z.unknown().transform((stored) => readStoredSettings(stored)),
+  () => DEFAULT_SETTINGS,
+);
 
-export async function loadSettings(): Promise<Settings> {
-  const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
-  return stored === undefined ? DEFAULT_SETTINGS : readSettings(stored);
+export function loadSettings(): Promise<Settings> {
+  return settingsItem.get();
 }
 
 /** Applies a validated patch and stores the whole result; returns what was stored. */
 export async function saveSettings(patch: SettingsPatch): Promise<Settings> {
   const next = SettingsSchema.parse({ ...(await loadSettings()), ...patch });
-  await browser.storage.local.set({ [SETTINGS_KEY]: next });
+  await settingsItem.set(next);
   return next;
 }
 
-export const SETTINGS_STORAGE_KEY = SETTINGS_KEY;
+export const SETTINGS_STORAGE_KEY = settingsItem.key;

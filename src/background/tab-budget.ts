@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { storageItem } from './storage-item';
+import { storageFamily } from './storage-item';
 
 /**
  * Searches one tab may send to the network per minute, so a page that keeps changing cannot burn
@@ -8,17 +8,17 @@ import { storageItem } from './storage-item';
 export const TAB_LOOKUPS_PER_MINUTE = 12;
 const WINDOW_MS = 60_000;
 
-const item = (tabId: number) =>
-  storageItem('session', `rate:${tabId}`, z.array(z.number()), () => [] as number[]);
+/** When each of a tab's recent searches went out, under `rate:<tabId>` in storage.session. */
+const sent = storageFamily('session', 'rate:', z.array(z.number()));
 
 /** Takes from a tab's budget one at a time: concurrent asks must not all read the same count. */
 const queues = new Map<number, Promise<boolean>>();
 
 async function take(tabId: number): Promise<boolean> {
   const now = Date.now();
-  const recent = (await item(tabId).get()).filter((at) => now - at < WINDOW_MS);
+  const recent = ((await sent.get(tabId)) ?? []).filter((at) => now - at < WINDOW_MS);
   if (recent.length >= TAB_LOOKUPS_PER_MINUTE) return false;
-  await item(tabId).set([...recent, now]);
+  await sent.set(tabId, [...recent, now]);
   return true;
 }
 
@@ -35,5 +35,5 @@ export function tabBudget(tabId: number): () => Promise<boolean> {
 }
 
 export async function forgetTabBudget(tabId: number): Promise<void> {
-  await item(tabId).remove();
+  await sent.remove(tabId);
 }

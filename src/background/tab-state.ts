@@ -1,11 +1,9 @@
-import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import { VisitorSchema } from '../api';
 import { HELPDESK_IDS } from '../shared/helpdesks';
 import { IdentitiesSchema } from '../shared/identities';
 import type { BadgeView } from '../shared/views';
-
-const PREFIX = 'tab:';
+import { storageFamily } from './storage-item';
 
 const BadgeViewSchema = z.object({
   state: z.string(),
@@ -37,29 +35,23 @@ export const TabStateSchema = z.object({
 
 export type TabState = z.infer<typeof TabStateSchema>;
 
-const keyOf = (tabId: number) => `${PREFIX}${tabId}`;
+/** One tab's state under `tab:<tabId>` in storage.session. */
+const tabStates = storageFamily('session', 'tab:', TabStateSchema);
 
 export async function getTabState(tabId: number): Promise<TabState | null> {
-  const key = keyOf(tabId);
-  const parsed = TabStateSchema.safeParse((await browser.storage.session.get(key))[key]);
-  return parsed.success ? parsed.data : null;
+  return tabStates.get(tabId);
 }
 
 export async function setTabState(tabId: number, state: TabState): Promise<void> {
-  await browser.storage.session.set({ [keyOf(tabId)]: state });
+  await tabStates.set(tabId, state);
 }
 
 export async function removeTabState(tabId: number): Promise<void> {
-  await browser.storage.session.remove(keyOf(tabId));
+  await tabStates.remove(tabId);
 }
 
 export async function allTabStates(): Promise<Map<number, TabState>> {
-  const all = await browser.storage.session.get(null);
   const states = new Map<number, TabState>();
-  for (const [key, value] of Object.entries(all)) {
-    if (!key.startsWith(PREFIX)) continue;
-    const parsed = TabStateSchema.safeParse(value);
-    if (parsed.success) states.set(Number(key.slice(PREFIX.length)), parsed.data);
-  }
+  for (const [id, state] of await tabStates.entries()) states.set(Number(id), state);
   return states;
 }

@@ -7,7 +7,7 @@
  * shows a page instead of a DNS error.
  */
 import { parseArgs } from 'node:util';
-import { DEMO_API_KEY, FakeUpscope } from './fake-upscope';
+import { DEMO_API_KEY, FakeUpscope } from './server';
 import { startFakeUpscopeServer } from './node-server';
 
 function fail(message: string): never {

@@ -1,21 +1,11 @@
-export {
-  FakeUpscope,
-  DEMO_API_KEY,
-  DEFAULT_WATCH_ORIGIN,
-  SCREENSHOT_ORIGIN,
-  searchVisitors,
-  solidPng,
-  escapeHtml,
-} from './fake-upscope';
-export type {
-  FakeRequest,
-  FakeResponse,
-  Fault,
-  RecordedRequest,
-  KeyState,
-  WatchSession,
-  FakeUpscopeOptions,
-} from './fake-upscope';
+export { FakeUpscope, DEMO_API_KEY, DEFAULT_WATCH_ORIGIN } from './server';
+export { SCREENSHOT_ORIGIN, solidPng } from './screenshots';
+export { searchVisitors } from './search';
+export { escapeHtml } from './watch-page';
+export type { FakeRequest, FakeResponse, RecordedRequest } from './http';
+export type { Fault } from './faults';
+export type { KeyState, FakeUpscopeOptions } from './server';
+export type { WatchSession } from './watch-page';
 export { startFakeUpscopeServer } from './node-server';
 export type { FakeUpscopeServer } from './node-server';
 export { routeFakeUpscope, DEFAULT_API_ORIGIN } from './playwright-route';

@@ -4,7 +4,8 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FakeRequest, FakeResponse, FakeUpscope } from './fake-upscope';
+import type { FakeRequest, FakeResponse } from './http';
+import type { FakeUpscope } from './server';
 
 export interface FakeUpscopeServer {
   /** e.g. `http://127.0.0.1:49152` */

@@ -5,7 +5,9 @@
  * fetches, so the extension under test keeps its production host permissions.
  */
 import type { BrowserContext, Route } from '@playwright/test';
-import { SCREENSHOT_ORIGIN, type FakeRequest, type FakeUpscope } from './fake-upscope';
+import type { FakeRequest } from './http';
+import { SCREENSHOT_ORIGIN } from './screenshots';
+import type { FakeUpscope } from './server';
 
 export const DEFAULT_API_ORIGIN = 'https://api.upscope.io';
 

@@ -3,6 +3,9 @@
  * for Upscope's viewer and says so, and shows as text who the session is with and what it was
  * started with. Everything shown came from a request or the seed: all of it is escaped.
  */
+import { htmlResponse, textResponse, type FakeResponse } from './http';
+import type { FakeVisitorRecord } from './seed';
+import { displayName } from './visitors';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -14,6 +17,17 @@ export interface WatchPageData {
   visitorId: string;
   /** The POST watch_url body the session was started with; absent for a public watch_link. */
   started?: { body: unknown; agentName: string; at: number };
+}
+
+export interface WatchSession {
+  shortId: string;
+  /** The JSON body the client posted. */
+  body: unknown;
+  watchUrl: string;
+  token: string;
+  agentName: string;
+  visitorName: string;
+  at: number;
 }
 
 const CSS = `*{box-sizing:border-box}
@@ -105,4 +119,38 @@ export function watchPageNotFoundHtml(): string {
       `<p class="note">This co-browsing link is not valid or has expired.</p>` +
       `<p class="muted">This page stands in for Upscope’s co-browsing viewer (fake Upscope API).</p></div>`,
   );
+}
+
+/**
+ * Answers a request to the watch origin: a watch URL's page (marking its session as gone live) or
+ * a visitor's public watch_link; anything else is the not-found page.
+ */
+export function watchPageResponse(
+  url: URL,
+  method: string,
+  visitors: readonly FakeVisitorRecord[],
+  watchSessions: readonly WatchSession[],
+): FakeResponse {
+  if (method !== 'GET' && method !== 'HEAD') return textResponse(405, 'method not allowed');
+  let page: WatchPageData | undefined;
+  if (url.pathname === '/' && url.searchParams.has('session')) {
+    const token = url.searchParams.get('session');
+    const ws = watchSessions.find((w) => w.token === token);
+    if (ws) {
+      page = {
+        visitorName: ws.visitorName,
+        visitorId: ws.shortId,
+        started: { body: ws.body, agentName: ws.agentName, at: ws.at },
+      };
+      const v = visitors.find((x) => x.short_id === ws.shortId);
+      const s = v?.sessions?.find((x) => x._token === token);
+      if (s) s.went_live = true;
+    }
+  } else {
+    // A visitor's public watch_link.
+    const m = /^\/w\/([^/]+)$/.exec(url.pathname);
+    const v = m?.[1] ? visitors.find((x) => x.short_id === m[1]) : undefined;
+    if (v) page = { visitorName: displayName(v), visitorId: v.short_id };
+  }
+  return page ? htmlResponse(200, watchPageHtml(page)) : htmlResponse(404, watchPageNotFoundHtml());
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeUpscope } from '../../fake-upscope/fake-upscope';
+import { FakeUpscope } from '../../fake-upscope/server';
 import { startFakeUpscopeServer } from '../../fake-upscope/node-server';
 import { SEED_IDS } from '../../fake-upscope/seed';
 import { json, useFakeServer } from './harness';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { FakeUpscope, type FakeUpscopeOptions } from '../../fake-upscope/fake-upscope';
+import { FakeUpscope, type FakeUpscopeOptions } from '../../fake-upscope/server';
 import { startFakeUpscopeServer, type FakeUpscopeServer } from '../../fake-upscope/node-server';
 
 export interface Harness {

@@ -1,6 +1,6 @@
 import type { BrowserContext, Route } from '@playwright/test';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FakeUpscope } from '../../fake-upscope/fake-upscope';
+import { FakeUpscope } from '../../fake-upscope/server';
 import { routeFakeUpscope } from '../../fake-upscope/playwright-route';
 import { SEED_IDS } from '../../fake-upscope/seed';
 
