@@ -12,6 +12,7 @@ import {
   committedSources,
   filesOf,
   releaseFor,
+  releaseNodeVersion,
   ROOT,
   uncommittedChanges,
   unpack,
@@ -21,6 +22,11 @@ import { writeZip } from './zip.ts';
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'artifacts' } } });
 const out = resolve(ROOT, values.out!);
 
+if (process.versions.node !== releaseNodeVersion()) {
+  console.warn(
+    `Releases are built with Node.js ${releaseNodeVersion()} (.nvmrc); this is ${process.versions.node}. The packages will work, but their bytes can differ from a release build.`,
+  );
+}
 const sources = committedSources();
 // Named by the committed package.json / manifest.json, which must agree.
 const scratch = mkdtempSync(join(tmpdir(), 'cobrowse-package-'));

@@ -23,6 +23,7 @@ export const SOURCE_PATHS = [
   'manifest.json',
   'package.json',
   'package-lock.json',
+  '.nvmrc',
   'tsconfig.json',
   'vite.config.ts',
   'scripts/firefox-manifest.ts',
@@ -97,16 +98,24 @@ export function uncommittedChanges(): string[] {
     .filter(Boolean);
 }
 
+/** The Node.js version releases are built with (.nvmrc): zip bytes follow its zlib and Vite's output. */
+export function releaseNodeVersion(root = ROOT): string {
+  return readFileSync(join(root, '.nvmrc'), 'utf8').trim().replace(/^v/, '');
+}
+
 export function buildInstructions(release: Release): ZipEntry {
   const node = process.versions.node;
+  const pinned = releaseNodeVersion();
   const text = `# Building ${release.name} ${release.version} from source
 
 This archive holds every file the build reads. The add-on packages were built from exactly these
-files, with the commands below, and the result is byte-identical.
+files, with the commands below, and the result is byte-identical when built with the same
+Node.js version.
 
-Requirements: Node.js ${node.split('.')[0]} (built with Node.js ${node}; package.json gives the
-minimum) and the npm that comes with it, on Linux, macOS or Windows. Nothing else is downloaded
-but the npm packages pinned in package-lock.json.
+Requirements: Node.js ${pinned} (the version in .nvmrc; these packages were built with Node.js
+${node}) and the npm that comes with it, on Linux, macOS or Windows. Another Node.js version
+builds a working add-on whose files can differ in bytes. Nothing else is downloaded but the npm
+packages pinned in package-lock.json.
 
     npm ci
     npm run build:firefox   # dist-firefox/ = the contents of ${release.firefoxZip}

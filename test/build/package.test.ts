@@ -8,6 +8,7 @@ import {
   buildUnpacked,
   filesOf,
   releaseFor,
+  releaseNodeVersion,
   ROOT,
   unpack,
 } from '../../scripts/release';
@@ -68,6 +69,10 @@ describe('npm run package', () => {
       ]),
     );
     expect(names.some((n) => n.startsWith('src/background/'))).toBe(true);
+    // Identical bytes need the same Node.js: the archive pins it and the instructions say so.
+    expect(names).toContain('.nvmrc');
+    const steps = readZip(zip(release.sourceZip)).get(BUILD_INSTRUCTIONS)!.toString('utf8');
+    expect(steps).toContain(`Node.js ${releaseNodeVersion()} (the version in .nvmrc`);
     expect(names.filter((n) => /^(test|\.ci|node_modules|dist)/.test(n))).toEqual([]);
   });
 
