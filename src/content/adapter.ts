@@ -25,9 +25,8 @@ export interface Found {
 }
 
 export interface Adapter {
+  /** Its row in the helpdesk table, which says where it runs (src/shared/helpdesks.ts). */
   id: HelpdeskId;
-  /** Hostnames the vendor serves; custom domains are matched by the worker's settings instead. */
-  host?: RegExp;
   /** Tested against pathname + search + hash; the `id` group (or the first group) is the ticket. */
   url: RegExp;
   /** Same-origin JSON read with the agent's session. Preferred over the DOM. */

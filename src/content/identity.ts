@@ -1,3 +1,4 @@
+import { HELPDESKS } from '../shared/helpdesks';
 import type { Identities } from '../shared/identities';
 import type { Found } from './adapter';
 
@@ -7,12 +8,18 @@ import type { Found } from './adapter';
 const EMAIL = /^(?:[a-z0-9_'+-]+\.)*[a-z0-9_'+-]*[a-z0-9_+-]@(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,}$/;
 const ADDRESS = /[\w.'+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
+/** Mail domain names of every helpdesk vendor in the table (`zendesk`, `hs-inbox`, …). */
+const VENDOR_MAIL = Object.values(HELPDESKS)
+  .flatMap((helpdesk) => helpdesk.mail)
+  .join('|');
+
 /**
  * Addresses of the helpdesk itself: role mailboxes, bounces and the vendors' mail domains
  * (reply-to routing addresses, notification senders). Never a customer.
  */
-const OWN =
-  /^(?:support|help|helpdesk|no-?reply|do-?not-?reply|mailer-daemon|postmaster|notifications?|bounces?)@|@(?:[\w-]+\.)*(?:zendesk|freshdesk|freshservice|helpscout|intercom|intercom-mail|frontapp|gorgias|hubspot|hs-inbox|zoho|zohodesk|zammad|kustomerapp|crisp|livechatinc|atlassian|salesforce|force)\.[a-z.]+$/;
+const OWN = new RegExp(
+  `^(?:support|help|helpdesk|no-?reply|do-?not-?reply|mailer-daemon|postmaster|notifications?|bounces?)@|@(?:[\\w-]+\\.)*(?:${VENDOR_MAIL})\\.[a-z.]+$`,
+);
 
 /** A lookup code as a customer writes it: "my code is 4821", "PIN: 4821". */
 const CODE = /\b(?:code|pin)\b\D{0,24}?\b(\d{4})\b/i;

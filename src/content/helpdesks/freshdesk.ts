@@ -18,7 +18,6 @@ export const freshworks = (people: string, key: string) => async (t: Ticket, get
 
 export const freshdesk: Adapter = {
   id: 'freshdesk',
-  host: /\.freshdesk\.com$/,
   // The new agent UI, and the legacy one custom helpdesk domains still serve.
   url: /^\/(?:a|helpdesk)\/tickets\/(\d+)(?:[/?#]|$)/,
   api: freshworks('contacts', 'contact'),

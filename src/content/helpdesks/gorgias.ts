@@ -2,7 +2,6 @@ import type { Adapter } from '../adapter';
 
 export const gorgias: Adapter = {
   id: 'gorgias',
-  host: /\.gorgias\.com$/,
   url: /^\/app\/ticket\/(\d+)(?:[/?#]|$)/,
   async api(t, get) {
     const c = (await get(`/api/tickets/${t.id}`))?.customer;

@@ -3,7 +3,6 @@ import { join, type Adapter } from '../adapter';
 // The app's own CRM API: GETs carry the CSRF header from the `hubspotapi-csrf` cookie.
 export const hubspot: Adapter = {
   id: 'hubspot',
-  host: /^app(?:-eu1)?\.hubspot\.com$/,
   url: /^\/(?:help-desk|contacts)\/(?<portal>\d+)\/(?:.*\/ticket|record\/0-5)\/(?<id>\d+)(?:[/?#]|$)/,
   async api(t, get) {
     const csrf = /(?:^|; )hubspotapi-csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '';

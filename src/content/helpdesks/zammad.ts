@@ -3,7 +3,6 @@ import { join, type Adapter } from '../adapter';
 // The classic desktop app (#ticket/zoom/12), the new desktop view and the mobile one.
 export const zammad: Adapter = {
   id: 'zammad',
-  host: /\.zammad\.com$/,
   url: /(?:#ticket\/zoom\/|^\/(?:desktop|mobile)\/tickets\/)(\d+)(?:[/?#]|$)/,
   async api(t, get) {
     const assets = (await get(`/api/v1/tickets/${t.id}?all=true`))?.assets;

@@ -4,7 +4,6 @@ import type { Adapter } from '../adapter';
 // display:none; the workspace holding this ticket's conversation is the one in view.
 export const zendesk: Adapter = {
   id: 'zendesk',
-  host: /\.zendesk\.com$/,
   url: /^\/agent\/tickets\/(\d+)(?:[?#]|$)/,
   async api(t, get) {
     const j = await get(`/api/v2/tickets/${t.id}.json?include=users`);
