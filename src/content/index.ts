@@ -21,6 +21,6 @@ const known = byHost(location.hostname);
 if (known) boot(known);
 // A self-hosted or host-mapped helpdesk the agent added: the worker knows which one it is.
 else
-  void send<HelpdeskId | null>({ type: 'site/which' }).then((r) =>
-    boot(r?.ok ? byId(r.data) : undefined),
+  void send<HelpdeskId | null>({ type: 'site/which' }).then((reply) =>
+    boot(reply?.ok ? byId(reply.data) : undefined),
   );

@@ -83,5 +83,8 @@ export const HELPDESKS = {
 
 export type HelpdeskId = keyof typeof HELPDESKS;
 
+/** A ticket id the worker keys on and shows: the helpdesk's own, when it is this plain. */
+export const TICKET_ID = /^[A-Za-z0-9_.:-]{1,80}$/;
+
 /** The table's ids, in its order (the options page lists them so). */
 export const HELPDESK_IDS = /* @__PURE__ */ Object.keys(HELPDESKS) as [HelpdeskId, ...HelpdeskId[]];

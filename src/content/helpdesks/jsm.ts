@@ -4,8 +4,14 @@ import type { Adapter } from '../adapter';
 export const jsm: Adapter = {
   id: 'jsm',
   url: /(?:^\/browse\/|^\/jira\/servicedesk\/projects\/[^/]+\/(?:queues\/.*\/|issues\/)|[?&]selectedIssue=)(?<id>[A-Z][A-Z0-9_]+-\d+)(?:[/?#&]|$)/,
-  async api(t, get) {
-    const r = (await get(`/rest/servicedeskapi/request/${t.id}`))?.reporter;
-    return r && { email: r.emailAddress, name: r.displayName, helpdeskUserId: r.accountId };
+  async api(ticket, get) {
+    const reporter = (await get(`/rest/servicedeskapi/request/${ticket.id}`))?.reporter;
+    return (
+      reporter && {
+        email: reporter.emailAddress,
+        name: reporter.displayName,
+        helpdeskUserId: reporter.accountId,
+      }
+    );
   },
 };

@@ -146,7 +146,7 @@ describe('ticket URLs', () => {
   it.each(CASES)('%s: %s → %s', (helpdesk, url, id, groups) => {
     const ticket = parseTicket(byId(helpdesk as never)!, new URL(url));
     expect(ticket?.id ?? null).toBe(id);
-    if (groups) expect(ticket?.g).toMatchObject(groups);
+    if (groups) expect(ticket?.parts).toMatchObject(groups);
   });
 
   it('every helpdesk has one adapter and URL cases', () => {
