@@ -1,8 +1,7 @@
 import { defineConfig } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import manifest from './manifest.json' with { type: 'json' };
-import { toFirefoxManifest } from './scripts/firefox-manifest.ts';
+import { extensionManifest } from './scripts/manifest.ts';
 
 export default defineConfig(({ mode }) => {
   const firefox = mode === 'firefox';
@@ -10,8 +9,10 @@ export default defineConfig(({ mode }) => {
     plugins: [
       preact(),
       crx({
-        manifest: (firefox ? toFirefoxManifest(manifest) : manifest) as ManifestV3Export,
+        manifest: extensionManifest(firefox ? 'firefox' : 'chrome') as ManifestV3Export,
         browser: firefox ? 'firefox' : 'chrome',
+        // Built on its own, every import inlined: one file, whatever the pages and worker share.
+        contentScripts: { standaloneFiles: ['src/content/index.ts'] },
       }),
     ],
     build: {

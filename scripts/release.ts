@@ -26,6 +26,7 @@ export const SOURCE_PATHS = [
   '.nvmrc',
   'tsconfig.json',
   'vite.config.ts',
+  'scripts/manifest.ts',
   'scripts/firefox-manifest.ts',
   'README.md',
 ];
@@ -124,8 +125,9 @@ packages pinned in package-lock.json.
 Build from a plain shell: NODE_ENV unset (or production). Vite emits different code under
 NODE_ENV=test or development. The directory the source is unpacked to does not matter.
 
-The bundler is Vite with @crxjs/vite-plugin (vite.config.ts). The Firefox manifest is derived
-from manifest.json by scripts/firefox-manifest.ts. The code is TypeScript and Preact in src/;
+The bundler is Vite with @crxjs/vite-plugin (vite.config.ts). The manifest is manifest.json with
+the content script's hosts filled in from the helpdesk table, src/shared/helpdesks.ts
+(scripts/manifest.ts); the Firefox one is derived from it by scripts/firefox-manifest.ts. The code is TypeScript and Preact in src/;
 static files (icons, _locales) are copied from public/. Nothing is minified beyond Vite's
 default production build, and no code is fetched or generated at run time.
 `;

@@ -15,7 +15,7 @@ const same = (a: string[] = [], b: string[] = []) =>
 
 async function sync(): Promise<void> {
   const { customDomains } = await loadSettings();
-  // The built name is hashed: the manifest says what the static registration injects.
+  // The built file is not the source one: the manifest says what the static registration injects.
   const js = browser.runtime.getManifest().content_scripts?.[0]?.js ?? [];
   const matches: string[] = [];
   for (const { origin } of customDomains) {

@@ -11,7 +11,7 @@ export interface Ticket {
   /** The helpdesk's own id for the ticket, conversation or thread in view. */
   id: string;
   /** Other named parts of the URL (Intercom app, HubSpot portal, Kustomer customer `uid`). */
-  g: Record<string, string | undefined>;
+  parts: Record<string, string | undefined>;
 }
 
 /** What an adapter read; raw values, validated by normalise(). */
@@ -25,13 +25,12 @@ export interface Found {
 }
 
 export interface Adapter {
+  /** Its row in the helpdesk table, which says where it runs (src/shared/helpdesks.ts). */
   id: HelpdeskId;
-  /** Hostnames the vendor serves; custom domains are matched by the worker's settings instead. */
-  host?: RegExp;
   /** Tested against pathname + search + hash; the `id` group (or the first group) is the ticket. */
   url: RegExp;
   /** Same-origin JSON read with the agent's session. Preferred over the DOM. */
-  api?(t: Ticket, get: Get): Promise<Found | undefined>;
+  api?(ticket: Ticket, get: Get): Promise<Found | undefined>;
   /** The container of the ticket in view, `{id}` replaced; several may sit hidden in the DOM. */
   scope?: string;
   /** Elements carrying the customer's address (email/alt attribute, mailto: href or text). */
@@ -50,14 +49,14 @@ export interface Adapter {
 }
 
 /** Pure: a URL to the ticket it shows, or null when it shows none (then nothing else runs). */
-export function parseTicket(a: Adapter, url: URL): Ticket | null {
-  const m = a.url.exec(url.pathname + url.search + url.hash);
-  if (!m) return null;
-  const g = m.groups ?? {};
-  const id = g.id ?? m.slice(1).find(Boolean);
-  return id ? { id, g } : null;
+export function parseTicket(adapter: Adapter, url: URL): Ticket | null {
+  const match = adapter.url.exec(url.pathname + url.search + url.hash);
+  if (!match) return null;
+  const parts = match.groups ?? {};
+  const id = parts.id ?? match.slice(1).find(Boolean);
+  return id ? { id, parts } : null;
 }
 
 /** Joins the parts of a name that are present. */
 export const join = (...parts: unknown[]): string =>
-  parts.filter((p) => typeof p === 'string').join(' ');
+  parts.filter((part) => typeof part === 'string').join(' ');

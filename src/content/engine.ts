@@ -1,3 +1,4 @@
+import { TICKET_ID } from '../shared/helpdesks';
 import type { Identities } from '../shared/identities';
 import type { ContentMessage } from '../shared/messages';
 import type { BadgeView, Reply } from '../shared/views';
@@ -60,34 +61,37 @@ const NO_CUSTOMER: BadgeView = {
 
 /** The customer on a ticket: the helpdesk's JSON first, the DOM (waited for) second. */
 export async function readCustomer(
-  a: Adapter,
-  t: Ticket,
+  adapter: Adapter,
+  ticket: Ticket,
   signal: AbortSignal,
 ): Promise<[Identities | null, Element?]> {
-  const me = a.me?.();
+  const me = adapter.me?.();
   let found: Found | undefined;
   try {
-    found = await a.api?.(t, getter(signal));
+    found = await adapter.api?.(ticket, getter(signal));
   } catch {
     // A reshaped response reads as no answer; the DOM may still know.
   }
   let at: Element | undefined;
-  if (!found && (a.email || a.name)) {
-    for (let i = 0; i < DOM_TRIES && !signal.aborted; i++) {
-      const dom = fromDom(a, t, me);
+  if (!found && (adapter.email || adapter.name)) {
+    for (let attempt = 0; attempt < DOM_TRIES && !signal.aborted; attempt++) {
+      const dom = fromDom(adapter, ticket, me);
       if (dom) [found, at] = dom;
       if (found?.email) break;
       await sleep(TICK_MS);
     }
   }
-  return [normalise({ ...found, helpdeskUserId: found?.helpdeskUserId ?? t.g.uid }, me), at];
+  return [
+    normalise({ ...found, helpdeskUserId: found?.helpdeskUserId ?? ticket.parts.uid }, me),
+    at,
+  ];
 }
 
 /**
  * Runs an adapter on this page until stopped: watches the URL, reads each ticket's customer,
  * asks the worker about them and keeps the badge. Returns the function that undoes all of it.
  */
-export function start(a: Adapter): () => void {
+export function start(adapter: Adapter): () => void {
   const runtime = ext();
   let last = '';
   let key = '';
@@ -100,8 +104,8 @@ export function start(a: Adapter): () => void {
   const badge = createBadge(() => send({ type: 'ticket/start-cobrowse' }));
 
   const place = () => {
-    const root = ticket && scopeOf(a, ticket);
-    const anchor = (root && a.anchor && firstVisible(root, a.anchor)) || at;
+    const root = ticket && scopeOf(adapter, ticket);
+    const anchor = (root && adapter.anchor && firstVisible(root, adapter.anchor)) || at;
     badge.place(anchor?.isConnected && !hidden(anchor) ? anchor : undefined);
   };
 
@@ -121,19 +125,19 @@ export function start(a: Adapter): () => void {
     at = undefined;
   };
 
-  const run = async (t: Ticket, signal: AbortSignal) => {
-    const read = known.get(t.id) ?? (await readCustomer(a, t, signal));
+  const run = async (shown: Ticket, signal: AbortSignal) => {
+    const read = known.get(shown.id) ?? (await readCustomer(adapter, shown, signal));
     if (signal.aborted) return;
     const [ids] = read;
     at = read[1];
     if (!ids) return show(NO_CUSTOMER);
-    known.set(t.id, read);
+    known.set(shown.id, read);
     if (known.size > 20) known.delete(known.keys().next().value!);
     const slow = setTimeout(() => signal.aborted || show(CHECKING), CHECKING_AFTER_MS);
     const reply = await send<BadgeView>({
       type: 'ticket/identify',
-      helpdesk: a.id,
-      ...(/^[\w.:-]{1,80}$/.test(t.id) ? { ticketId: t.id } : {}),
+      helpdesk: adapter.id,
+      ...(TICKET_ID.test(shown.id) ? { ticketId: shown.id } : {}),
       identities: ids,
       visible: !document.hidden,
     });
@@ -154,23 +158,23 @@ export function start(a: Adapter): () => void {
   const check = () => {
     if (location.href === last) return;
     last = location.href;
-    const t = parseTicket(a, new URL(last));
-    if ((t?.id ?? '') === key) return;
+    const next = parseTicket(adapter, new URL(last));
+    if ((next?.id ?? '') === key) return;
     // A next ticket's identify replaces this one in the worker; only leaving for good is told.
-    leave(!t);
-    if (!t) return;
-    key = t.id;
-    ticket = t;
+    leave(!next);
+    if (!next) return;
+    key = next.id;
+    ticket = next;
     work = new AbortController();
-    void run(t, work.signal);
+    void run(next, work.signal);
   };
 
   const tick = () => {
     if (!alive()) return stop();
     check();
     // The helpdesk re-rendered around the badge, or parked its ticket: put it back in view.
-    const h = badge.host;
-    if (badge.on && (!h.isConnected || hidden(h) || (badge.pill && tries-- > 0))) place();
+    const host = badge.host;
+    if (badge.on && (!host.isConnected || hidden(host) || (badge.pill && tries-- > 0))) place();
   };
 
   const poll = () => {
@@ -191,20 +195,20 @@ export function start(a: Adapter): () => void {
   };
 
   const onMessage = (message: unknown, sender: { id?: string }) => {
-    const m = message as { type?: string; view?: BadgeView } | null;
+    const update = message as { type?: string; view?: BadgeView } | null;
     if (
       sender?.id === runtime?.id &&
-      m?.type === 'badge/update' &&
+      update?.type === 'badge/update' &&
       key &&
-      typeof m.view?.label === 'string' &&
-      typeof m.view.title === 'string'
+      typeof update.view?.label === 'string' &&
+      typeof update.view.title === 'string'
     )
-      show(m.view);
+      show(update.view);
   };
 
   const onPageHide = () => leave(true);
-  const onPageShow = (e: PageTransitionEvent) => {
-    if (e.persisted) {
+  const onPageShow = (event: PageTransitionEvent) => {
+    if (event.persisted) {
       last = '';
       check();
     }

@@ -1,3 +1,4 @@
+import { HELPDESKS } from '../shared/helpdesks';
 import type { Identities } from '../shared/identities';
 import type { Found } from './adapter';
 
@@ -7,34 +8,42 @@ import type { Found } from './adapter';
 const EMAIL = /^(?:[a-z0-9_'+-]+\.)*[a-z0-9_'+-]*[a-z0-9_+-]@(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,}$/;
 const ADDRESS = /[\w.'+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
+/** Mail domain names of every helpdesk vendor in the table (`zendesk`, `hs-inbox`, …). */
+const VENDOR_MAIL = Object.values(HELPDESKS)
+  .flatMap((helpdesk) => helpdesk.mail)
+  .join('|');
+
 /**
  * Addresses of the helpdesk itself: role mailboxes, bounces and the vendors' mail domains
  * (reply-to routing addresses, notification senders). Never a customer.
  */
-const OWN =
-  /^(?:support|help|helpdesk|no-?reply|do-?not-?reply|mailer-daemon|postmaster|notifications?|bounces?)@|@(?:[\w-]+\.)*(?:zendesk|freshdesk|freshservice|helpscout|intercom|intercom-mail|frontapp|gorgias|hubspot|hs-inbox|zoho|zohodesk|zammad|kustomerapp|crisp|livechatinc|atlassian|salesforce|force)\.[a-z.]+$/;
+const OWN = new RegExp(
+  `^(?:support|help|helpdesk|no-?reply|do-?not-?reply|mailer-daemon|postmaster|notifications?|bounces?)@|@(?:[\\w-]+\\.)*(?:${VENDOR_MAIL})\\.[a-z.]+$`,
+);
 
 /** A lookup code as a customer writes it: "my code is 4821", "PIN: 4821". */
 const CODE = /\b(?:code|pin)\b\D{0,24}?\b(\d{4})\b/i;
 
 export function email(value: unknown, me?: string): string | undefined {
   if (typeof value !== 'string') return;
-  const e = value.trim().toLowerCase();
-  return e.length <= 254 && EMAIL.test(e) && !OWN.test(e) && e !== me ? e : undefined;
+  const address = value.trim().toLowerCase();
+  return address.length <= 254 && EMAIL.test(address) && !OWN.test(address) && address !== me
+    ? address
+    : undefined;
 }
 
 /** The first customer address in a piece of text (an attribute, a mailto: link, a line). */
 export function emailIn(text: string, me?: string): string | undefined {
   for (const [candidate] of text.matchAll(ADDRESS)) {
-    const e = email(candidate, me);
-    if (e) return e;
+    const customer = email(candidate, me);
+    if (customer) return customer;
   }
 }
 
 function id(value: unknown, max: number): string | undefined {
-  const s =
+  const text =
     typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-  return s.length <= max && /^[\x21-\x7e]+$/.test(s) ? s : undefined;
+  return text.length <= max && /^[\x21-\x7e]+$/.test(text) ? text : undefined;
 }
 
 export function lookupCode(text: unknown): string | undefined {
@@ -52,6 +61,6 @@ export function normalise(found: Found, me?: string): Identities | null {
     lookupCode: lookupCode(found.text),
     name: name || undefined,
   };
-  for (const k of Object.keys(ids) as (keyof Identities)[]) if (!ids[k]) delete ids[k];
+  for (const key of Object.keys(ids) as (keyof Identities)[]) if (!ids[key]) delete ids[key];
   return Object.keys(ids).length ? ids : null;
 }

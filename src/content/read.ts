@@ -36,33 +36,38 @@ export function firstVisible(root: ParentNode, selector: string): Element | unde
 }
 
 /** The ticket in view: its container when the adapter names one, else the whole document. */
-export function scopeOf(a: Adapter, t: Ticket): ParentNode | undefined {
-  return a.scope ? firstVisible(document, a.scope.replace('{id}', CSS.escape(t.id))) : document;
+export function scopeOf(adapter: Adapter, ticket: Ticket): ParentNode | undefined {
+  const { scope } = adapter;
+  return scope ? firstVisible(document, scope.replace('{id}', CSS.escape(ticket.id))) : document;
 }
 
 /** The customer as the page shows them, and the element their address came from. */
-export function fromDom(a: Adapter, t: Ticket, me?: string): [Found, Element?] | undefined {
-  const root = scopeOf(a, t);
+export function fromDom(
+  adapter: Adapter,
+  ticket: Ticket,
+  me?: string,
+): [Found, Element?] | undefined {
+  const root = scopeOf(adapter, ticket);
   if (!root) return;
   let at: Element | undefined;
   let address: string | undefined;
-  for (const el of a.email ? root.querySelectorAll(a.email) : []) {
+  for (const el of adapter.email ? root.querySelectorAll(adapter.email) : []) {
     if (hidden(el)) continue;
-    const text = ['email', 'href', 'alt', 'title'].map((n) => el.getAttribute(n)).join(' ');
-    const found = emailIn(`${text} ${el.textContent}`, me);
+    const attributes = ['email', 'href', 'alt', 'title'].map((name) => el.getAttribute(name));
+    const found = emailIn(`${attributes.join(' ')} ${el.textContent}`, me);
     if (found) {
       [at, address] = [el, found];
-      if (!a.last) break;
+      if (!adapter.last) break;
     }
   }
-  const name = a.name && firstVisible(root, a.name);
+  const name = adapter.name && firstVisible(root, adapter.name);
   return [
     {
       email: address,
       // Else the address's own element may carry it (Gmail's sender: <span email name>).
       name: name ? name.textContent : at?.getAttribute('name'),
-      helpdeskUserId: a.uid?.(root),
-      text: at && a.text?.(at),
+      helpdeskUserId: adapter.uid?.(root),
+      text: at && adapter.text?.(at),
     },
     at,
   ];

@@ -1,4 +1,4 @@
-import type { HelpdeskId } from '../shared/helpdesks';
+import { HELPDESKS, type HelpdeskId } from '../shared/helpdesks';
 import type { Adapter } from './adapter';
 import { crisp } from './helpdesks/crisp';
 import { freescout } from './helpdesks/freescout';
@@ -19,7 +19,8 @@ import { zammad } from './helpdesks/zammad';
 import { zendesk } from './helpdesks/zendesk';
 import { zohodesk } from './helpdesks/zohodesk';
 
-export const ADAPTERS: Adapter[] = [
+/** One adapter per row of the helpdesk table: a row without one does not type-check. */
+export const ADAPTERS = {
   zendesk,
   freshdesk,
   freshservice,
@@ -38,11 +39,23 @@ export const ADAPTERS: Adapter[] = [
   crisp,
   livechat,
   gmail,
-];
+} satisfies Record<HelpdeskId, Adapter>;
+
+/**
+ * Whether a match pattern's host covers a hostname: `*.zendesk.com` any subdomain of it (as the
+ * worker's sender check reads it), `secure.helpscout.net` that host alone.
+ */
+export function hostMatches(pattern: string, hostname: string): boolean {
+  const host = /^https:\/\/([^/]+)\//.exec(pattern)?.[1];
+  return host?.startsWith('*.') ? hostname.endsWith(host.slice(1)) : hostname === host;
+}
 
 /** The adapter for a vendor-hosted helpdesk, by its hostname. */
-export const byHost = (hostname: string): Adapter | undefined =>
-  ADAPTERS.find((a) => a.host?.test(hostname));
+export function byHost(hostname: string): Adapter | undefined {
+  for (const [id, helpdesk] of Object.entries(HELPDESKS))
+    if (helpdesk.matches.some((pattern) => hostMatches(pattern, hostname)))
+      return ADAPTERS[id as HelpdeskId];
+}
 
 export const byId = (id: HelpdeskId | null | undefined): Adapter | undefined =>
-  ADAPTERS.find((a) => a.id === id);
+  id && Object.hasOwn(ADAPTERS, id) ? ADAPTERS[id] : undefined;

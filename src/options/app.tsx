@@ -1,10 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { HELPDESK_IDS, type HelpdeskId } from '../shared/helpdesks';
+import { HELPDESK_IDS, HELPDESKS, type HelpdeskId } from '../shared/helpdesks';
 import { DEFAULT_API_BASE_URL, type Settings } from '../shared/settings';
 import { errorText } from '../ui/errors';
-import { HELPDESK_NAMES } from '../ui/helpdesk-names';
 import { t } from '../ui/i18n';
 import { send, type ErrorInfo, type KeyStatus, type Usage } from '../ui/messaging';
 import {
@@ -599,7 +598,7 @@ export function Options() {
                       })
                     }
                   />
-                  {HELPDESK_NAMES[id]}
+                  {HELPDESKS[id].name}
                 </label>
               ))}
             </div>
@@ -644,7 +643,7 @@ export function Options() {
               {saved.customDomains.map((domain) => (
                 <tr key={domain.origin}>
                   <td class="origin">{domain.origin}</td>
-                  <td>{HELPDESK_NAMES[domain.helpdesk]}</td>
+                  <td>{HELPDESKS[domain.helpdesk].name}</td>
                   <td class="actions-cell">
                     <button
                       type="button"
@@ -686,7 +685,7 @@ export function Options() {
             >
               {HELPDESK_IDS.map((id) => (
                 <option key={id} value={id}>
-                  {HELPDESK_NAMES[id]}
+                  {HELPDESKS[id].name}
                 </option>
               ))}
             </select>

@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { HELPDESKS } from '../shared/helpdesks';
 import type { Reply } from '../shared/views';
-import { HELPDESK_NAMES } from '../ui/helpdesk-names';
 import { t } from '../ui/i18n';
 import {
   send,
@@ -147,7 +147,7 @@ function identitiesText(tab: TabState): string {
   return [
     ids.email,
     ids.externalId && `id:${ids.externalId}`,
-    ids.helpdeskUserId && t('helpdeskUserId', HELPDESK_NAMES[tab.helpdesk], ids.helpdeskUserId),
+    ids.helpdeskUserId && t('helpdeskUserId', HELPDESKS[tab.helpdesk].name, ids.helpdeskUserId),
     ids.lookupCode && t('lookupCodeChip', ids.lookupCode),
     ids.name,
   ]
@@ -527,7 +527,7 @@ export function Popup({ start }: { start: Boot }) {
 
   const ticketMeta =
     tab &&
-    [HELPDESK_NAMES[tab.helpdesk], tab.ticketId ? `#${tab.ticketId}` : null]
+    [HELPDESKS[tab.helpdesk].name, tab.ticketId ? `#${tab.ticketId}` : null]
       .filter(Boolean)
       .join(' · ');
 

@@ -1,11 +1,10 @@
-import type { HelpdeskId } from '../shared/helpdesks';
-import { HELPDESK_NAMES } from '../ui/helpdesk-names';
+import { HELPDESKS, type HelpdeskId } from '../shared/helpdesks';
 import { t } from '../ui/i18n';
 import { matchedByText, presenceOf, reasonText, visitorLabel } from '../ui/visitor-info';
 import type { Entry } from './model';
 import { PRESENCE_ICON } from './presence';
 
-const helpdeskName = (id: string) => HELPDESK_NAMES[id as HelpdeskId] ?? id;
+const helpdeskName = (id: string) => HELPDESKS[id as HelpdeskId]?.name ?? id;
 
 export const LIST_ID = 'visitor-list';
 export const optionId = (index: number) => `visitor-option-${index}`;

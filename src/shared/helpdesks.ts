@@ -1,23 +1,90 @@
-/** Every helpdesk the content script knows. Settings can turn each one off. */
-export const HELPDESK_IDS = [
-  'zendesk',
-  'freshdesk',
-  'freshservice',
-  'helpscout',
-  'intercom',
-  'front',
-  'gorgias',
-  'hubspot',
-  'zohodesk',
-  'salesforce',
-  'jsm',
-  'kustomer',
-  'zammad',
-  'freescout',
-  'osticket',
-  'crisp',
-  'livechat',
-  'gmail',
-] as const;
+/**
+ * Every helpdesk the content script knows, one row each; its adapter (how a ticket page is read)
+ * is src/content/helpdesks/<id>.ts. Settings can turn each one off. This file imports nothing:
+ * the build reads it for the manifest, and the content script, worker and pages each bundle it.
+ */
+export interface Helpdesk {
+  /** Product name, the same in every language. */
+  name: string;
+  /**
+   * Match patterns of the vendor's agent app: the manifest injects the content script there.
+   * None for self-hosted helpdesks, which run on the customer's own domain and are reached only
+   * through the custom domains an agent adds.
+   */
+  matches: readonly string[];
+  /**
+   * The vendor's mail domain names, any subdomain and any top-level domain (`zoho` covers
+   * `mail.zoho.eu`): addresses there are the helpdesk's own, never the customer's.
+   */
+  mail: readonly string[];
+}
 
-export type HelpdeskId = (typeof HELPDESK_IDS)[number];
+export const HELPDESKS = {
+  zendesk: { name: 'Zendesk', matches: ['https://*.zendesk.com/agent/*'], mail: ['zendesk'] },
+  freshdesk: { name: 'Freshdesk', matches: ['https://*.freshdesk.com/*'], mail: ['freshdesk'] },
+  freshservice: {
+    name: 'Freshservice',
+    matches: ['https://*.freshservice.com/*'],
+    mail: ['freshservice'],
+  },
+  helpscout: {
+    name: 'Help Scout',
+    matches: ['https://secure.helpscout.net/*'],
+    mail: ['helpscout'],
+  },
+  intercom: {
+    name: 'Intercom',
+    matches: [
+      'https://app.intercom.com/*',
+      'https://app.eu.intercom.com/*',
+      'https://app.au.intercom.com/*',
+    ],
+    mail: ['intercom', 'intercom-mail'],
+  },
+  front: { name: 'Front', matches: ['https://app.frontapp.com/*'], mail: ['frontapp'] },
+  gorgias: { name: 'Gorgias', matches: ['https://*.gorgias.com/*'], mail: ['gorgias'] },
+  hubspot: {
+    name: 'HubSpot',
+    matches: ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*'],
+    mail: ['hubspot', 'hs-inbox'],
+  },
+  zohodesk: {
+    name: 'Zoho Desk',
+    matches: [
+      'https://desk.zoho.com/*',
+      'https://desk.zoho.eu/*',
+      'https://desk.zoho.in/*',
+      'https://desk.zoho.com.au/*',
+      'https://desk.zoho.jp/*',
+      'https://desk.zoho.ca/*',
+      'https://desk.zoho.sa/*',
+      'https://desk.zoho.com.cn/*',
+    ],
+    mail: ['zoho', 'zohodesk'],
+  },
+  salesforce: {
+    name: 'Salesforce',
+    matches: ['https://*.lightning.force.com/*'],
+    mail: ['salesforce', 'force'],
+  },
+  jsm: {
+    name: 'Jira Service Management',
+    matches: ['https://*.atlassian.net/*'],
+    mail: ['atlassian'],
+  },
+  kustomer: { name: 'Kustomer', matches: ['https://*.kustomerapp.com/*'], mail: ['kustomerapp'] },
+  zammad: { name: 'Zammad', matches: ['https://*.zammad.com/*'], mail: ['zammad'] },
+  freescout: { name: 'FreeScout', matches: [], mail: [] },
+  osticket: { name: 'osTicket', matches: [], mail: [] },
+  crisp: { name: 'Crisp', matches: ['https://app.crisp.chat/*'], mail: ['crisp'] },
+  livechat: { name: 'LiveChat', matches: ['https://my.livechatinc.com/*'], mail: ['livechatinc'] },
+  gmail: { name: 'Gmail', matches: ['https://mail.google.com/*'], mail: [] },
+} as const satisfies Record<string, Helpdesk>;
+
+export type HelpdeskId = keyof typeof HELPDESKS;
+
+/** A ticket id the worker keys on and shows: the helpdesk's own, when it is this plain. */
+export const TICKET_ID = /^[A-Za-z0-9_.:-]{1,80}$/;
+
+/** The table's ids, in its order (the options page lists them so). */
+export const HELPDESK_IDS = /* @__PURE__ */ Object.keys(HELPDESKS) as [HelpdeskId, ...HelpdeskId[]];

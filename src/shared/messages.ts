@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HELPDESK_IDS } from './helpdesks';
+import { HELPDESK_IDS, TICKET_ID } from './helpdesks';
 import { IdentitiesSchema } from './identities';
 import { SettingsPatchSchema } from './settings';
 import type { BadgeView } from './views';
@@ -14,7 +14,7 @@ const TabId = z
   .min(0)
   .max(2 ** 31);
 /** Helpdesk ticket ids are shown to the agent and keyed on; they never become a URL here. */
-const TicketId = z.string().regex(/^[A-Za-z0-9_.:-]{1,80}$/);
+const TicketId = z.string().regex(TICKET_ID);
 
 /** Sent by a content script about its own tab: the worker takes the tab from the sender. */
 export const ContentMessageSchema = z.discriminatedUnion('type', [

@@ -3,6 +3,11 @@ import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export const DIST = resolve(import.meta.dirname, '../..', process.env.EXT_OUT_DIR ?? 'dist');
+export const FIREFOX_DIST = resolve(
+  import.meta.dirname,
+  '../..',
+  process.env.EXT_FIREFOX_OUT_DIR ?? 'dist-firefox',
+);
 
 export function readDist(path: string): string {
   const file = join(DIST, path);

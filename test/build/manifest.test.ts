@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HELPDESK_MATCHES } from '../../scripts/manifest';
 import { DEMO_API_KEY } from '../fake-upscope';
-import { DIST, distManifest } from './dist';
+import { DIST, FIREFOX_DIST, distManifest } from './dist';
 
 const API_ORIGIN_PATTERN = 'https://api.upscope.io/*';
 
@@ -28,6 +29,11 @@ describe('built Chrome manifest (dist/manifest.json)', () => {
       'http://127.0.0.1/*',
     ]);
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
+  });
+
+  it("injects the content script on the helpdesk table's hosts, nowhere else", () => {
+    expect(manifest.content_scripts).toHaveLength(1);
+    expect(manifest.content_scripts[0].matches).toEqual(HELPDESK_MATCHES);
   });
 
   it('injects content scripts only into helpdesk hosts, never everywhere', () => {
@@ -124,7 +130,7 @@ describe('built files hold no key or test data', () => {
 });
 
 describe('built Firefox manifest (dist-firefox/manifest.json)', () => {
-  const path = resolve(DIST, '../dist-firefox/manifest.json');
+  const path = join(FIREFOX_DIST, 'manifest.json');
 
   it('runs the background as scripts and names its gecko id', () => {
     if (!existsSync(path))
@@ -138,5 +144,6 @@ describe('built Firefox manifest (dist-firefox/manifest.json)', () => {
     expect(manifest.browser_specific_settings.gecko_android.strict_min_version).toBe('142.0');
     expect(manifest.web_accessible_resources ?? []).toEqual([]);
     expect(manifest.minimum_chrome_version).toBeUndefined();
+    expect(manifest.content_scripts[0].matches).toEqual(HELPDESK_MATCHES);
   });
 });

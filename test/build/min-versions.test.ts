@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import sourceManifest from '../../manifest.json' with { type: 'json' };
 import { FIREFOX_ANDROID_MIN_VERSION, FIREFOX_MIN_VERSION } from '../../scripts/firefox-manifest';
-import { DIST } from './dist';
+import { DIST, FIREFOX_DIST } from './dist';
 
 // The stated minimum versions are derived, not guessed: each must be the newest "version added"
 // (MDN browser-compat-data) among the extension APIs src/ calls and the manifest keys it ships.
@@ -168,7 +168,7 @@ describe('minimum browser versions', () => {
   });
 
   it(`dist-firefox states strict_min_version ${FIREFOX_MIN_VERSION} (desktop) and ${FIREFOX_ANDROID_MIN_VERSION} (Android), what the code needs`, () => {
-    const manifest = readManifest(resolve(DIST, '../dist-firefox'));
+    const manifest = readManifest(FIREFOX_DIST);
     const settings = manifest.browser_specific_settings as Record<string, Record<string, unknown>>;
     expect(settings.gecko!.strict_min_version).toBe(FIREFOX_MIN_VERSION);
     expect(settings.gecko_android!.strict_min_version).toBe(FIREFOX_ANDROID_MIN_VERSION);

@@ -65,6 +65,7 @@ describe('npm run package', () => {
         'package-lock.json',
         'manifest.json',
         'vite.config.ts',
+        'scripts/manifest.ts',
         'scripts/firefox-manifest.ts',
       ]),
     );

@@ -2,7 +2,6 @@ import type { Adapter } from '../adapter';
 
 export const crisp: Adapter = {
   id: 'crisp',
-  host: /^app\.crisp\.chat$/,
   url: /^\/website\/[^/]+\/inbox\/(session_[0-9a-f-]+)/,
   email: '.c-conversation-profile__email',
   name: '.c-conversation-profile__name',

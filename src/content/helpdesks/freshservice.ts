@@ -5,6 +5,5 @@ import { freshdesk, freshworks } from './freshdesk';
 export const freshservice: Adapter = {
   ...freshdesk,
   id: 'freshservice',
-  host: /\.freshservice\.com$/,
   api: freshworks('requesters', 'requester'),
 };

@@ -4,7 +4,6 @@ import type { Adapter } from '../adapter';
 // recipient's handle is shown in the conversation header.
 export const front: Adapter = {
   id: 'front',
-  host: /^app\.frontapp\.com$/,
   url: /^\/(?:open\/(cnv_[a-z0-9]+)|inboxes\/.*\/(\d+))(?:[?#]|$)/,
   email:
     '[data-testid="conversation-recipient"] [title*="@"], [class*="recipient"] a[href^="mailto:"]',

@@ -4,7 +4,6 @@ import { emailIn } from '../identity';
 // The customer is whoever wrote the latest message in the thread that the agent did not.
 export const gmail: Adapter = {
   id: 'gmail',
-  host: /^mail\.google\.com$/,
   url: /^\/mail\/(?:u\/\d+\/)?#.+\/([A-Za-z0-9]{16,})$/,
   scope: '[role="main"]',
   email: '.gs span.gD[email]',

@@ -2,10 +2,16 @@ import type { Adapter } from '../adapter';
 
 export const gorgias: Adapter = {
   id: 'gorgias',
-  host: /\.gorgias\.com$/,
   url: /^\/app\/ticket\/(\d+)(?:[/?#]|$)/,
-  async api(t, get) {
-    const c = (await get(`/api/tickets/${t.id}`))?.customer;
-    return c && { email: c.email, name: c.name, externalId: c.external_id, helpdeskUserId: c.id };
+  async api(ticket, get) {
+    const customer = (await get(`/api/tickets/${ticket.id}`))?.customer;
+    return (
+      customer && {
+        email: customer.email,
+        name: customer.name,
+        externalId: customer.external_id,
+        helpdeskUserId: customer.id,
+      }
+    );
   },
 };

@@ -3,7 +3,6 @@ import type { Adapter } from '../adapter';
 // No same-origin JSON: the customer's addresses are mailto: links in the conversation sidebar.
 export const helpscout: Adapter = {
   id: 'helpscout',
-  host: /^secure\.helpscout\.net$/,
   url: /^\/conversation\/(\d+)(?:[/?#]|$)/,
   email: '.c-conversation-sidebar a[href^="mailto:"]',
   name: '.c-conversation-sidebar .c-customer-name',

@@ -3,10 +3,17 @@ import type { Adapter } from '../adapter';
 // The Inbox's own Ember endpoint: `user_summary.user_id` is the website's own id for the user.
 export const intercom: Adapter = {
   id: 'intercom',
-  host: /^app(?:\.eu|\.au)?\.intercom\.(?:com|io)$/,
   url: /^\/a\/inbox\/(?<app>[a-z0-9]+)\/.*\/conversations?\/(?<id>\d+)/,
-  async api(t, get) {
-    const u = (await get(`/ember/inbox/conversations/${t.id}?app_id=${t.g.app}`))?.user_summary;
-    return u && { email: u.email, name: u.name, externalId: u.user_id, helpdeskUserId: u.id };
+  async api(ticket, get) {
+    const path = `/ember/inbox/conversations/${ticket.id}?app_id=${ticket.parts.app}`;
+    const user = (await get(path))?.user_summary;
+    return (
+      user && {
+        email: user.email,
+        name: user.name,
+        externalId: user.user_id,
+        helpdeskUserId: user.id,
+      }
+    );
   },
 };

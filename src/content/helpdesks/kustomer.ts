@@ -3,7 +3,6 @@ import type { Adapter } from '../adapter';
 // The customer's Kustomer id is in the URL itself; their address is on the customer card.
 export const kustomer: Adapter = {
   id: 'kustomer',
-  host: /\.kustomerapp\.com$/,
   url: /^\/app\/customers\/(?<uid>[0-9a-f]{24})(?:\/event\/(?<conv>[0-9a-f]{24}))?/,
   email: '[data-kt="customerEmail"], .customer-info a[href^="mailto:"]',
   name: '[data-kt="customerName"]',

@@ -3,13 +3,18 @@ import { join, type Adapter } from '../adapter';
 // The classic desktop app (#ticket/zoom/12), the new desktop view and the mobile one.
 export const zammad: Adapter = {
   id: 'zammad',
-  host: /\.zammad\.com$/,
   url: /(?:#ticket\/zoom\/|^\/(?:desktop|mobile)\/tickets\/)(\d+)(?:[/?#]|$)/,
-  async api(t, get) {
-    const assets = (await get(`/api/v1/tickets/${t.id}?all=true`))?.assets;
-    const cid = assets?.Ticket?.[t.id]?.customer_id;
-    const u = assets?.User?.[cid];
-    return u && { email: u.email, name: join(u.firstname, u.lastname), helpdeskUserId: cid };
+  async api(ticket, get) {
+    const assets = (await get(`/api/v1/tickets/${ticket.id}?all=true`))?.assets;
+    const customerId = assets?.Ticket?.[ticket.id]?.customer_id;
+    const user = assets?.User?.[customerId];
+    return (
+      user && {
+        email: user.email,
+        name: join(user.firstname, user.lastname),
+        helpdeskUserId: customerId,
+      }
+    );
   },
   anchor: '.ticketZoom-header .js-objectTitle',
 };

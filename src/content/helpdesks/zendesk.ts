@@ -4,13 +4,12 @@ import type { Adapter } from '../adapter';
 // display:none; the workspace holding this ticket's conversation is the one in view.
 export const zendesk: Adapter = {
   id: 'zendesk',
-  host: /\.zendesk\.com$/,
   url: /^\/agent\/tickets\/(\d+)(?:[?#]|$)/,
-  async api(t, get) {
-    const j = await get(`/api/v2/tickets/${t.id}.json?include=users`);
-    const ticket = j?.ticket;
+  async api({ id }, get) {
+    const json = await get(`/api/v2/tickets/${id}.json?include=users`);
+    const ticket = json?.ticket;
     if (!ticket) return;
-    const user = j.users?.find((u: { id: unknown }) => u.id === ticket.requester_id);
+    const user = json.users?.find((person: { id: unknown }) => person.id === ticket.requester_id);
     // A ticket an agent filed for themselves has no customer to co-browse with.
     if (user && user.role !== 'end-user') return {};
     return {

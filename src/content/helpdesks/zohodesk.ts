@@ -4,7 +4,6 @@ import type { Adapter } from '../adapter';
 // card in the ticket's right panel is read instead.
 export const zohodesk: Adapter = {
   id: 'zohodesk',
-  host: /^desk\.zoho\.(?:com|eu|in|com\.au|jp|ca|sa|com\.cn)$/,
   url: /^\/agent\/[^/]+\/[^/]+\/tickets\/details\/(\d+)(?:[/?#]|$)/,
   email: '[data-id="contactEmail"], [data-id="ticketContactEmail"] a[href^="mailto:"]',
   name: '[data-id="contactName"]',

@@ -1,6 +1,6 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import manifest from '../../../manifest.json';
+import { chromeManifest } from '../../../scripts/manifest';
 import {
   CUSTOM_SCRIPT_ID,
   helpdeskOfTab,
@@ -10,8 +10,10 @@ import { routeMessage } from '../../../src/background/router';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
 import { EXTENSION_ID, policy, ticketSender } from './harness';
 
-// The built manifest names the hashed content-script file; registration must use that name.
-const BUILT_JS = 'assets/src-content-index.ts-Ab12Cd34.js';
+const manifest = chromeManifest();
+
+// The built manifest names the built content-script file; registration must use that name.
+const BUILT_JS = 'src/content/index.js';
 
 interface Registered {
   id: string;

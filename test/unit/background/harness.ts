@@ -1,12 +1,14 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import type { Runtime } from 'webextension-polyfill';
 import { afterAll, beforeAll, beforeEach, vi } from 'vitest';
-import manifest from '../../../manifest.json';
+import { chromeManifest } from '../../../scripts/manifest';
 import english from '../../../public/_locales/en/messages.json';
 import { originMatchesPattern, type SenderPolicy } from '../../../src/background/sender';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
 import { setFallbackMessages } from '../../../src/ui/i18n';
 import { FakeUpscope, startFakeUpscopeServer, type FakeUpscopeServer } from '../../fake-upscope';
+
+const manifest = chromeManifest();
 
 /** A key no payload, page or log may ever contain. */
 export const SENTINEL_KEY = 'SENTINEL-KEY-5e1f0c2a9b';

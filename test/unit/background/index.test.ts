@@ -1,6 +1,8 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
-import manifest from '../../../manifest.json';
+import { chromeManifest } from '../../../scripts/manifest';
+
+const manifest = chromeManifest();
 
 describe('service worker start-up', () => {
   it('registers every listener synchronously, in the first turn', async () => {

@@ -1,9 +1,11 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, expect, it, vi } from 'vitest';
-import manifest from '../../../manifest.json';
+import { chromeManifest } from '../../../scripts/manifest';
 import { injectIntoOpenTabs } from '../../../src/background/reinject';
 
-const BUILT_JS = 'assets/src-content-index.ts-Ab12Cd34.js';
+const manifest = chromeManifest();
+
+const BUILT_JS = 'src/content/index.js';
 const CUSTOM = {
   id: 'custom-helpdesk-domains',
   matches: ['https://support.acme.com/*'],
