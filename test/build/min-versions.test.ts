@@ -93,6 +93,10 @@ function usedApis(): string[] {
       const path = [m[1], m[2], m[3]].filter(Boolean).join('.');
       for (const { name } of apiNodes(path).slice(0, 1)) names.add(name);
     }
+    // Storage areas reached through the typed storage helpers: storageItem('session', …).
+    for (const m of readFileSync(file, 'utf8').matchAll(/storage(?:Item|Family)\(\s*'(\w+)'/g)) {
+      names.add(`storage.${m[1]}`);
+    }
   }
   return [...names].sort();
 }
