@@ -9,7 +9,8 @@ import { useEnglish, visitor } from './support';
 const send = vi.fn();
 vi.mock('../../../src/ui/messaging', () => ({ send: (m: unknown) => send(m) }));
 
-const { Popup, readTabParam } = await import('../../../src/popup/app');
+const { Popup } = await import('../../../src/popup/app');
+const { readTabParam } = await import('../../../src/popup/boot');
 
 beforeAll(useEnglish);
 
