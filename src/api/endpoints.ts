@@ -1,8 +1,5 @@
 import { UpscopeApiError } from './errors';
 
-/** The one default endpoint, shared with the settings. */
-export { DEFAULT_API_BASE_URL as DEFAULT_BASE_URL } from '../shared/endpoint';
-
 /** What a visitor's short_id may look like before it is put in a path. */
 export const SHORT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 

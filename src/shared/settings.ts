@@ -7,7 +7,6 @@ import {
 } from './endpoint';
 import { HELPDESK_IDS } from './helpdesks';
 
-export { DEFAULT_API_BASE_URL } from './endpoint';
 export const SETTINGS_VERSION = 1;
 
 /** An API endpoint the key may be sent to: https (http only on this machine, for on-premise tests). */
