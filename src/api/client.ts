@@ -1,4 +1,5 @@
-import { buildEndpointUrl, DEFAULT_BASE_URL, parseBaseUrl } from './endpoints';
+import { DEFAULT_API_BASE_URL } from '../shared/endpoint';
+import { buildEndpointUrl, parseBaseUrl } from './endpoints';
 import { isUpscopeApiError, UpscopeApiError } from './errors';
 import { createTransport, defaultSleep } from './request';
 import type { Sleep } from './request';
@@ -103,7 +104,7 @@ async function endpointMustExist<T>(request: Promise<T>): Promise<T> {
  * ('invalid_api_key') for a key that is empty or cannot be sent.
  */
 export function createUpscopeClient(options: UpscopeClientOptions): UpscopeClient {
-  const base = parseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+  const base = parseBaseUrl(options.baseUrl ?? DEFAULT_API_BASE_URL);
   if (typeof options.apiKey !== 'string' || !API_KEY_PATTERN.test(options.apiKey)) {
     throw new UpscopeApiError('invalid_api_key', {
       message: 'The API key is empty or contains spaces or characters that are not allowed.',

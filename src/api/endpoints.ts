@@ -1,7 +1,5 @@
 import { UpscopeApiError } from './errors';
 
-export const DEFAULT_BASE_URL = 'https://api.upscope.io/v1.1';
-
 /** What a visitor's short_id may look like before it is put in a path. */
 export const SHORT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 

@@ -5,7 +5,7 @@ export type {
   UpscopeClient,
   UpscopeClientOptions,
 } from './client';
-export { DEFAULT_BASE_URL, isValidShortId, SHORT_ID_PATTERN } from './endpoints';
+export { isValidShortId, SHORT_ID_PATTERN } from './endpoints';
 export {
   isAuthErrorKind,
   isUpscopeApiError,

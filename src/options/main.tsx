@@ -1,4 +1,3 @@
-import '../shared/zod-config';
 import '../ui/base.css';
 import './options.css';
 import { render } from 'preact';

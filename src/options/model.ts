@@ -1,10 +1,6 @@
 import type { HelpdeskId } from '../shared/helpdesks';
-import {
-  DEFAULT_API_BASE_URL,
-  type OpenIn,
-  type Settings,
-  type SettingsPatch,
-} from '../shared/settings';
+import { endpointFault, normalEndpoint, type EndpointFault } from '../shared/endpoint';
+import type { OpenIn, Settings, SettingsPatch } from '../shared/settings';
 import type { MessageKey } from '../ui/i18n';
 
 // The options form, its checks and what it saves. Pure: the page and the unit tests share it.
@@ -42,8 +38,6 @@ export function formOf(settings: Settings): Form {
   };
 }
 
-const LOCALHOST = new Set(['localhost', '127.0.0.1']);
-
 function parseUrl(value: string): URL | null {
   try {
     return new URL(value);
@@ -52,39 +46,21 @@ function parseUrl(value: string): URL | null {
   }
 }
 
-/** Why an API endpoint cannot be used, or null. Mirrors ApiBaseUrlSchema, with a reason each. */
+const ENDPOINT_PROBLEMS: Record<EndpointFault, MessageKey> = {
+  empty: 'optionsEndpointEmpty',
+  notUrl: 'optionsEndpointNotUrl',
+  notHttps: 'optionsEndpointNotHttps',
+  credentials: 'optionsEndpointCredentials',
+  query: 'optionsEndpointQuery',
+};
+
+/** Why an API endpoint cannot be used, or null: the settings schema's rule, with a reason each. */
 export function endpointProblem(raw: string): MessageKey | null {
-  const value = raw.trim();
-  if (!value) return 'optionsEndpointEmpty';
-  const url = parseUrl(value);
-  if (!url || !/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return 'optionsEndpointNotUrl';
-  const local = url.protocol === 'http:' && LOCALHOST.has(url.hostname);
-  if (url.protocol !== 'https:' && !local) return 'optionsEndpointNotHttps';
-  if (url.username || url.password) return 'optionsEndpointCredentials';
-  if (url.search || url.hash || value.includes('?') || value.includes('#')) {
-    return 'optionsEndpointQuery';
-  }
-  return null;
+  const fault = endpointFault(raw);
+  return fault && ENDPOINT_PROBLEMS[fault];
 }
 
-/** The endpoint as it is stored: trimmed, without trailing slashes. */
-export function normalEndpoint(raw: string): string {
-  return raw.trim().replace(/\/+$/, '');
-}
-
-/**
- * The host permission a custom endpoint needs, or null when none must be asked for (the default
- * endpoint is in the manifest). Plain-http localhost is optional in the manifest for any port.
- */
-export function endpointPermission(raw: string): string | null {
-  const url = parseUrl(normalEndpoint(raw));
-  if (!url) return null;
-  if (url.protocol === 'http:')
-    return LOCALHOST.has(url.hostname) ? `http://${url.hostname}/*` : null;
-  if (url.protocol !== 'https:') return null;
-  if (url.origin === new URL(DEFAULT_API_BASE_URL).origin) return null;
-  return `${url.origin}/*`;
-}
+export { endpointPermission, normalEndpoint } from '../shared/endpoint';
 
 export function retryUrlProblem(raw: string): MessageKey | null {
   const value = raw.trim();

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t } from '../ui/i18n';
+import { Section } from './section';
 
 interface Command {
   name: string;
@@ -66,5 +67,13 @@ export function Shortcuts() {
         {t('optionsShortcutsChange')}
       </button>
     </>
+  );
+}
+
+export function ShortcutsSection() {
+  return (
+    <Section id="shortcuts-title" title={t('optionsShortcutsTitle')}>
+      <Shortcuts />
+    </Section>
   );
 }

@@ -1,7 +1,7 @@
-import { t } from '../ui/i18n';
+import { t, uiLanguage } from '../ui/i18n';
 import type { Usage } from '../ui/messaging';
 import { formatDuration } from '../ui/visitor-info';
-import { uiLanguage } from '../ui/i18n';
+import { Section } from './section';
 
 type Cell = number | null | undefined;
 
@@ -67,5 +67,13 @@ export function UsageTable({ usage }: { usage: Usage | null }) {
         </tbody>
       </table>
     </>
+  );
+}
+
+export function UsageSection({ usage }: { usage: Usage | null }) {
+  return (
+    <Section id="usage-title" title={t('optionsUsageTitle')}>
+      <UsageTable usage={usage} />
+    </Section>
   );
 }

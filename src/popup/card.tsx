@@ -2,6 +2,8 @@ import type { Ref } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../ui/i18n';
 import type { ErrorInfo, Visitor } from '../ui/messaging';
+import { Fact } from '../ui/fact';
+import { Notice } from '../ui/notice';
 import { SafeLink } from '../ui/safe-link';
 import {
   agentNames,
@@ -31,15 +33,6 @@ export interface CardProps {
   onConfirmForget(): void;
   onCancelForget(): void;
   onOpenSettings(): void;
-}
-
-function Fact({ label, children }: { label: string; children: preact.ComponentChildren }) {
-  return (
-    <div class="fact">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
 }
 
 function Support({ visitor }: { visitor: Visitor }) {
@@ -158,21 +151,12 @@ export function VisitorCard(props: CardProps) {
           joining.length > 0 && <p class="why">{t('joinHint', joining.join(', '))}</p>
         )}
         {props.startError && (
-          <div class="notice error" role="alert">
-            <span class="icon" aria-hidden="true">
-              !
-            </span>
-            <div class="body">
-              <p>{errorText(props.startError)}</p>
-              {needsSettings(props.startError.kind) && (
-                <div class="actions">
-                  <button type="button" onClick={props.onOpenSettings}>
-                    {t('openSettings')}
-                  </button>
-                </div>
-              )}
-            </div>
-          </div>
+          <Notice
+            tone="error"
+            alert
+            text={errorText(props.startError)}
+            onSettings={needsSettings(props.startError.kind) ? props.onOpenSettings : undefined}
+          />
         )}
       </div>
 
@@ -242,14 +226,7 @@ function ForgetConfirm(props: {
           {t('cancel')}
         </button>
       </div>
-      {props.error && (
-        <p class="notice error" role="alert">
-          <span class="icon" aria-hidden="true">
-            !
-          </span>
-          <span class="body">{errorText(props.error)}</span>
-        </p>
-      )}
+      {props.error && <Notice tone="error" alert inline text={errorText(props.error)} />}
     </div>
   );
 }

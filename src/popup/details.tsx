@@ -3,6 +3,8 @@ import type { PageEvent, Pageview, Session } from '../api/schemas';
 import { t, type MessageKey } from '../ui/i18n';
 import type { ErrorInfo, Visitor } from '../ui/messaging';
 import { clampSize, safeHttpsUrl, shortUrl } from '../ui/safe';
+import { Fact } from '../ui/fact';
+import { Notice } from '../ui/notice';
 import { SafeLink } from '../ui/safe-link';
 import { errorText } from '../ui/errors';
 import { absoluteTime, agentNames, ago, lengthText, visitorLabel, words } from '../ui/visitor-info';
@@ -28,15 +30,6 @@ function When({ iso }: { iso: string | null | undefined }) {
     <time dateTime={iso} title={absoluteTime(iso) ?? undefined}>
       {when}
     </time>
-  );
-}
-
-function Row({ label, children }: { label: string; children: preact.ComponentChildren }) {
-  return (
-    <div class="fact">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
 
@@ -70,10 +63,10 @@ function SessionItem({ session }: { session: Session }) {
         )}
       </p>
       <dl class="facts small">
-        <Row label={t('sessionCall')}>{call ?? t('sessionNoCall')}</Row>
-        {agents.length > 0 && <Row label={t('sessionAgents')}>{agents.join(', ')}</Row>}
+        <Fact label={t('sessionCall')}>{call ?? t('sessionNoCall')}</Fact>
+        {agents.length > 0 && <Fact label={t('sessionAgents')}>{agents.join(', ')}</Fact>}
         {features.length > 0 && (
-          <Row label={t('sessionFeatures')}>
+          <Fact label={t('sessionFeatures')}>
             <ul class="chips">
               {features.map((feature) => (
                 <li class="chip" key={feature}>
@@ -81,10 +74,10 @@ function SessionItem({ session }: { session: Session }) {
                 </li>
               ))}
             </ul>
-          </Row>
+          </Fact>
         )}
         {session.went_live != null && (
-          <Row label={t('sessionWentLive')}>
+          <Fact label={t('sessionWentLive')}>
             {session.went_live ? (
               <span>
                 <span aria-hidden="true">✓ </span>
@@ -96,10 +89,10 @@ function SessionItem({ session }: { session: Session }) {
                 {t('no')}
               </span>
             )}
-          </Row>
+          </Fact>
         )}
         {(videoStatus || video) && (
-          <Row label={t('sessionRecording')}>
+          <Fact label={t('sessionRecording')}>
             {videoStatus}
             {video && (
               <>
@@ -109,15 +102,15 @@ function SessionItem({ session }: { session: Session }) {
                 </a>
               </>
             )}
-          </Row>
+          </Fact>
         )}
         {session.source != null && session.source !== '' && (
-          <Row label={t('sessionSource')}>{words(String(session.source))}</Row>
+          <Fact label={t('sessionSource')}>{words(String(session.source))}</Fact>
         )}
         {session.start_url && (
-          <Row label={t('sessionStartedOn')}>
+          <Fact label={t('sessionStartedOn')}>
             <SafeLink url={session.start_url} class="ellipsis" />
-          </Row>
+          </Fact>
         )}
       </dl>
     </li>
@@ -206,19 +199,7 @@ export function VisitorDetails(props: {
         {visitorLabel(shown)}
       </h2>
       {props.load.status === 'error' && (
-        <div class="notice error" role="alert">
-          <span class="icon" aria-hidden="true">
-            !
-          </span>
-          <div class="body">
-            <p>{errorText(props.load.error)}</p>
-            <div class="actions">
-              <button type="button" onClick={props.onRetry}>
-                {t('tryAgain')}
-              </button>
-            </div>
-          </div>
-        </div>
+        <Notice tone="error" alert text={errorText(props.load.error)} onRetry={props.onRetry} />
       )}
 
       <h3 class="section-title">{t('sessionsTitle')}</h3>

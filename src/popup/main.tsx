@@ -1,5 +1,4 @@
-import '../ui/base.css';
-import './popup.css';
+import './styles';
 import { localiseDocument } from '../ui/i18n';
 import { startPopup } from './app';
 

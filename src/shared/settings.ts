@@ -1,27 +1,24 @@
 import { z } from 'zod';
+import {
+  DEFAULT_API_BASE_URL,
+  endpointFault,
+  MAX_ENDPOINT_LENGTH,
+  normalEndpoint,
+} from './endpoint';
 import { HELPDESK_IDS } from './helpdesks';
 
-export const DEFAULT_API_BASE_URL = 'https://api.upscope.io/v1.1';
 export const SETTINGS_VERSION = 1;
-
-const LOCALHOST = new Set(['localhost', '127.0.0.1']);
 
 /** An API endpoint the key may be sent to: https (http only on this machine, for on-premise tests). */
 export const ApiBaseUrlSchema = z
   .string()
   .trim()
-  .max(200)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      const secure =
-        url.protocol === 'https:' || (url.protocol === 'http:' && LOCALHOST.has(url.hostname));
-      return secure && !url.username && !url.password && !url.search && !url.hash;
-    } catch {
-      return false;
-    }
-  }, 'The API endpoint must be an https:// address without a query or credentials.')
-  .transform((value) => value.replace(/\/+$/, ''));
+  .max(MAX_ENDPOINT_LENGTH)
+  .refine(
+    (value) => endpointFault(value) === null,
+    'The API endpoint must be an https:// address without a query or credentials.',
+  )
+  .transform(normalEndpoint);
 
 const HttpsUrlSchema = z
   .string()

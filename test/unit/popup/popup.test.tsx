@@ -9,7 +9,8 @@ import { useEnglish, visitor } from './support';
 const send = vi.fn();
 vi.mock('../../../src/ui/messaging', () => ({ send: (m: unknown) => send(m) }));
 
-const { Popup, readTabParam } = await import('../../../src/popup/app');
+const { Popup } = await import('../../../src/popup/app');
+const { readTabParam } = await import('../../../src/popup/boot');
 
 beforeAll(useEnglish);
 
@@ -92,5 +93,60 @@ describe('the popup', () => {
     expect([...root!.querySelectorAll('button')].some((b) => b.textContent === 'Try again')).toBe(
       true,
     );
+  });
+
+  it('searches on Enter, moves through the results with the arrows, and goes back on Escape', async () => {
+    const ann = visitor({ short_id: 'ANN', name: 'Ann Lee' });
+    const bob = visitor({ short_id: 'BOB', name: 'Bob Roe' });
+    send.mockImplementation(async (message: { type: string }) =>
+      message.type === 'visitors/search'
+        ? { ok: true, data: { visitors: [ann, bob], candidates: [], ambiguous: false } }
+        : { ok: true, data: { state: tabState(), setup } },
+    );
+    await mount({ ok: true, data: { state: tabState(), setup } });
+    const input = root!.querySelector<HTMLInputElement>('#search-input')!;
+    const key = (k: string) =>
+      act(async () => {
+        input.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+      });
+    await act(async () => {
+      input.value = 'lee';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await key('Enter');
+    expect(send).toHaveBeenCalledWith({ type: 'visitors/search', query: 'lee' });
+    expect(root!.querySelector('#context-title')!.textContent).toBe('Search results');
+    expect(root!.querySelector('.status')!.textContent).toBe('Visitors found: 2.');
+    expect(root!.querySelector('[data-testid="visitor"] h3')!.textContent).toBe('Ann Lee');
+    expect(input.getAttribute('aria-activedescendant')).toBe('visitor-option-0');
+    await key('ArrowDown');
+    expect(root!.querySelector('[data-testid="visitor"] h3')!.textContent).toBe('Bob Roe');
+    expect(input.getAttribute('aria-activedescendant')).toBe('visitor-option-1');
+    await key('Escape');
+    expect(root!.querySelector('#context-title')!.textContent).toBe('This ticket');
+    expect(input.value).toBe('');
+    expect(root!.querySelector('[data-testid="visitor"] h3')!.textContent).toBe('Jane Doe');
+  });
+
+  it('forgets a visitor after asking, then reads the ticket again', async () => {
+    let forgotten = false;
+    send.mockImplementation(async (message: { type: string }) => {
+      if (message.type !== 'visitor/forget') {
+        return { ok: true, data: { state: tabState(forgotten ? [] : [jane]), setup } };
+      }
+      forgotten = true;
+      return { ok: true, data: null };
+    });
+    await mount({ ok: true, data: { state: tabState(), setup } });
+    const button = (text: string) =>
+      [...root!.querySelectorAll('button')].find((b) => b.textContent === text)!;
+    await act(async () => button('Forget this visitor…').click());
+    expect(root!.querySelector('#forget-confirm')).not.toBeNull();
+    await act(async () => button('Forget Jane Doe').click());
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(send).toHaveBeenCalledWith({ type: 'visitor/forget', shortId: 'JANE' });
+    expect(send).toHaveBeenLastCalledWith({ type: 'tab/state', tabId: 7, refresh: false });
+    expect(root!.querySelector('.status')!.textContent).toBe('Jane Doe was forgotten.');
+    expect(root!.querySelector('[data-testid="no-match"]')).not.toBeNull();
   });
 });

@@ -1,0 +1,37 @@
+import { TextField } from '../ui/field';
+import { t } from '../ui/i18n';
+import { Section } from './section';
+import type { FormParts } from './use-settings-form';
+
+/** Who the agent is to Upscope: the name the visitor sees and the id sessions are filed under. */
+export function AgentSection({ parts }: { parts: FormParts }) {
+  return (
+    <Section id="agent-title" title={t('optionsAgentTitle')}>
+      <div class="two">
+        <TextField
+          id="agent-name"
+          label={t('optionsAgentNameLabel')}
+          autocomplete="name"
+          value={parts.form.agentName}
+          error={parts.error('agentName')}
+          hint={t('optionsAgentNameHint')}
+          onInput={(value) => {
+            parts.update({ agentName: value });
+            parts.clear('agentName');
+          }}
+        />
+        <TextField
+          id="agent-id"
+          label={t('optionsAgentIdLabel')}
+          value={parts.form.agentId}
+          error={parts.error('agentId')}
+          hint={t('optionsAgentIdHint')}
+          onInput={(value) => {
+            parts.update({ agentId: value });
+            parts.clear('agentId');
+          }}
+        />
+      </div>
+    </Section>
+  );
+}

@@ -1,0 +1,148 @@
+import { useRef, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { HELPDESK_IDS, HELPDESKS, type HelpdeskId } from '../shared/helpdesks';
+import type { Settings } from '../shared/settings';
+import { errorText } from '../ui/errors';
+import { FieldError } from '../ui/field';
+import { t } from '../ui/i18n';
+import { send } from '../ui/messaging';
+import { parseOrigin, type CustomDomain } from './model';
+import { requestOrigins, Section } from './section';
+
+/** Self-hosted or host-mapped helpdesks: listed, added (with their permission) and removed. */
+export function CustomDomainsSection(props: {
+  saved: Settings;
+  onSaved(settings: Settings): void;
+}) {
+  const { saved } = props;
+  const [text, setText] = useState('');
+  const [type, setType] = useState<HelpdeskId>('zendesk');
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+
+  function add(event: Event) {
+    event.preventDefault();
+    setStatus('');
+    const check = parseOrigin(text, saved.customDomains);
+    if ('error' in check) {
+      const origin = parseOrigin(text, []);
+      setError(t(check.error, 'origin' in origin ? origin.origin : text.trim()));
+      input.current?.focus();
+      return;
+    }
+    setError(null);
+    // Asked in the click, before any await: the browser only prompts during a user gesture.
+    const granted = requestOrigins(`${check.origin}/*`);
+    void finishAdd(granted, { origin: check.origin, helpdesk: type });
+  }
+
+  async function finishAdd(granted: Promise<boolean>, domain: CustomDomain) {
+    if (!(await granted)) {
+      setError(t('optionsCustomDenied', domain.origin));
+      return;
+    }
+    const customDomains = [...saved.customDomains, domain];
+    const reply = await send({ type: 'settings/save', patch: { customDomains } });
+    if (!reply.ok) {
+      setError(errorText(reply.error));
+      return;
+    }
+    props.onSaved(reply.data);
+    setText('');
+    setStatus(t('optionsCustomAdded', domain.origin));
+  }
+
+  async function remove(domain: CustomDomain) {
+    const customDomains = saved.customDomains.filter((d) => d.origin !== domain.origin);
+    const reply = await send({ type: 'settings/save', patch: { customDomains } });
+    if (!reply.ok) {
+      setError(errorText(reply.error));
+      return;
+    }
+    props.onSaved(reply.data);
+    setError(null);
+    setStatus(t('optionsCustomRemoved', domain.origin));
+    input.current?.focus();
+    // The permission goes too, unless the API endpoint lives on the same origin.
+    if (new URL(reply.data.apiBaseUrl).origin !== domain.origin) {
+      void browser.permissions.remove({ origins: [`${domain.origin}/*`] }).catch(() => false);
+    }
+  }
+
+  return (
+    <Section id="custom-title" title={t('optionsCustomTitle')}>
+      <p class="hint" id="custom-hint">
+        {t('optionsCustomHint')}
+      </p>
+      {saved.customDomains.length === 0 ? (
+        <p class="muted">{t('optionsCustomNone')}</p>
+      ) : (
+        <table class="domains">
+          <thead>
+            <tr>
+              <th scope="col">{t('optionsCustomColumnAddress')}</th>
+              <th scope="col">{t('optionsCustomColumnHelpdesk')}</th>
+              <td />
+            </tr>
+          </thead>
+          <tbody>
+            {saved.customDomains.map((domain) => (
+              <tr key={domain.origin}>
+                <td class="origin">{domain.origin}</td>
+                <td>{HELPDESKS[domain.helpdesk].name}</td>
+                <td class="actions-cell">
+                  <button
+                    type="button"
+                    aria-label={t('optionsCustomRemoveLabel', domain.origin)}
+                    onClick={() => void remove(domain)}
+                  >
+                    {t('optionsCustomRemove')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form class="add-domain" noValidate onSubmit={add}>
+        <div class="field grow">
+          <label for="domain-origin">{t('optionsCustomOriginLabel')}</label>
+          <input
+            id="domain-origin"
+            ref={input}
+            type="url"
+            placeholder="https://support.example.com"
+            value={text}
+            spellcheck={false}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? 'domain-error custom-hint' : 'custom-hint'}
+            onInput={(event) => {
+              setText(event.currentTarget.value);
+              setError(null);
+            }}
+          />
+        </div>
+        <div class="field">
+          <label for="domain-type">{t('optionsCustomTypeLabel')}</label>
+          <select
+            id="domain-type"
+            value={type}
+            onChange={(event) => setType(event.currentTarget.value as HelpdeskId)}
+          >
+            {HELPDESK_IDS.map((id) => (
+              <option key={id} value={id}>
+                {HELPDESKS[id].name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">{t('optionsCustomAdd')}</button>
+      </form>
+      <FieldError id="domain-error" text={error} />
+      <p class="muted small" role="status">
+        {status}
+      </p>
+    </Section>
+  );
+}

@@ -1,0 +1,39 @@
+import { t } from '../ui/i18n';
+import { freshnessChoices } from './model';
+import { Section } from './section';
+import type { FormParts } from './use-settings-form';
+
+function freshnessLabel(seconds: number): string {
+  if (seconds === 60) return t('optionsOneMinute');
+  if (seconds === 3600) return t('optionsOneHour');
+  if (seconds % 60 === 0) return t('optionsMinutes', seconds / 60);
+  return t('optionsSeconds', seconds);
+}
+
+/** How long a visitor's presence is trusted before it is looked up again. */
+export function PresenceSection({ parts }: { parts: FormParts }) {
+  const { form, update } = parts;
+  return (
+    <Section id="presence-title" title={t('optionsPresenceTitle')}>
+      <div class="field">
+        <label for="freshness">{t('optionsFreshnessLabel')}</label>
+        <select
+          id="freshness"
+          class="narrow"
+          aria-describedby="freshness-hint"
+          value={String(form.freshnessSeconds)}
+          onChange={(event) => update({ freshnessSeconds: Number(event.currentTarget.value) })}
+        >
+          {freshnessChoices(form.freshnessSeconds).map((seconds) => (
+            <option key={seconds} value={String(seconds)}>
+              {freshnessLabel(seconds)}
+            </option>
+          ))}
+        </select>
+        <p id="freshness-hint" class="hint">
+          {t('optionsFreshnessHint')}
+        </p>
+      </div>
+    </Section>
+  );
+}

@@ -1,0 +1,67 @@
+import { useState } from 'preact/hooks';
+import type { Settings } from '../shared/settings';
+import { t } from '../ui/i18n';
+import type { Tone } from '../ui/notice';
+import { formOf, type Field, type FieldErrors, type Form } from './model';
+
+/** What the save bar says after a save, a test or a key change. */
+export type Status = { tone: Extract<Tone, 'ok' | 'error' | 'info'>; text: string } | null;
+
+/** What a section that edits the form gets: the form, a way to change it, and each field's error. */
+export interface FormParts {
+  form: Form;
+  update(patch: Partial<Form>): void;
+  error(field: Field): string | null;
+  /** Takes a field's error away once the agent edits it. */
+  clear(field: Field): void;
+}
+
+export const FIELD_IDS: Record<Field, string> = {
+  apiBaseUrl: 'api-endpoint',
+  agentName: 'agent-name',
+  agentId: 'agent-id',
+  retryUrl: 'retry-url',
+};
+
+/** The saved settings, the form over them, its errors and the save bar's status. */
+export function useSettingsForm() {
+  const [saved, setSaved] = useState<Settings | null>(null);
+  const [form, setForm] = useState<Form | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  /** The endpoint's origin when the browser's permission for it was refused. */
+  const [deniedOrigin, setDeniedOrigin] = useState<string | null>(null);
+  const [status, setStatus] = useState<Status>(null);
+
+  function stored(settings: Settings) {
+    setSaved(settings);
+    setForm(formOf(settings));
+  }
+
+  const parts: FormParts | null = form && {
+    form,
+    update(patch) {
+      setForm({ ...form, ...patch });
+      setStatus(null);
+    },
+    error(field) {
+      if (field === 'apiBaseUrl' && deniedOrigin) return t('optionsEndpointDenied', deniedOrigin);
+      const message = errors[field];
+      return message ? t(message) : null;
+    },
+    clear(field) {
+      if (field === 'apiBaseUrl') setDeniedOrigin(null);
+      if (errors[field]) setErrors({ ...errors, [field]: undefined });
+    },
+  };
+
+  return {
+    saved,
+    setSaved,
+    parts,
+    stored,
+    setErrors,
+    setDeniedOrigin,
+    status,
+    setStatus,
+  };
+}

@@ -1,0 +1,85 @@
+import browser from 'webextension-polyfill';
+import { t } from '../ui/i18n';
+import type { Setup } from '../ui/messaging';
+import { VisitorCard } from './card';
+import { VisitorList } from './list';
+import { startBlocker, type Entry } from './model';
+import type { VisitorActions } from './use-visitor-actions';
+
+export function openSettings(): void {
+  void browser.runtime.openOptionsPage();
+}
+
+/** What shows while the first answer is on its way, shaped like the card that replaces it. */
+export function Skeleton() {
+  return (
+    <div class="card skeleton" aria-hidden="true">
+      <span class="bar w60 tall" />
+      <span class="bar w40" />
+      <span class="bar w30 pill" />
+      <span class="bar w80" />
+      <span class="bar w70" />
+      <span class="bar w50" />
+      <span class="bar w100 button" />
+    </div>
+  );
+}
+
+/** Which visitors there are to choose from, as the search box drives it. */
+export interface Choice {
+  entries: Entry[];
+  selected: string | null;
+  /** The list shows only when there is more than one to choose from. */
+  listShown: boolean;
+  onPick(shortId: string): void;
+}
+
+/** The list of matches (when there are several) and the card of the one selected. */
+export function VisitorChoice(props: {
+  choice: Choice;
+  listLabel: string;
+  setup: Setup | null;
+  actions: VisitorActions;
+}) {
+  const { choice, actions } = props;
+  const entry = choice.entries.find((e) => e.visitor.short_id === choice.selected) ?? null;
+  let card = null;
+  if (entry) {
+    const { visitor } = entry;
+    const id = visitor.short_id;
+    card = (
+      <VisitorCard
+        key={id}
+        visitor={visitor}
+        blocker={startBlocker(visitor, props.setup)}
+        starting={actions.starting === id}
+        startError={actions.startError?.id === id ? actions.startError.error : null}
+        confirmingForget={actions.confirmForget === id}
+        forgetting={actions.forgetting}
+        forgetError={actions.confirmForget === id ? actions.forgetError : null}
+        detailsButton={actions.detailsButton}
+        onStart={() => void actions.start(visitor)}
+        onDetails={() => void actions.openDetails(visitor)}
+        onForget={() => actions.toggleForget(id)}
+        onConfirmForget={() => void actions.forget(visitor)}
+        onCancelForget={actions.cancelForget}
+        onOpenSettings={openSettings}
+      />
+    );
+  } else if (choice.entries.length > 1) {
+    card = <p class="choose muted">{t('chooseVisitor')}</p>;
+  }
+  return (
+    <>
+      {choice.listShown && (
+        <VisitorList
+          entries={choice.entries}
+          selected={choice.selected}
+          label={props.listLabel}
+          onPick={choice.onPick}
+        />
+      )}
+      {card}
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import { canRetry, errorText, needsSettings } from '../ui/errors';
+import { t } from '../ui/i18n';
+import type { Setup } from '../ui/messaging';
+import { Notice } from '../ui/notice';
+import { openSettings, Skeleton, VisitorChoice, type Choice } from './choice';
+import type { SearchHook } from './use-search';
+import type { VisitorActions } from './use-visitor-actions';
+
+/** The visitors a search found, or why it found none. */
+export function SearchPanel(props: {
+  searchState: SearchHook;
+  setup: Setup | null;
+  choice: Choice;
+  actions: VisitorActions;
+}) {
+  const { search } = props.searchState;
+  if (search.status === 'idle') return null;
+  if (search.status === 'loading') return <Skeleton />;
+  if (search.status === 'error') {
+    const { error } = search;
+    return (
+      <Notice
+        tone={error.kind === 'rate_limited' ? 'warn' : 'error'}
+        text={errorText(error)}
+        alert
+        onSettings={needsSettings(error.kind) ? openSettings : undefined}
+        onRetry={canRetry(error.kind) ? () => void props.searchState.run(search.query) : undefined}
+      />
+    );
+  }
+  const count = search.entries.length;
+  if (count === 0) {
+    return (
+      <div class="empty" data-testid="no-results">
+        <p class="empty-title">{t('searchNone', search.query)}</p>
+        <p class="muted">{t('searchNoneHint')}</p>
+      </div>
+    );
+  }
+  return (
+    <>
+      {props.setup?.agentMissing && (
+        <Notice tone="warn" text={t('agentMissing')} onSettings={openSettings} />
+      )}
+      <VisitorChoice
+        choice={props.choice}
+        listLabel={search.ambiguous ? t('matchesAmbiguous', count) : t('resultsCount', count)}
+        setup={props.setup}
+        actions={props.actions}
+      />
+    </>
+  );
+}

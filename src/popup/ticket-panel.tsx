@@ -1,0 +1,129 @@
+import { HELPDESKS } from '../shared/helpdesks';
+import { t } from '../ui/i18n';
+import type { TabState } from '../ui/messaging';
+import { errorText } from '../ui/errors';
+import { Notice } from '../ui/notice';
+import { ago } from '../ui/visitor-info';
+import { openSettings, Skeleton, VisitorChoice, type Choice } from './choice';
+import { setupProblem, ticketProblem } from './model';
+import type { TabStateHook } from './use-tab-state';
+import type { VisitorActions } from './use-visitor-actions';
+
+function identitiesText(tab: TabState): string {
+  const ids = tab.identities;
+  return [
+    ids.email,
+    ids.externalId && `id:${ids.externalId}`,
+    ids.helpdeskUserId && t('helpdeskUserId', HELPDESKS[tab.helpdesk].name, ids.helpdeskUserId),
+    ids.lookupCode && t('lookupCodeChip', ids.lookupCode),
+    ids.name,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** The helpdesk and ticket number the tab shows, e.g. "Zendesk · #7". */
+export function ticketMeta(tab: TabState | null): string | null {
+  if (!tab) return null;
+  return [HELPDESKS[tab.helpdesk].name, tab.ticketId ? `#${tab.ticketId}` : null]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** How fresh the ticket's answer is, and a way to ask again. */
+export function Freshness({ tabState }: { tabState: TabStateHook }) {
+  const { tab } = tabState;
+  if (!tab || setupProblem(tabState.setup)) return null;
+  if (tabState.refreshing) {
+    return (
+      <>
+        <span class="spinner" aria-hidden="true" /> {t('checking')}
+      </>
+    );
+  }
+  const when = ago(new Date(tab.updatedAt).toISOString());
+  return (
+    <>
+      {when && tab.visitors.length > 0 && t('updatedAgo', when)}{' '}
+      <button type="button" class="link" onClick={() => void tabState.refresh()}>
+        {t('refresh')}
+      </button>
+    </>
+  );
+}
+
+/** The visitors matched to the ticket in the tab, or why there are none. */
+export function TicketPanel(props: {
+  tabState: TabStateHook;
+  choice: Choice;
+  actions: VisitorActions;
+}) {
+  const { tabState } = props;
+  const { load, setup, tab } = tabState;
+  if (load.phase === 'loading') return <Skeleton />;
+  if (load.phase === 'failed') {
+    return <Notice tone="error" text={errorText(load.error)} onRetry={tabState.retry} />;
+  }
+  const problem = setupProblem(setup);
+  if (problem) {
+    return (
+      <Notice
+        tone={problem.tone}
+        title={problem.title}
+        text={problem.text}
+        onSettings={openSettings}
+      />
+    );
+  }
+  const agentNotice = setup?.agentMissing ? (
+    <Notice tone="warn" text={t('agentMissing')} onSettings={openSettings} />
+  ) : null;
+  if (!tab) {
+    return (
+      <>
+        {agentNotice}
+        <div class="empty" data-testid="not-ticket">
+          <p class="empty-title">{t('notTicketTitle')}</p>
+          <p class="muted">{t('notTicketText')}</p>
+        </div>
+      </>
+    );
+  }
+  const trouble = ticketProblem(tab);
+  const notice = trouble && (
+    <Notice
+      tone={trouble.tone}
+      text={trouble.text}
+      onSettings={trouble.settings ? openSettings : undefined}
+      onRetry={trouble.retry && !tabState.refreshing ? () => void tabState.refresh() : undefined}
+    />
+  );
+  const count = tabState.entries.length;
+  if (count === 0) {
+    return (
+      <>
+        {agentNotice}
+        {notice}
+        {(!trouble || trouble.tone === 'info') && tab.view.state !== 'disabled' && (
+          <div class="empty" data-testid="no-match">
+            <p class="empty-title">{t('noMatchTitle')}</p>
+            <p class="muted">{t('noMatchLookedFor', identitiesText(tab))}</p>
+            <p class="muted">{t('noMatchHint')}</p>
+          </div>
+        )}
+      </>
+    );
+  }
+  return (
+    <>
+      {agentNotice}
+      {notice}
+      <VisitorChoice
+        choice={props.choice}
+        listLabel={tabState.ambiguous ? t('matchesAmbiguous', count) : t('matchesCount', count)}
+        setup={setup}
+        actions={props.actions}
+      />
+    </>
+  );
+}

@@ -1,0 +1,132 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../ui/i18n';
+import { send, type ErrorInfo, type Setup, type Visitor } from '../ui/messaging';
+import { visitorLabel } from '../ui/visitor-info';
+import type { DetailsLoad } from './details';
+import { startBlocker } from './model';
+
+const OPENED_KEYS = {
+  tab: 'openedTab',
+  window: 'openedWindow',
+  current: 'openedCurrent',
+  focused: 'openedFocused',
+} as const;
+
+export interface VisitorActionsOptions {
+  /** The tab the session is started from (it opens beside it), when there is one. */
+  tabId: number | null;
+  setup: Setup | null;
+  say(text: string): void;
+  /** After a visitor is forgotten: take them out of what is shown. */
+  onForgotten(visitor: Visitor): void;
+}
+
+/** What the agent does with one visitor: start co-browsing, forget them, read their details. */
+export function useVisitorActions(options: VisitorActionsOptions) {
+  const { say } = options;
+  const [starting, setStarting] = useState<string | null>(null);
+  const [startError, setStartError] = useState<{ id: string; error: ErrorInfo } | null>(null);
+  const [confirmForget, setConfirmForget] = useState<string | null>(null);
+  const [forgetting, setForgetting] = useState(false);
+  const [forgetError, setForgetError] = useState<ErrorInfo | null>(null);
+  const [details, setDetails] = useState<{ visitor: Visitor; load: DetailsLoad } | null>(null);
+
+  const detailsButton = useRef<HTMLButtonElement>(null);
+  const detailsHeading = useRef<HTMLHeadingElement>(null);
+  const returnFocus = useRef(false);
+
+  // The details take focus when they open; closing them gives it back to the button that opened them.
+  useEffect(() => {
+    if (details && details.load.status !== 'done') detailsHeading.current?.focus();
+    if (!details && returnFocus.current) detailsButton.current?.focus();
+    returnFocus.current = false;
+  }, [details === null, details?.visitor.short_id]);
+
+  async function start(visitor: Visitor) {
+    const blocker = startBlocker(visitor, options.setup);
+    if (blocker) {
+      say(blocker);
+      return;
+    }
+    if (starting) return;
+    setStarting(visitor.short_id);
+    setStartError(null);
+    say(t('startingWith', visitorLabel(visitor)));
+    const { tabId } = options;
+    const reply = await send({
+      type: 'cobrowse/start',
+      shortId: visitor.short_id,
+      ...(tabId !== null ? { tabId } : {}),
+    });
+    setStarting(null);
+    if (reply.ok) {
+      say(t(OPENED_KEYS[reply.data.opened] ?? 'openedTab', visitorLabel(visitor)));
+    } else {
+      setStartError({ id: visitor.short_id, error: reply.error });
+      say('');
+    }
+  }
+
+  async function forget(visitor: Visitor) {
+    setForgetting(true);
+    setForgetError(null);
+    const reply = await send({ type: 'visitor/forget', shortId: visitor.short_id });
+    setForgetting(false);
+    if (!reply.ok) {
+      setForgetError(reply.error);
+      return;
+    }
+    setConfirmForget(null);
+    say(t('forgotten', visitorLabel(visitor)));
+    options.onForgotten(visitor);
+  }
+
+  async function openDetails(visitor: Visitor) {
+    say('');
+    setDetails({ visitor, load: { status: 'loading' } });
+    const reply = await send({
+      type: 'visitor/details',
+      shortId: visitor.short_id,
+      withHistory: true,
+    });
+    setDetails((current) =>
+      current?.visitor.short_id !== visitor.short_id
+        ? current
+        : {
+            visitor,
+            load: reply.ok
+              ? { status: 'done', visitor: reply.data }
+              : { status: 'error', error: reply.error },
+          },
+    );
+  }
+
+  return {
+    starting,
+    startError,
+    confirmForget,
+    forgetting,
+    forgetError,
+    details,
+    detailsButton,
+    detailsHeading,
+    start,
+    forget,
+    openDetails,
+    closeDetails() {
+      returnFocus.current = true;
+      setDetails(null);
+    },
+    /** Opens or closes the question whether to forget this visitor. */
+    toggleForget(id: string) {
+      setForgetError(null);
+      setConfirmForget(confirmForget === id ? null : id);
+    },
+    cancelForget() {
+      setConfirmForget(null);
+      setForgetError(null);
+    },
+  };
+}
+
+export type VisitorActions = ReturnType<typeof useVisitorActions>;

@@ -1,0 +1,57 @@
+// The API endpoint's rules, written once and free of zod: the settings schema (worker), the
+// options form (page) and the API client all read them from here.
+
+export const DEFAULT_API_BASE_URL = 'https://api.upscope.io/v1.1';
+
+/** Hosts on this machine: the only ones plain http is allowed for (on-premise tests). */
+export const LOCALHOST: ReadonlySet<string> = new Set(['localhost', '127.0.0.1']);
+
+/** The longest endpoint the settings keep. */
+export const MAX_ENDPOINT_LENGTH = 200;
+
+/** What is wrong with an API endpoint, as a kind the pages word in the agent's language. */
+export type EndpointFault = 'empty' | 'notUrl' | 'notHttps' | 'credentials' | 'query';
+
+function parseUrl(value: string): URL | null {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Why an API endpoint the key may be sent to cannot be used, or null: it must be https (http only
+ * on this machine), without credentials, a query or a fragment.
+ */
+export function endpointFault(raw: string): EndpointFault | null {
+  const value = raw.trim();
+  if (!value) return 'empty';
+  const url = parseUrl(value);
+  if (!url || !/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return 'notUrl';
+  const local = url.protocol === 'http:' && LOCALHOST.has(url.hostname);
+  if (url.protocol !== 'https:' && !local) return 'notHttps';
+  if (url.username || url.password) return 'credentials';
+  // Checked on the text too: `https://x/?` and `https://x/#` parse with an empty search and hash.
+  if (url.search || url.hash || value.includes('?') || value.includes('#')) return 'query';
+  return null;
+}
+
+/** The endpoint as it is stored: trimmed, without trailing slashes. */
+export function normalEndpoint(raw: string): string {
+  return raw.trim().replace(/\/+$/, '');
+}
+
+/**
+ * The host permission a custom endpoint needs, or null when none must be asked for (the default
+ * endpoint is in the manifest). Plain-http localhost is optional in the manifest for any port.
+ */
+export function endpointPermission(raw: string): string | null {
+  const url = parseUrl(normalEndpoint(raw));
+  if (!url) return null;
+  if (url.protocol === 'http:')
+    return LOCALHOST.has(url.hostname) ? `http://${url.hostname}/*` : null;
+  if (url.protocol !== 'https:') return null;
+  if (url.origin === new URL(DEFAULT_API_BASE_URL).origin) return null;
+  return `${url.origin}/*`;
+}
