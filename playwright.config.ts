@@ -9,7 +9,9 @@ export default defineConfig({
   // two browsers at a time keep two cores busy (Playwright's default, half the cores, runs one).
   workers: Math.max(2, Math.floor(availableParallelism() / 2)),
   fullyParallel: true,
-  timeout: 30_000,
+  // A limit catches a hang, not a slow machine: the slowest test (axe in light and dark over many
+  // popup states) takes about 25 s on 2 busy cores.
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   retries: 0,
   reporter: [['list']],

@@ -39,7 +39,6 @@ test('a slow API: "Checking…", then a clear timeout after two tries, then back
   fake,
 }) => {
   // Two tries of 8 s each are the product's rule, so this test cannot take less than 16 s.
-  test.setTimeout(50_000);
   fake.injectFault({ match: { path: '/list.json' }, latencyMs: 9_000, times: 2 });
   const page = await openTicket(context);
   await expect(badgeButton(page)).toHaveText('Checking…');
@@ -67,7 +66,6 @@ test('a 429 asking for a long pause stops every call, in every tab, until it has
   context,
   fake,
 }) => {
-  test.setTimeout(40_000);
   fake.injectFault({ match: { path: '/list.json' }, status: 429, retryAfter: 6, times: Infinity });
   const page = await openTicket(context);
   await expect(badgeButton(page)).toHaveText('Paused');
@@ -202,7 +200,6 @@ test('a hostile page changing tickets and the DOM nonstop stays within the per-t
   context,
   fake,
 }) => {
-  test.setTimeout(40_000);
   const page = await openTicket(context);
   await expect(badgeButton(page)).toHaveText('Online');
   // 80 ticket changes and thousands of mutations in four seconds, each with a new customer: far

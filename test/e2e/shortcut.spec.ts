@@ -72,7 +72,7 @@ test('on a ticket whose customer cannot be co-browsed, the shortcut opens the po
               await chrome.runtime.getContexts({
                 contextTypes: ['POPUP' as chrome.runtime.ContextType],
               })
-            ).map((c) => new URL(c.documentUrl!).pathname),
+            ).map((c) => (c.documentUrl ? new URL(c.documentUrl).pathname : '(loading)')),
           ),
         { timeout: 10_000 },
       )
