@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
-import { missingAgent, type Settings } from '../shared/settings';
+import type { StartOutcome } from '../shared/protocol';
+import { agentMissing, type Settings } from '../shared/settings';
 import { isUpscopeApiError } from '../api';
 import { withApi } from './api-access';
 import { clearLookupCache } from './lookup';
@@ -26,11 +27,7 @@ const record = (shortId: string) =>
 /** Starts in progress in this worker: a double click or a repeated shortcut joins the first. */
 const running = new Map<string, Promise<StartOutcome>>();
 
-export interface StartOutcome {
-  /** 'focused' when a session for this visitor had just been opened and its tab was shown again. */
-  opened: 'tab' | 'window' | 'current' | 'focused';
-  tabId: number | null;
-}
+export type { StartOutcome };
 
 async function openWatchUrl(
   url: string,
@@ -76,8 +73,9 @@ async function focusRecent(previous: StartRecord): Promise<StartOutcome | null> 
 
 async function start(shortId: string, besideTabId: number | undefined): Promise<StartOutcome> {
   const settings = await loadSettings();
-  const missing = missingAgent(settings);
-  if (missing) throw new Problem('no_agent', missing);
+  if (agentMissing(settings)) {
+    throw new Problem('no_agent', 'Add your agent name and ID in the settings first.');
+  }
   const item = record(shortId);
   const previous = await item.get();
   if (previous) {

@@ -1,5 +1,5 @@
-import type { ContentMessage, PageMessage } from '../shared/messages';
-import { missingAgent } from '../shared/settings';
+import type { ContentHandlers, PageHandlers, Setup } from '../shared/protocol';
+import { agentMissing } from '../shared/settings';
 import { withApi } from './api-access';
 import { startCobrowse } from './cobrowse';
 import { forgetKey, testConnection, verifyAndSaveKey, afterCredentialsChange } from './key-setup';
@@ -13,17 +13,6 @@ import { getTabState, removeTabState, setTabState, allTabStates } from './tab-st
 import { clearToolbar } from './toolbar';
 import { helpdeskOfTab } from './custom-domains';
 import { refreshTicket } from './ticket-tabs';
-
-type ContentHandlers = {
-  [T in ContentMessage['type']]: (
-    message: Extract<ContentMessage, { type: T }>,
-    tabId: number,
-  ) => Promise<unknown>;
-};
-
-type PageHandlers = {
-  [T in PageMessage['type']]: (message: Extract<PageMessage, { type: T }>) => Promise<unknown>;
-};
 
 /** Content scripts speak only about their own tab; the tab id comes from the sender, never the message. */
 export const contentHandlers: ContentHandlers = {
@@ -82,9 +71,9 @@ export const contentHandlers: ContentHandlers = {
   },
 };
 
-async function setup() {
+async function setup(): Promise<Setup> {
   const [settings, key] = await Promise.all([loadSettings(), keyStatus()]);
-  return { key, agentMissing: missingAgent(settings) };
+  return { key, agentMissing: agentMissing(settings) };
 }
 
 export const pageHandlers: PageHandlers = {
@@ -100,7 +89,7 @@ export const pageHandlers: PageHandlers = {
       throw new Problem('empty_search', 'Type an email, a name, id:…, #tag or a lookup code.');
     const { freshnessSeconds } = await loadSettings();
     const visitors = await searchCached(search, freshnessSeconds * 1000, async () => true);
-    const { candidates, ambiguous } = rankVisitors(visitors, 'search', Date.now());
+    const { candidates, ambiguous } = rankVisitors(visitors, { kind: 'search' });
     const ranked = candidates.map((c) => visitors.find((v) => v.short_id === c.shortId)!);
     return { visitors: ranked, candidates, ambiguous };
   },

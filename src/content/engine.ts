@@ -1,5 +1,5 @@
 import type { Identities } from '../shared/identities';
-import type { ContentMessage } from '../shared/messages';
+import type { ContentMessage, ContentReply } from '../shared/protocol';
 import type { BadgeView, Reply } from '../shared/views';
 import { parseTicket, type Adapter, type Found, type Ticket } from './adapter';
 import { createBadge, type ShownView } from './badge';
@@ -29,10 +29,16 @@ const alive = (): boolean => {
   }
 };
 
-/** Every message this script sends; a failed send on a dead context is not an error. */
-export async function send<T>(message: ContentMessage): Promise<Reply<T> | undefined> {
+/**
+ * Every message this script sends, answered with that message's reply (see the protocol); a
+ * failed send on a dead context is not an error.
+ */
+export async function send<M extends ContentMessage>(
+  message: M,
+): Promise<Reply<ContentReply<M>> | undefined> {
   try {
-    return alive() ? ((await ext()!.sendMessage(message)) as Reply<T>) : undefined;
+    // The worker answers every content message through its typed handlers.
+    return alive() ? ((await ext()!.sendMessage(message)) as Reply<ContentReply<M>>) : undefined;
   } catch {
     return undefined;
   }
@@ -130,7 +136,7 @@ export function start(a: Adapter): () => void {
     known.set(t.id, read);
     if (known.size > 20) known.delete(known.keys().next().value!);
     const slow = setTimeout(() => signal.aborted || show(CHECKING), CHECKING_AFTER_MS);
-    const reply = await send<BadgeView>({
+    const reply = await send({
       type: 'ticket/identify',
       helpdesk: a.id,
       ...(/^[\w.:-]{1,80}$/.test(t.id) ? { ticketId: t.id } : {}),
@@ -183,7 +189,7 @@ export function start(a: Adapter): () => void {
     poll();
     if (!document.hidden) tick();
     if (!key) return;
-    const reply = await send<BadgeView | null>({
+    const reply = await send({
       type: 'ticket/visibility',
       visible: !document.hidden,
     });

@@ -1,6 +1,5 @@
 // Entry point of the content script injected on helpdesk pages. It must stay one self-contained
 // chunk: it imports nothing that the service worker or the extension pages import.
-import type { HelpdeskId } from '../shared/helpdesks';
 import type { Adapter } from './adapter';
 import { send, start } from './engine';
 import { byHost, byId } from './registry';
@@ -19,7 +18,4 @@ function boot(adapter: Adapter | undefined): void {
 const known = byHost(location.hostname);
 if (known) boot(known);
 // A self-hosted or host-mapped helpdesk the agent added: the worker knows which one it is.
-else
-  void send<HelpdeskId | null>({ type: 'site/which' }).then((r) =>
-    boot(r?.ok ? byId(r.data) : undefined),
-  );
+else void send({ type: 'site/which' }).then((r) => boot(r?.ok ? byId(r.data) : undefined));

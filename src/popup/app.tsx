@@ -51,7 +51,7 @@ async function setupOnly(): Promise<Reply<TabStateReply>> {
   const reply = await send({ type: 'settings/get' });
   if (!reply.ok) return reply;
   const { settings, key } = reply.data;
-  const agentMissing = settings.agentName && settings.agentId ? null : t('blockedNoAgent');
+  const agentMissing = !settings.agentName || !settings.agentId;
   return { ok: true, data: { state: null, setup: { key, agentMissing } } };
 }
 

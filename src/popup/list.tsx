@@ -1,11 +1,8 @@
-import type { HelpdeskId } from '../shared/helpdesks';
 import { HELPDESK_NAMES } from '../ui/helpdesk-names';
 import { t } from '../ui/i18n';
 import { matchedByText, presenceOf, reasonText, visitorLabel } from '../ui/visitor-info';
 import type { Entry } from './model';
 import { PRESENCE_ICON } from './presence';
-
-const helpdeskName = (id: string) => HELPDESK_NAMES[id as HelpdeskId] ?? id;
 
 export const LIST_ID = 'visitor-list';
 export const optionId = (index: number) => `visitor-option-${index}`;
@@ -31,7 +28,9 @@ export function VisitorList(props: {
           const selected = visitor.short_id === props.selected;
           // Worded here rather than taken from the worker, so it follows the UI language.
           const reason = reasonText(visitor);
-          const how = candidate?.matchedBy ? matchedByText(candidate.matchedBy, helpdeskName) : '';
+          const how = candidate?.matchedBy
+            ? matchedByText(candidate.matchedBy, (id) => HELPDESK_NAMES[id])
+            : '';
           return (
             <li
               key={visitor.short_id}

@@ -2,16 +2,13 @@ import { t, type MessageKey } from '../ui/i18n';
 import type { Candidate, Setup, TabState, Visitor } from '../ui/messaging';
 import { ago, presenceOf, visitorLabel } from '../ui/visitor-info';
 
-/** What the worker said about one ranked visitor; stored tab states keep the state as a string. */
-export type RankInfo = Omit<Candidate, 'state'> & { state: string };
-
 /** One visitor in a list the agent picks from, with why it ranks there when the worker said. */
 export interface Entry {
   visitor: Visitor;
-  candidate: RankInfo | null;
+  candidate: Candidate | null;
 }
 
-export function entriesOf(visitors: Visitor[], candidates: RankInfo[]): Entry[] {
+export function entriesOf(visitors: Visitor[], candidates: Candidate[]): Entry[] {
   return visitors.map((visitor) => ({
     visitor,
     candidate: candidates.find((c) => c.shortId === visitor.short_id) ?? null,

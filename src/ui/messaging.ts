@@ -1,47 +1,22 @@
 import browser from 'webextension-polyfill';
-import type { Usage, Visitor } from '../api/schemas';
-import type { KeyCheck } from '../background/key-setup';
-import type { KeyStatus } from '../background/key-store';
-import type { StartOutcome } from '../background/cobrowse';
-import type { TabState } from '../background/tab-state';
-import type { PageMessage } from '../shared/messages';
-import type { Settings } from '../shared/settings';
-import type { Candidate, ErrorInfo, Reply } from '../shared/views';
+import type { PageMessage, PageReply, Reply } from '../shared/protocol';
 import { t } from './i18n';
 
 // The pages never hold the key or call the API: every question goes to the worker through here.
-// Types only come from the worker's modules, so none of its code (or zod) reaches the pages.
+// The protocol module gives each message its reply type, so no page retypes a reply by hand.
 
-export type { KeyStatus, StartOutcome, TabState, Usage, Visitor, Candidate, ErrorInfo, Settings };
-
-export interface Setup {
-  key: KeyStatus;
-  agentMissing: string | null;
-}
-
-export interface TabStateReply {
-  state: TabState | null;
-  setup: Setup;
-}
-
-export interface SearchReply {
-  visitors: Visitor[];
-  candidates: Candidate[];
-  ambiguous: boolean;
-}
-
-export interface Replies {
-  'tab/state': TabStateReply;
-  'visitors/search': SearchReply;
-  'visitor/details': Visitor;
-  'visitor/forget': null;
-  'cobrowse/start': StartOutcome;
-  'settings/get': { settings: Settings; key: KeyStatus };
-  'settings/save': Settings;
-  'key/save': KeyCheck;
-  'key/clear': KeyStatus;
-  'connection/test': { usage: Usage; key: KeyStatus };
-}
+export type {
+  Candidate,
+  ErrorInfo,
+  KeyStatus,
+  Settings,
+  Setup,
+  StartOutcome,
+  TabState,
+  TabStateReply,
+  Usage,
+  Visitor,
+} from '../shared/protocol';
 
 function isReply(value: unknown): value is Reply<unknown> {
   if (!value || typeof value !== 'object') return false;
@@ -55,10 +30,11 @@ function isReply(value: unknown): value is Reply<unknown> {
 }
 
 /** Sends one message to the worker. Never throws: a failure comes back as an error reply. */
-export async function send<M extends PageMessage>(message: M): Promise<Reply<Replies[M['type']]>> {
+export async function send<M extends PageMessage>(message: M): Promise<Reply<PageReply<M>>> {
   try {
     const reply: unknown = await browser.runtime.sendMessage(message);
-    if (isReply(reply)) return reply as Reply<Replies[M['type']]>;
+    // The worker answers every page message through its typed handlers (see the protocol).
+    if (isReply(reply)) return reply as Reply<PageReply<M>>;
   } catch {
     // The worker could not be reached (updating, or the extension was reloaded).
   }

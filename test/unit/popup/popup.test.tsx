@@ -20,7 +20,7 @@ afterEach(() => {
   send.mockReset();
 });
 
-const setup = { key: { present: true, hint: 'abcd', rejected: null }, agentMissing: null };
+const setup = { key: { present: true, hint: 'abcd', rejected: null }, agentMissing: false };
 const jane = visitor({ short_id: 'JANE', name: 'Jane Doe' });
 
 function tabState(visitors = [jane]) {
@@ -34,8 +34,7 @@ function tabState(visitors = [jane]) {
     candidates: visitors.map((v) => ({
       shortId: v.short_id,
       state: 'online',
-      reason: '',
-      matchedBy: 'email',
+      matchedBy: { kind: 'email' },
     })),
     ambiguous: false,
     updatedAt: Date.now(),

@@ -61,10 +61,14 @@ describe('presence and ranking reasons', () => {
   });
 
   it('words how a visitor was found', () => {
-    expect(matchedByText('email')).toBe('email');
-    expect(matchedByText('lookup code')).toBe('lookup code');
-    expect(matchedByText('zendesk user id', () => 'Zendesk')).toBe('Zendesk user id');
-    expect(matchedByText('something new')).toBe('something new');
+    expect(matchedByText({ kind: 'email' })).toBe('email');
+    expect(matchedByText({ kind: 'lookup_code' })).toBe('lookup code');
+    expect(matchedByText({ kind: 'helpdesk_user_id', helpdesk: 'zendesk' }, () => 'Zendesk')).toBe(
+      'Zendesk user id',
+    );
+    expect(matchedByText({ kind: 'helpdesk_user_id', helpdesk: 'zendesk' })).toBe(
+      'zendesk user id',
+    );
   });
 });
 
