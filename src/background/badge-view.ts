@@ -1,7 +1,7 @@
 import { isAuthErrorKind, type Visitor } from '../api';
 import type { BadgeView, ErrorInfo } from '../shared/views';
-import { t } from '../ui/i18n';
-import { ago, presenceOf, visitorLabel } from '../ui/visitor-info';
+import { t } from '../wording/i18n';
+import { ago, presenceOf, visitorLabel } from '../wording/visitor';
 import type { LookupResult } from './lookup';
 
 // The words a badge and the toolbar show, in the browser's language (_locales). Worked out here

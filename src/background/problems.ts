@@ -1,7 +1,7 @@
 import { isUpscopeApiError } from '../api';
 import type { ErrorInfo } from '../shared/views';
-import { errorText } from '../ui/errors';
-import { t } from '../ui/i18n';
+import { errorText } from '../wording/errors';
+import { t } from '../wording/i18n';
 
 /** A refusal decided inside the extension (no key, no agent, a limit), worded for the agent. */
 export class Problem extends Error {

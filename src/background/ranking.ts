@@ -1,6 +1,6 @@
 import type { Visitor } from '../api';
 import type { Candidate, MatchedBy } from '../shared/views';
-import { presenceOf } from '../ui/visitor-info';
+import { presenceOf } from '../wording/visitor';
 
 /**
  * Ordering, best first: online, waiting for a call, not already in a session, browser supported,

@@ -3,10 +3,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { HELPDESK_IDS, type HelpdeskId } from '../shared/helpdesks';
 import { DEFAULT_API_BASE_URL, type Settings } from '../shared/settings';
-import { errorText } from '../ui/errors';
+import { errorText } from '../wording/errors';
 import { HELPDESK_NAMES } from '../ui/helpdesk-names';
-import { t } from '../ui/i18n';
-import { send, type ErrorInfo, type KeyStatus, type Usage } from '../ui/messaging';
+import { t } from '../wording/i18n';
+import { send, type ErrorInfo, type KeyStatus, type Usage } from '../shared/page-send';
 import {
   endpointPermission,
   FIELD_ORDER,

@@ -1,7 +1,7 @@
-import { t } from '../ui/i18n';
-import type { Usage } from '../ui/messaging';
-import { formatDuration } from '../ui/visitor-info';
-import { uiLanguage } from '../ui/i18n';
+import { t } from '../wording/i18n';
+import type { Usage } from '../shared/page-send';
+import { formatDuration } from '../wording/visitor';
+import { uiLanguage } from '../wording/i18n';
 
 type Cell = number | null | undefined;
 

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Reply } from '../shared/views';
 import { HELPDESK_NAMES } from '../ui/helpdesk-names';
-import { t } from '../ui/i18n';
+import { t } from '../wording/i18n';
 import {
   send,
   type ErrorInfo,
@@ -11,9 +11,9 @@ import {
   type TabState,
   type TabStateReply,
   type Visitor,
-} from '../ui/messaging';
-import { canRetry, errorText, needsSettings } from '../ui/errors';
-import { ago, visitorLabel } from '../ui/visitor-info';
+} from '../shared/page-send';
+import { canRetry, errorText, needsSettings } from '../wording/errors';
+import { ago, visitorLabel } from '../wording/visitor';
 import { VisitorCard } from './card';
 import { VisitorDetails, type DetailsLoad } from './details';
 import { LIST_ID, optionId, VisitorList } from './list';

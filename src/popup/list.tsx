@@ -1,6 +1,6 @@
 import { HELPDESK_NAMES } from '../ui/helpdesk-names';
-import { t } from '../ui/i18n';
-import { matchedByText, presenceOf, reasonText, visitorLabel } from '../ui/visitor-info';
+import { t } from '../wording/i18n';
+import { matchedByText, presenceOf, reasonText, visitorLabel } from '../wording/visitor';
 import type { Entry } from './model';
 import { PRESENCE_ICON } from './presence';
 

@@ -1,6 +1,6 @@
 import '../ui/base.css';
 import './popup.css';
-import { localiseDocument } from '../ui/i18n';
+import { localiseDocument } from '../wording/i18n';
 import { startPopup } from './app';
 
 localiseDocument('popupTitle');

@@ -1,6 +1,6 @@
-import { t, type MessageKey } from '../ui/i18n';
-import type { Candidate, Setup, TabState, Visitor } from '../ui/messaging';
-import { ago, presenceOf, visitorLabel } from '../ui/visitor-info';
+import { t, type MessageKey } from '../wording/i18n';
+import type { Candidate, Setup, TabState, Visitor } from '../shared/page-send';
+import { ago, presenceOf, visitorLabel } from '../wording/visitor';
 
 /** One visitor in a list the agent picks from, with why it ranks there when the worker said. */
 export interface Entry {

@@ -5,7 +5,7 @@ import german from '../../../public/_locales/de/messages.json';
 import { UpscopeApiError } from '../../../src/api';
 import { viewForError } from '../../../src/background/badge-view';
 import { Problem, toErrorInfo } from '../../../src/background/problems';
-import { setFallbackMessages } from '../../../src/ui/i18n';
+import { setFallbackMessages } from '../../../src/wording/i18n';
 
 type Messages = Record<string, { message: string }>;
 

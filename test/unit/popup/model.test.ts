@@ -7,7 +7,7 @@ import {
   startBlocker,
   ticketProblem,
 } from '../../../src/popup/model';
-import type { Setup, TabState } from '../../../src/ui/messaging';
+import type { Setup, TabState } from '../../../src/shared/protocol';
 import { minutesAgo, NOW, useEnglish, visitor } from './support';
 
 beforeAll(useEnglish);

@@ -7,7 +7,7 @@ import { useEnglish, visitor } from './support';
 
 // The popup against a stubbed worker: what it shows first, and what it asks for.
 const send = vi.fn();
-vi.mock('../../../src/ui/messaging', () => ({ send: (m: unknown) => send(m) }));
+vi.mock('../../../src/shared/page-send', () => ({ send: (m: unknown) => send(m) }));
 
 const { Popup, readTabParam } = await import('../../../src/popup/app');
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { canRetry, errorText, needsSettings } from '../../../src/ui/errors';
-import { safeHttpsUrl, shortUrl, clampSize } from '../../../src/ui/safe';
+import { canRetry, errorText, needsSettings } from '../../../src/wording/errors';
+import { safeHttpsUrl, shortUrl, clampSize } from '../../../src/shared/safe-url';
 import {
   ago,
   deviceText,
@@ -12,10 +12,10 @@ import {
   reasonText,
   visitorEmail,
   visitorLabel,
-} from '../../../src/ui/visitor-info';
+} from '../../../src/wording/visitor';
 import german from '../../../public/_locales/de/messages.json';
-import { setFallbackMessages } from '../../../src/ui/i18n';
-import { minutesAgo, NOW, useEnglish, visitor } from './support';
+import { setFallbackMessages } from '../../../src/wording/i18n';
+import { minutesAgo, NOW, useEnglish, visitor } from '../popup/support';
 
 beforeAll(useEnglish);
 

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { PageMessage, PageReply, Reply } from '../shared/protocol';
-import { t } from './i18n';
+import { t } from '../wording/i18n';
 
 // The pages never hold the key or call the API: every question goes to the worker through here.
 // The protocol module gives each message its reply type, so no page retypes a reply by hand.
