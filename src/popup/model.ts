@@ -1,5 +1,6 @@
-import { t, type MessageKey } from '../wording/i18n';
-import type { Candidate, Setup, TabState, Visitor } from '../shared/page-send';
+import type { Candidate, Setup, TabState, Visitor } from '../shared/protocol';
+import { errorWords } from '../wording/errors';
+import { t } from '../wording/i18n';
 import { ago, presenceOf, visitorLabel } from '../wording/visitor';
 
 /** One visitor in a list the agent picks from, with why it ranks there when the worker said. */
@@ -42,15 +43,6 @@ export function moveSelection(
   return entries[next]!.visitor.short_id;
 }
 
-const KEY_PROBLEMS: Record<string, MessageKey> = {
-  invalid_api_key: 'keyProblemInvalid',
-  subscription_expired: 'keyProblemExpired',
-  no_subscription: 'keyProblemNoSubscription',
-  api_not_enabled: 'keyProblemApiNotEnabled',
-  access_restricted: 'keyProblemRestricted',
-  unauthorized: 'keyProblemUnauthorized',
-};
-
 /** What stops every lookup before any visitor can be shown, or null when the key is usable. */
 export function setupProblem(
   setup: Setup | null,
@@ -62,7 +54,7 @@ export function setupProblem(
   }
   const rejected = setup.key.rejected;
   if (rejected) {
-    const key = KEY_PROBLEMS[rejected] ?? 'keyProblemUnauthorized';
+    const key = errorWords(rejected)?.key ?? 'keyProblemUnauthorized';
     return { tone: 'error', title: t('setupKeyRefusedTitle'), text: t(key) };
   }
   return null;

@@ -1,31 +1,55 @@
 import { t, type MessageKey } from './i18n';
 
-// What went wrong, said in the agent's language. The worker's own sentence (English) is the
-// fallback for kinds the pages do not know, so nothing is ever left unexplained.
+// What went wrong, said in the agent's language, and what fixes it: the one table the badge, the
+// toolbar, the popup and the options page all read. The worker's own sentence is the fallback for
+// kinds not listed here, so nothing is ever left unexplained.
 
-const KEYS: Record<string, MessageKey> = {
-  invalid_api_key: 'keyProblemInvalid',
-  subscription_expired: 'keyProblemExpired',
-  no_subscription: 'keyProblemNoSubscription',
-  api_not_enabled: 'keyProblemApiNotEnabled',
-  access_restricted: 'keyProblemRestricted',
-  unauthorized: 'keyProblemUnauthorized',
-  no_key: 'errorNoKey',
-  no_agent: 'errorNoAgent',
-  network: 'errorNetwork',
-  timeout: 'errorTimeout',
-  server_error: 'errorServer',
-  over_plan_limits: 'errorOverPlan',
-  visitor_gone: 'errorVisitorGone',
-  not_found: 'errorNotFound',
-  endpoint_not_found: 'errorEndpointNotFound',
-  malformed_response: 'errorUnreadable',
-  unexpected_response: 'errorUnreadable',
-  already_starting: 'errorAlreadyStarting',
-  no_visitor: 'commandNoVisitor',
-  empty_search: 'searchEmpty',
-  internal: 'errorInternal',
+/**
+ * What the agent can do about a failure: change the settings (or the Upscope team's plan), try
+ * the same thing again, wait for the pause Upscope asked for, or nothing from here.
+ */
+export type Fix = 'settings' | 'retry' | 'wait' | 'none';
+
+export interface ErrorWords {
+  key: MessageKey;
+  fix: Fix;
+}
+
+const ERRORS: Readonly<Record<string, ErrorWords>> = {
+  invalid_api_key: { key: 'keyProblemInvalid', fix: 'settings' },
+  subscription_expired: { key: 'keyProblemExpired', fix: 'settings' },
+  no_subscription: { key: 'keyProblemNoSubscription', fix: 'settings' },
+  api_not_enabled: { key: 'keyProblemApiNotEnabled', fix: 'settings' },
+  access_restricted: { key: 'keyProblemRestricted', fix: 'settings' },
+  unauthorized: { key: 'keyProblemUnauthorized', fix: 'settings' },
+  no_key: { key: 'errorNoKey', fix: 'settings' },
+  no_agent: { key: 'errorNoAgent', fix: 'settings' },
+  endpoint_not_found: { key: 'errorEndpointNotFound', fix: 'settings' },
+  network: { key: 'errorNetwork', fix: 'retry' },
+  timeout: { key: 'errorTimeout', fix: 'retry' },
+  server_error: { key: 'errorServer', fix: 'retry' },
+  internal: { key: 'errorInternal', fix: 'retry' },
+  rate_limited: { key: 'errorRateLimited', fix: 'wait' },
+  tab_rate_limited: { key: 'errorRateLimited', fix: 'wait' },
+  over_plan_limits: { key: 'errorOverPlan', fix: 'none' },
+  visitor_gone: { key: 'errorVisitorGone', fix: 'none' },
+  not_found: { key: 'errorNotFound', fix: 'none' },
+  malformed_response: { key: 'errorUnreadable', fix: 'none' },
+  unexpected_response: { key: 'errorUnreadable', fix: 'none' },
+  already_starting: { key: 'errorAlreadyStarting', fix: 'none' },
+  no_visitor: { key: 'commandNoVisitor', fix: 'none' },
+  empty_search: { key: 'searchEmpty', fix: 'none' },
 };
+
+/** The words and the fix for an error kind, or null for a kind the table does not know. */
+export function errorWords(kind: string): ErrorWords | null {
+  return Object.hasOwn(ERRORS, kind) ? ERRORS[kind]! : null;
+}
+
+/** What fixes a failure of this kind; an unknown kind has no fix the agent can reach. */
+export function fixFor(kind: string): Fix {
+  return errorWords(kind)?.fix ?? 'none';
+}
 
 export interface ErrorLike {
   kind: string;
@@ -34,37 +58,23 @@ export interface ErrorLike {
 }
 
 export function errorText(error: ErrorLike): string {
-  if (error.kind === 'rate_limited' || error.kind === 'tab_rate_limited') {
+  if (fixFor(error.kind) === 'wait') {
     const ms = error.retryAfterMs;
     return typeof ms === 'number' && ms > 0
       ? t('errorRateLimitedFor', Math.ceil(ms / 1000))
       : t('errorRateLimited');
   }
-  const key = KEYS[error.kind];
-  if (key) return t(key);
+  const words = errorWords(error.kind);
+  if (words) return t(words.key);
   return error.message || t('errorInternal');
 }
 
 /** Error kinds only the settings (or the Upscope team's plan) can fix. */
-const SETTINGS_KINDS = new Set([
-  'no_key',
-  'no_agent',
-  'invalid_api_key',
-  'subscription_expired',
-  'no_subscription',
-  'api_not_enabled',
-  'access_restricted',
-  'unauthorized',
-  'endpoint_not_found',
-]);
-
 export function needsSettings(kind: string): boolean {
-  return SETTINGS_KINDS.has(kind);
+  return fixFor(kind) === 'settings';
 }
 
 /** Kinds where the same request may simply work a moment later. */
-const RETRY_KINDS = new Set(['server_error', 'timeout', 'network', 'internal']);
-
 export function canRetry(kind: string): boolean {
-  return RETRY_KINDS.has(kind);
+  return fixFor(kind) === 'retry';
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { canRetry, errorText, needsSettings } from '../../../src/wording/errors';
+import { canRetry, errorText, fixFor, needsSettings } from '../../../src/wording/errors';
 import { safeHttpsUrl, shortUrl, clampSize } from '../../../src/shared/safe-url';
 import {
   ago,
@@ -145,6 +145,10 @@ describe('errors in the agent’s words', () => {
     expect(needsSettings('network')).toBe(false);
     expect(canRetry('network')).toBe(true);
     expect(canRetry('rate_limited')).toBe(false);
+    // One table decides for the badge, the toolbar and the pages alike.
+    expect(fixFor('no_agent')).toBe('settings');
+    expect(fixFor('tab_rate_limited')).toBe('wait');
+    expect(fixFor('constructor')).toBe('none');
   });
 });
 
