@@ -57,7 +57,7 @@ async function openWatchUrl(
 async function focusRecent(previous: StartRecord): Promise<StartOutcome | null> {
   const age = Date.now() - previous.at;
   if (previous.status === 'starting' && age < START_TIMEOUT_MS) {
-    throw new Problem('already_starting', 'Co-browsing with this visitor is already starting.');
+    throw new Problem('already_starting', 'errorAlreadyStarting');
   }
   if (previous.status !== 'started' || age >= REPEAT_WINDOW_MS || previous.tabId === null) {
     return null;
@@ -73,9 +73,7 @@ async function focusRecent(previous: StartRecord): Promise<StartOutcome | null> 
 
 async function start(shortId: string, besideTabId: number | undefined): Promise<StartOutcome> {
   const settings = await loadSettings();
-  if (agentMissing(settings)) {
-    throw new Problem('no_agent', 'Add your agent name and ID in the settings first.');
-  }
+  if (agentMissing(settings)) throw new Problem('no_agent', 'errorNoAgent');
   const item = record(shortId);
   const previous = await item.get();
   if (previous) {
@@ -102,10 +100,7 @@ async function start(shortId: string, besideTabId: number | undefined): Promise<
   } catch (error) {
     await item.remove();
     if (isUpscopeApiError(error) && error.kind === 'not_found') {
-      throw new Problem(
-        'visitor_gone',
-        'This visitor has left your website or was deleted, so co-browsing cannot start.',
-      );
+      throw new Problem('visitor_gone', 'errorVisitorGone');
     }
     throw error;
   }

@@ -53,15 +53,12 @@ export const contentHandlers: ContentHandlers = {
     const state = await getTabState(tabId);
     const best = state?.visitors[0];
     if (!state || !best) {
-      throw new Problem('no_visitor', 'No visitor is known for this ticket’s customer yet.');
+      throw new Problem('no_visitor', 'problemNoVisitor');
     }
     if (state.ambiguous) {
-      throw new Problem(
-        'ambiguous',
-        'Several visitors match this customer. Open the extension’s popup to choose one.',
-      );
+      throw new Problem('ambiguous', 'problemAmbiguous');
     }
-    if (!state.view.canStart) throw new Problem('unavailable', state.view.title);
+    if (!state.view.canStart) throw new Problem('unavailable', { worded: state.view.title });
     const outcome = await startCobrowse(best.short_id, tabId);
     return { opened: outcome.opened };
   },
@@ -85,8 +82,7 @@ export const pageHandlers: PageHandlers = {
 
   async 'visitors/search'({ query }) {
     const search = query.trim();
-    if (!search)
-      throw new Problem('empty_search', 'Type an email, a name, id:…, #tag or a lookup code.');
+    if (!search) throw new Problem('empty_search', 'problemEmptySearch');
     const { freshnessSeconds } = await loadSettings();
     const visitors = await searchCached(search, freshnessSeconds * 1000, async () => true);
     const { candidates, ambiguous } = rankVisitors(visitors, { kind: 'search' });

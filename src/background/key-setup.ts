@@ -55,7 +55,7 @@ export async function verifyAndSaveKey(rawKey: string): Promise<KeyCheck> {
 /** Calls usage.json with the saved key, even one refused before: the plan may have been renewed. */
 export async function testConnection(): Promise<{ usage: Usage; key: KeyStatus }> {
   const apiKey = await readStoredKeyForRetest();
-  if (!apiKey) throw new Problem('no_key', 'Add your Upscope API key in the extension settings.');
+  if (!apiKey) throw new Problem('no_key', 'problemNoKey');
   const { apiBaseUrl } = await loadSettings();
   try {
     const usage = await clientFor(apiKey, apiBaseUrl).getUsage();

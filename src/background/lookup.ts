@@ -70,11 +70,7 @@ export function searchCached(
     const stored = CacheEntrySchema.safeParse((await browser.storage.session.get(key))[key]);
     if (stored.success && Date.now() - stored.data.at < maxAgeMs) return stored.data.visitors;
     if (!(await budget())) {
-      throw new Problem(
-        'tab_rate_limited',
-        'This tab asked for too many lookups in a short time. Trying again in a minute.',
-        60_000,
-      );
+      throw new Problem('tab_rate_limited', 'problemTabRateLimited', { retryAfterMs: 60_000 });
     }
     const visitors = (await withApi((api) => api.searchVisitors(query)))
       .slice(0, MAX_CACHED_VISITORS)
