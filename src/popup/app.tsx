@@ -51,6 +51,7 @@ async function setupOnly(): Promise<Reply<TabStateReply>> {
   const reply = await send({ type: 'settings/get' });
   if (!reply.ok) return reply;
   const { settings, key } = reply.data;
+  // The worker's agentMissing rule (shared/settings), without bringing zod into the popup.
   const agentMissing = !settings.agentName || !settings.agentId;
   return { ok: true, data: { state: null, setup: { key, agentMissing } } };
 }

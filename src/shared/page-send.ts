@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { PageMessage, PageReply, Reply } from '../shared/protocol';
+import type { PageMessage, PageReply, Reply } from './protocol';
 import { t } from '../wording/i18n';
 
 // The pages never hold the key or call the API: every question goes to the worker through here.
@@ -16,7 +16,7 @@ export type {
   TabStateReply,
   Usage,
   Visitor,
-} from '../shared/protocol';
+} from './protocol';
 
 function isReply(value: unknown): value is Reply<unknown> {
   if (!value || typeof value !== 'object') return false;
