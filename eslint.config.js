@@ -89,6 +89,24 @@ export default tseslint.config(
     },
   },
   {
+    // The pages learn everything from the worker through the protocol (src/shared/protocol.ts):
+    // not even a type comes from the worker's modules, so its code never reaches a page bundle.
+    files: ['src/ui/**', 'src/popup/**', 'src/options/**', 'src/wording/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/background', '**/background/**'],
+              message: 'Pages talk to the worker through src/shared/protocol.ts only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The content script runs inside the helpdesk page: it never holds the key, never calls the
     // API, and stays one small self-contained chunk.
     files: ['src/content/**'],
@@ -98,19 +116,24 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: [
-                '**/api',
-                '**/api/**',
-                '**/background/**',
-                '**/popup/**',
-                '**/options/**',
-                '**/key-store*',
-              ],
+              group: ['**/api', '**/api/**', '**/popup/**', '**/options/**', '**/key-store*'],
               message: 'Content scripts never reach the API layer or the key.',
               allowTypeImports: true,
             },
             {
-              group: ['preact', 'preact/*', 'zod', 'zod/*', 'webextension-polyfill'],
+              group: ['**/background', '**/background/**'],
+              message: 'Content scripts talk to the worker through src/shared/protocol.ts only.',
+            },
+            {
+              // The protocol module declares its messages with zod: only its types may come here.
+              group: [
+                'preact',
+                'preact/*',
+                'zod',
+                'zod/*',
+                'webextension-polyfill',
+                '**/shared/protocol',
+              ],
               message: 'Keep the content script small and self-contained.',
               allowTypeImports: true,
             },

@@ -54,7 +54,7 @@ export async function usableKey(): Promise<string> {
   if (key) return key;
   const { rejected } = await keyStatus();
   if (rejected) throw new UpscopeApiError(rejected as UpscopeErrorKind);
-  throw new Problem('no_key', 'Add your Upscope API key in the extension settings.');
+  throw new Problem('no_key', 'problemNoKey');
 }
 
 /**
@@ -66,11 +66,7 @@ export async function withApi<T>(use: (client: UpscopeClient) => Promise<T>): Pr
   const waitMs = (await pausedUntil.get()) - Date.now();
   if (waitMs > 0) {
     const seconds = Math.ceil(waitMs / 1000);
-    throw new Problem(
-      'rate_limited',
-      `Upscope asked for a pause. Trying again in ${seconds} s.`,
-      waitMs,
-    );
+    throw new Problem('rate_limited', ['problemPaused', seconds], { retryAfterMs: waitMs });
   }
   const settings = await loadSettings();
   try {

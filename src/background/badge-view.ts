@@ -1,7 +1,8 @@
-import { isAuthErrorKind, type Visitor } from '../api';
+import type { Visitor } from '../api';
 import type { BadgeView, ErrorInfo } from '../shared/views';
-import { t } from '../ui/i18n';
-import { ago, presenceOf, visitorLabel } from '../ui/visitor-info';
+import { fixFor } from '../wording/errors';
+import { t } from '../wording/i18n';
+import { ago, presenceOf, visitorLabel } from '../wording/visitor';
 import type { LookupResult } from './lookup';
 
 // The words a badge and the toolbar show, in the browser's language (_locales). Worked out here
@@ -64,13 +65,10 @@ export function viewForLookup(result: LookupResult, now = Date.now()): BadgeView
   return viewForVisitor(best, result.ambiguous, now);
 }
 
-/** Failures only the agent can fix, in the settings or with their Upscope team. */
-function needsSetup(kind: string): boolean {
-  return isAuthErrorKind(kind) || ['no_key', 'no_agent', 'endpoint_not_found'].includes(kind);
-}
-
 export function viewForError(error: ErrorInfo): BadgeView {
-  if (needsSetup(error.kind)) {
+  const fix = fixFor(error.kind);
+  // Failures only the agent can fix, in the settings or with their Upscope team.
+  if (fix === 'settings') {
     return {
       state: 'not_configured',
       label: t('badgeSetUp'),
@@ -78,7 +76,7 @@ export function viewForError(error: ErrorInfo): BadgeView {
       canStart: false,
     };
   }
-  if (error.kind === 'rate_limited' || error.kind === 'tab_rate_limited') {
+  if (fix === 'wait') {
     return {
       state: 'rate_limited',
       label: t('badgePaused'),

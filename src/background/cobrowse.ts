@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
-import { missingAgent, type Settings } from '../shared/settings';
+import type { StartOutcome } from '../shared/protocol';
+import { agentMissing, type Settings } from '../shared/settings';
 import { isUpscopeApiError } from '../api';
 import { withApi } from './api-access';
 import { clearLookupCache } from './lookup';
@@ -26,11 +27,7 @@ const record = (shortId: string) =>
 /** Starts in progress in this worker: a double click or a repeated shortcut joins the first. */
 const running = new Map<string, Promise<StartOutcome>>();
 
-export interface StartOutcome {
-  /** 'focused' when a session for this visitor had just been opened and its tab was shown again. */
-  opened: 'tab' | 'window' | 'current' | 'focused';
-  tabId: number | null;
-}
+export type { StartOutcome };
 
 async function openWatchUrl(
   url: string,
@@ -60,7 +57,7 @@ async function openWatchUrl(
 async function focusRecent(previous: StartRecord): Promise<StartOutcome | null> {
   const age = Date.now() - previous.at;
   if (previous.status === 'starting' && age < START_TIMEOUT_MS) {
-    throw new Problem('already_starting', 'Co-browsing with this visitor is already starting.');
+    throw new Problem('already_starting', 'errorAlreadyStarting');
   }
   if (previous.status !== 'started' || age >= REPEAT_WINDOW_MS || previous.tabId === null) {
     return null;
@@ -76,8 +73,7 @@ async function focusRecent(previous: StartRecord): Promise<StartOutcome | null> 
 
 async function start(shortId: string, besideTabId: number | undefined): Promise<StartOutcome> {
   const settings = await loadSettings();
-  const missing = missingAgent(settings);
-  if (missing) throw new Problem('no_agent', missing);
+  if (agentMissing(settings)) throw new Problem('no_agent', 'errorNoAgent');
   const item = record(shortId);
   const previous = await item.get();
   if (previous) {
@@ -104,10 +100,7 @@ async function start(shortId: string, besideTabId: number | undefined): Promise<
   } catch (error) {
     await item.remove();
     if (isUpscopeApiError(error) && error.kind === 'not_found') {
-      throw new Problem(
-        'visitor_gone',
-        'This visitor has left your website or was deleted, so co-browsing cannot start.',
-      );
+      throw new Problem('visitor_gone', 'errorVisitorGone');
     }
     throw error;
   }

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { Tabs } from 'webextension-polyfill';
-import { t } from '../ui/i18n';
+import { t } from '../wording/i18n';
 import { viewForError } from './badge-view';
 import { startCobrowse } from './cobrowse';
 import { toErrorInfo } from './problems';

@@ -1,5 +1,5 @@
-import type { ContentMessage, PageMessage } from '../shared/messages';
-import { missingAgent } from '../shared/settings';
+import type { ContentHandlers, PageHandlers, Setup } from '../shared/protocol';
+import { agentMissing } from '../shared/settings';
 import { withApi } from './api-access';
 import { startCobrowse } from './cobrowse';
 import { forgetKey, testConnection, verifyAndSaveKey, afterCredentialsChange } from './key-setup';
@@ -13,17 +13,6 @@ import { getTabState, removeTabState, setTabState, allTabStates } from './tab-st
 import { clearToolbar } from './toolbar';
 import { helpdeskOfTab } from './custom-domains';
 import { refreshTicket } from './ticket-tabs';
-
-type ContentHandlers = {
-  [T in ContentMessage['type']]: (
-    message: Extract<ContentMessage, { type: T }>,
-    tabId: number,
-  ) => Promise<unknown>;
-};
-
-type PageHandlers = {
-  [T in PageMessage['type']]: (message: Extract<PageMessage, { type: T }>) => Promise<unknown>;
-};
 
 /** Content scripts speak only about their own tab; the tab id comes from the sender, never the message. */
 export const contentHandlers: ContentHandlers = {
@@ -64,15 +53,12 @@ export const contentHandlers: ContentHandlers = {
     const state = await getTabState(tabId);
     const best = state?.visitors[0];
     if (!state || !best) {
-      throw new Problem('no_visitor', 'No visitor is known for this ticket’s customer yet.');
+      throw new Problem('no_visitor', 'problemNoVisitor');
     }
     if (state.ambiguous) {
-      throw new Problem(
-        'ambiguous',
-        'Several visitors match this customer. Open the extension’s popup to choose one.',
-      );
+      throw new Problem('ambiguous', 'problemAmbiguous');
     }
-    if (!state.view.canStart) throw new Problem('unavailable', state.view.title);
+    if (!state.view.canStart) throw new Problem('unavailable', { worded: state.view.title });
     const outcome = await startCobrowse(best.short_id, tabId);
     return { opened: outcome.opened };
   },
@@ -82,9 +68,9 @@ export const contentHandlers: ContentHandlers = {
   },
 };
 
-async function setup() {
+async function setup(): Promise<Setup> {
   const [settings, key] = await Promise.all([loadSettings(), keyStatus()]);
-  return { key, agentMissing: missingAgent(settings) };
+  return { key, agentMissing: agentMissing(settings) };
 }
 
 export const pageHandlers: PageHandlers = {
@@ -96,11 +82,10 @@ export const pageHandlers: PageHandlers = {
 
   async 'visitors/search'({ query }) {
     const search = query.trim();
-    if (!search)
-      throw new Problem('empty_search', 'Type an email, a name, id:…, #tag or a lookup code.');
+    if (!search) throw new Problem('empty_search', 'problemEmptySearch');
     const { freshnessSeconds } = await loadSettings();
     const visitors = await searchCached(search, freshnessSeconds * 1000, async () => true);
-    const { candidates, ambiguous } = rankVisitors(visitors, 'search', Date.now());
+    const { candidates, ambiguous } = rankVisitors(visitors, { kind: 'search' });
     const ranked = candidates.map((c) => visitors.find((v) => v.short_id === c.shortId)!);
     return { visitors: ranked, candidates, ambiguous };
   },

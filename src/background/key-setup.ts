@@ -1,5 +1,5 @@
 import { isAuthErrorKind, isUpscopeApiError, type Usage } from '../api';
-import type { ErrorInfo } from '../shared/views';
+import type { KeyCheck } from '../shared/protocol';
 import { clientFor, noteFailure, pausedUntil } from './api-access';
 import {
   clearApiKey,
@@ -14,9 +14,7 @@ import { loadSettings } from './settings-store';
 import { allTabStates } from './tab-state';
 import { refreshTicket } from './ticket-tabs';
 
-export type KeyCheck =
-  | { outcome: 'valid'; usage: Usage; key: KeyStatus }
-  | { outcome: 'unverified'; error: ErrorInfo; key: KeyStatus };
+export type { KeyCheck };
 
 /** After the key or endpoint changes, nothing cached under the old one may be shown. */
 export async function afterCredentialsChange(): Promise<void> {
@@ -57,7 +55,7 @@ export async function verifyAndSaveKey(rawKey: string): Promise<KeyCheck> {
 /** Calls usage.json with the saved key, even one refused before: the plan may have been renewed. */
 export async function testConnection(): Promise<{ usage: Usage; key: KeyStatus }> {
   const apiKey = await readStoredKeyForRetest();
-  if (!apiKey) throw new Problem('no_key', 'Add your Upscope API key in the extension settings.');
+  if (!apiKey) throw new Problem('no_key', 'problemNoKey');
   const { apiBaseUrl } = await loadSettings();
   try {
     const usage = await clientFor(apiKey, apiBaseUrl).getUsage();

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
+import type { KeyStatus } from '../shared/protocol';
 import { secretDb } from './secret-db';
 import { storageItem } from './storage-item';
 
@@ -33,13 +34,7 @@ const databaseItem: KeyItem = {
   remove: () => secretDb.remove(KEY),
 };
 
-export interface KeyStatus {
-  present: boolean;
-  /** The last four characters, so an agent can tell which key is saved without seeing it. */
-  hint: string | null;
-  /** The error kind Upscope answered with when it refused the key. */
-  rejected: string | null;
-}
+export type { KeyStatus };
 
 /**
  * Keeps content scripts out of storage.local where the browser allows it. Returns whether it

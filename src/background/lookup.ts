@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { VisitorSchema, type Visitor } from '../api';
 import type { HelpdeskId } from '../shared/helpdesks';
 import type { Identities } from '../shared/identities';
+import type { MatchedBy } from '../shared/views';
 import { withApi } from './api-access';
 import { Problem } from './problems';
 import { rankVisitors, type Ranking } from './ranking';
@@ -23,23 +24,25 @@ const inflight = new Map<string, Promise<Visitor[]>>();
 
 export interface SearchQuery {
   query: string;
-  /** Said to the agent: how the visitor was found. */
-  matchedBy: string;
+  /** Shown to the agent: how the visitor was found. */
+  matchedBy: MatchedBy;
 }
 
 /** The searches that can find a ticket's customer, most precise first (see the API notes). */
 export function queriesFor(ids: Identities, helpdesk: HelpdeskId): SearchQuery[] {
   const queries: SearchQuery[] = [];
-  if (ids.externalId) queries.push({ query: `id:${ids.externalId}`, matchedBy: 'user id' });
-  if (ids.email) queries.push({ query: ids.email, matchedBy: 'email' });
+  if (ids.externalId) {
+    queries.push({ query: `id:${ids.externalId}`, matchedBy: { kind: 'user_id' } });
+  }
+  if (ids.email) queries.push({ query: ids.email, matchedBy: { kind: 'email' } });
   if (ids.helpdeskUserId) {
     queries.push({
       query: `integration_id:${helpdesk}:${ids.helpdeskUserId}`,
-      matchedBy: `${helpdesk} user id`,
+      matchedBy: { kind: 'helpdesk_user_id', helpdesk },
     });
   }
-  if (ids.lookupCode) queries.push({ query: ids.lookupCode, matchedBy: 'lookup code' });
-  if (ids.name) queries.push({ query: ids.name, matchedBy: 'name' });
+  if (ids.lookupCode) queries.push({ query: ids.lookupCode, matchedBy: { kind: 'lookup_code' } });
+  if (ids.name) queries.push({ query: ids.name, matchedBy: { kind: 'name' } });
   return queries;
 }
 
@@ -66,11 +69,7 @@ export function searchCached(
     const stored = await cache.get(id);
     if (stored && Date.now() - stored.at < maxAgeMs) return stored.visitors;
     if (!(await budget())) {
-      throw new Problem(
-        'tab_rate_limited',
-        'This tab asked for too many lookups in a short time. Trying again in a minute.',
-        60_000,
-      );
+      throw new Problem('tab_rate_limited', 'problemTabRateLimited', { retryAfterMs: 60_000 });
     }
     const visitors = (await withApi((api) => api.searchVisitors(query)))
       .slice(0, MAX_CACHED_VISITORS)
@@ -84,7 +83,7 @@ export function searchCached(
 
 export interface LookupResult extends Ranking {
   /** How the visitors were found, or null when nobody matched. */
-  matchedBy: string | null;
+  matchedBy: MatchedBy | null;
 }
 
 /** Finds the visitors behind a ticket's customer, trying each identity in turn. */
@@ -96,7 +95,7 @@ export async function lookupCustomer(
 ): Promise<LookupResult> {
   for (const { query, matchedBy } of queriesFor(ids, helpdesk)) {
     const visitors = await searchCached(query, maxAgeMs, budget);
-    if (visitors.length > 0) return { ...rankVisitors(visitors, matchedBy, Date.now()), matchedBy };
+    if (visitors.length > 0) return { ...rankVisitors(visitors, matchedBy), matchedBy };
   }
   return { visitors: [], candidates: [], ambiguous: false, matchedBy: null };
 }

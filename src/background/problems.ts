@@ -1,17 +1,32 @@
 import { isUpscopeApiError } from '../api';
 import type { ErrorInfo } from '../shared/views';
-import { errorText } from '../ui/errors';
-import { t } from '../ui/i18n';
+import { errorText } from '../wording/errors';
+import { t, type MessageKey } from '../wording/i18n';
+
+/**
+ * How a Problem is worded, always from _locales: a message key, a key with its substitutions, or
+ * a sentence already looked up there (such as the badge's own title).
+ */
+export type ProblemWords = MessageKey | [MessageKey, ...(string | number)[]] | { worded: string };
+
+function say(words: ProblemWords): string {
+  if (typeof words === 'string') return t(words);
+  if (Array.isArray(words)) return t(...words);
+  return words.worded;
+}
 
 /** A refusal decided inside the extension (no key, no agent, a limit), worded for the agent. */
 export class Problem extends Error {
+  readonly retryAfterMs: number | null;
+
   constructor(
     readonly kind: string,
-    message: string,
-    readonly retryAfterMs: number | null = null,
+    words: ProblemWords,
+    options: { retryAfterMs?: number | null } = {},
   ) {
-    super(message);
+    super(say(words));
     this.name = 'Problem';
+    this.retryAfterMs = options.retryAfterMs ?? null;
   }
 }
 
@@ -39,8 +54,5 @@ export function toErrorInfo(error: unknown): ErrorInfo {
       retryAfterMs: error.retryAfterMs,
     });
   }
-  return inAgentsLanguage({
-    kind: 'internal',
-    message: 'Something went wrong inside the extension. Please try again.',
-  });
+  return inAgentsLanguage({ kind: 'internal', message: t('errorInternal') });
 }

@@ -1,6 +1,6 @@
 import type { Visitor } from '../api';
-import type { Candidate } from '../shared/views';
-import { presenceOf, reasonText } from '../ui/visitor-info';
+import type { Candidate, MatchedBy } from '../shared/views';
+import { presenceOf } from '../wording/visitor';
 
 /**
  * Ordering, best first: online, waiting for a call, not already in a session, browser supported,
@@ -35,7 +35,7 @@ export interface Ranking {
   ambiguous: boolean;
 }
 
-export function rankVisitors(visitors: Visitor[], matchedBy: string, now: number): Ranking {
+export function rankVisitors(visitors: Visitor[], matchedBy: MatchedBy): Ranking {
   const keyed = visitors.map((visitor) => ({ visitor, key: sortKey(visitor) }));
   keyed.sort((a, b) => compare(a.key, b.key));
   const [first, second] = keyed;
@@ -49,8 +49,6 @@ export function rankVisitors(visitors: Visitor[], matchedBy: string, now: number
     candidates: keyed.map(({ visitor }) => ({
       shortId: visitor.short_id,
       state: presenceOf(visitor),
-      // In the agent's language, the same words the popup shows.
-      reason: reasonText(visitor, now),
       matchedBy,
     })),
     ambiguous,

@@ -1,5 +1,5 @@
 import type { Runtime } from 'webextension-polyfill';
-import { ContentMessageSchema, PageMessageSchema } from '../shared/messages';
+import { ContentMessageSchema, PageMessageSchema } from '../shared/protocol';
 import type { Reply } from '../shared/views';
 import { contentHandlers, pageHandlers } from './handlers';
 import { toErrorInfo } from './problems';

@@ -2,25 +2,27 @@ import { z } from 'zod';
 import { VisitorSchema } from '../api';
 import { HELPDESK_IDS } from '../shared/helpdesks';
 import { IdentitiesSchema } from '../shared/identities';
-import type { BadgeView } from '../shared/views';
+import type { TabState } from '../shared/protocol';
+import { MATCH_KINDS, PRESENCE_STATES, type BadgeView } from '../shared/views';
 import { storageFamily } from './storage-item';
 
+export type { TabState };
+
 const BadgeViewSchema = z.object({
-  state: z.string(),
+  state: z.enum(PRESENCE_STATES),
   label: z.string(),
   title: z.string(),
   canStart: z.boolean(),
-}) as z.ZodType<BadgeView>;
+}) satisfies z.ZodType<BadgeView>;
 
 const CandidateSchema = z.object({
   shortId: z.string(),
-  state: z.string(),
-  reason: z.string(),
-  matchedBy: z.string(),
+  state: z.enum(PRESENCE_STATES),
+  matchedBy: z.object({ kind: z.enum(MATCH_KINDS), helpdesk: z.enum(HELPDESK_IDS).optional() }),
 });
 
-/** What the worker knows about the ticket open in one tab. Lives in storage.session. */
-export const TabStateSchema = z.object({
+/** The protocol's TabState as kept in storage.session, checked when read back. */
+export const TabStateSchema: z.ZodType<TabState> = z.object({
   helpdesk: z.enum(HELPDESK_IDS),
   ticketId: z.string().nullable(),
   identities: IdentitiesSchema,
@@ -32,8 +34,6 @@ export const TabStateSchema = z.object({
   ambiguous: z.boolean(),
   updatedAt: z.number(),
 });
-
-export type TabState = z.infer<typeof TabStateSchema>;
 
 /** One tab's state under `tab:<tabId>` in storage.session. */
 const tabStates = storageFamily('session', 'tab:', TabStateSchema);

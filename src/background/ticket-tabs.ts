@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { BadgeUpdateMessage } from '../shared/messages';
+import type { BadgeUpdateMessage } from '../shared/protocol';
 import type { BadgeView } from '../shared/views';
 import { usableKey } from './api-access';
 import { disabledView, viewForError, viewForLookup } from './badge-view';

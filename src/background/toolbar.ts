@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { BadgeView, PresenceState } from '../shared/views';
-import { t, type MessageKey } from '../ui/i18n';
+import { t, type MessageKey } from '../wording/i18n';
 
 // The toolbar icon tells, per tab, how the ticket's customer is. Text and colour both change so
 // colour is never the only signal; the tooltip says it in words. Letter codes come from

@@ -1,6 +1,6 @@
 import { TICKET_ID } from '../shared/helpdesks';
 import type { Identities } from '../shared/identities';
-import type { ContentMessage } from '../shared/messages';
+import type { ContentMessage, ContentReply } from '../shared/protocol';
 import type { BadgeView, Reply } from '../shared/views';
 import { parseTicket, type Adapter, type Found, type Ticket } from './adapter';
 import { createBadge, type ShownView } from './badge';
@@ -30,10 +30,16 @@ const alive = (): boolean => {
   }
 };
 
-/** Every message this script sends; a failed send on a dead context is not an error. */
-export async function send<T>(message: ContentMessage): Promise<Reply<T> | undefined> {
+/**
+ * Every message this script sends, answered with that message's reply (see the protocol); a
+ * failed send on a dead context is not an error.
+ */
+export async function send<M extends ContentMessage>(
+  message: M,
+): Promise<Reply<ContentReply<M>> | undefined> {
   try {
-    return alive() ? ((await ext()!.sendMessage(message)) as Reply<T>) : undefined;
+    // The worker answers every content message through its typed handlers.
+    return alive() ? ((await ext()!.sendMessage(message)) as Reply<ContentReply<M>>) : undefined;
   } catch {
     return undefined;
   }
@@ -134,7 +140,7 @@ export function start(adapter: Adapter): () => void {
     known.set(shown.id, read);
     if (known.size > 20) known.delete(known.keys().next().value!);
     const slow = setTimeout(() => signal.aborted || show(CHECKING), CHECKING_AFTER_MS);
-    const reply = await send<BadgeView>({
+    const reply = await send({
       type: 'ticket/identify',
       helpdesk: adapter.id,
       ...(TICKET_ID.test(shown.id) ? { ticketId: shown.id } : {}),
@@ -187,7 +193,7 @@ export function start(adapter: Adapter): () => void {
     poll();
     if (!document.hidden) tick();
     if (!key) return;
-    const reply = await send<BadgeView | null>({
+    const reply = await send({
       type: 'ticket/visibility',
       visible: !document.hidden,
     });

@@ -1,7 +1,6 @@
 // Entry point of the content script injected on helpdesk pages. The build makes it one
 // self-contained file (vite.config.ts), so it may share import-free modules such as the helpdesk
 // table with the worker and pages; whatever it imports counts against its size budget.
-import type { HelpdeskId } from '../shared/helpdesks';
 import type { Adapter } from './adapter';
 import { send, start } from './engine';
 import { byHost, byId } from './registry';
@@ -21,6 +20,4 @@ const known = byHost(location.hostname);
 if (known) boot(known);
 // A self-hosted or host-mapped helpdesk the agent added: the worker knows which one it is.
 else
-  void send<HelpdeskId | null>({ type: 'site/which' }).then((reply) =>
-    boot(reply?.ok ? byId(reply.data) : undefined),
-  );
+  void send({ type: 'site/which' }).then((reply) => boot(reply?.ok ? byId(reply.data) : undefined));

@@ -1,5 +1,5 @@
 import { TextField } from '../ui/field';
-import { t } from '../ui/i18n';
+import { t } from '../wording/i18n';
 import { Section } from './section';
 import type { FormParts } from './use-settings-form';
 

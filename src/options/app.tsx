@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { errorText } from '../ui/errors';
-import { t } from '../ui/i18n';
-import { send, type ErrorInfo, type Usage } from '../ui/messaging';
+import { errorText } from '../wording/errors';
+import { t } from '../wording/i18n';
+import { send, type ErrorInfo, type Usage } from '../shared/page-send';
 import { Notice } from '../ui/notice';
 import { AgentSection } from './agent';
 import { ConnectionSection } from './connection';

@@ -1,7 +1,7 @@
 import { DEFAULT_API_BASE_URL, normalEndpoint } from '../shared/endpoint';
-import { errorText } from '../ui/errors';
+import { errorText } from '../wording/errors';
 import { TextField } from '../ui/field';
-import { t } from '../ui/i18n';
+import { t } from '../wording/i18n';
 import { Notice } from '../ui/notice';
 import { maskedKey } from './model';
 import { Section } from './section';

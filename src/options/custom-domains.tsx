@@ -2,10 +2,10 @@ import { useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { HELPDESK_IDS, HELPDESKS, type HelpdeskId } from '../shared/helpdesks';
 import type { Settings } from '../shared/settings';
-import { errorText } from '../ui/errors';
+import { errorText } from '../wording/errors';
 import { FieldError } from '../ui/field';
-import { t } from '../ui/i18n';
-import { send } from '../ui/messaging';
+import { t } from '../wording/i18n';
+import { send } from '../shared/page-send';
 import { parseOrigin, type CustomDomain } from './model';
 import { requestOrigins, Section } from './section';
 

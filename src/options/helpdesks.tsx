@@ -1,5 +1,5 @@
 import { HELPDESK_IDS, HELPDESKS } from '../shared/helpdesks';
-import { t } from '../ui/i18n';
+import { t } from '../wording/i18n';
 import { toggleHelpdesk } from './model';
 import { Section } from './section';
 import type { FormParts } from './use-settings-form';

@@ -1,7 +1,7 @@
 import '../ui/base.css';
 import './options.css';
 import { render } from 'preact';
-import { localiseDocument } from '../ui/i18n';
+import { localiseDocument } from '../wording/i18n';
 import { Options } from './app';
 
 localiseDocument('optionsTitle');

@@ -1,7 +1,7 @@
 import type { HelpdeskId } from '../shared/helpdesks';
 import { endpointFault, normalEndpoint, type EndpointFault } from '../shared/endpoint';
 import type { OpenIn, Settings, SettingsPatch } from '../shared/settings';
-import type { MessageKey } from '../ui/i18n';
+import type { MessageKey } from '../wording/i18n';
 
 // The options form, its checks and what it saves. Pure: the page and the unit tests share it.
 // The worker validates every save again with the settings schema; these checks are here to

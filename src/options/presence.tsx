@@ -1,4 +1,4 @@
-import { t } from '../ui/i18n';
+import { t } from '../wording/i18n';
 import { freshnessChoices } from './model';
 import { Section } from './section';
 import type { FormParts } from './use-settings-form';

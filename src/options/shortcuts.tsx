@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { t } from '../ui/i18n';
+import { t } from '../wording/i18n';
 import { Section } from './section';
 
 interface Command {

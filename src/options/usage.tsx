@@ -1,6 +1,6 @@
-import { t, uiLanguage } from '../ui/i18n';
-import type { Usage } from '../ui/messaging';
-import { formatDuration } from '../ui/visitor-info';
+import { t, uiLanguage } from '../wording/i18n';
+import type { Usage } from '../shared/page-send';
+import { formatDuration } from '../wording/visitor';
 import { Section } from './section';
 
 type Cell = number | null | undefined;

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
-import { errorText } from '../ui/errors';
-import { t } from '../ui/i18n';
-import { send, type KeyStatus, type Usage } from '../ui/messaging';
+import { errorText } from '../wording/errors';
+import { t } from '../wording/i18n';
+import { send, type KeyStatus, type Usage } from '../shared/page-send';
 
 export type TestResult = { ok: boolean; text: string } | null;
 

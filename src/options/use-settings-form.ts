@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Settings } from '../shared/settings';
-import { t } from '../ui/i18n';
+import { t } from '../wording/i18n';
 import type { Tone } from '../ui/notice';
 import { formOf, type Field, type FieldErrors, type Form } from './model';
 

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../ui/i18n';
+import { t } from '../wording/i18n';
 import { boot } from './boot';
 import { openSettings, type Choice } from './choice';
 import { VisitorDetails } from './details';

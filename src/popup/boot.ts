@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { send } from '../ui/messaging';
+import { send } from '../shared/page-send';
 import { setupOnly, type Boot } from './use-tab-state';
 
 // How the popup window finds its tab and asks its first question. Another page (a side panel)

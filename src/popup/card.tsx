@@ -1,7 +1,7 @@
 import type { Ref } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from '../ui/i18n';
-import type { ErrorInfo, Visitor } from '../ui/messaging';
+import { t } from '../wording/i18n';
+import type { ErrorInfo, Visitor } from '../shared/page-send';
 import { Fact } from '../ui/fact';
 import { Notice } from '../ui/notice';
 import { SafeLink } from '../ui/safe-link';
@@ -13,8 +13,8 @@ import {
   presenceOf,
   visitorEmail,
   visitorLabel,
-} from '../ui/visitor-info';
-import { errorText, needsSettings } from '../ui/errors';
+} from '../wording/visitor';
+import { errorText, needsSettings } from '../wording/errors';
 import { Presence } from './presence';
 
 export interface CardProps {

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
-import { t } from '../ui/i18n';
-import type { Setup } from '../ui/messaging';
+import { t } from '../wording/i18n';
+import type { Setup } from '../shared/page-send';
 import { VisitorCard } from './card';
 import { VisitorList } from './list';
 import { startBlocker, type Entry } from './model';

@@ -1,13 +1,13 @@
 import type { Ref } from 'preact';
 import type { PageEvent, Pageview, Session } from '../api/schemas';
-import { t, type MessageKey } from '../ui/i18n';
-import type { ErrorInfo, Visitor } from '../ui/messaging';
-import { clampSize, safeHttpsUrl, shortUrl } from '../ui/safe';
+import { t, type MessageKey } from '../wording/i18n';
+import type { ErrorInfo, Visitor } from '../shared/page-send';
+import { clampSize, safeHttpsUrl, shortUrl } from '../shared/safe-url';
 import { Fact } from '../ui/fact';
 import { Notice } from '../ui/notice';
 import { SafeLink } from '../ui/safe-link';
-import { errorText } from '../ui/errors';
-import { absoluteTime, agentNames, ago, lengthText, visitorLabel, words } from '../ui/visitor-info';
+import { errorText } from '../wording/errors';
+import { absoluteTime, agentNames, ago, lengthText, visitorLabel, words } from '../wording/visitor';
 
 export type DetailsLoad =
   | { status: 'loading' }

@@ -1,10 +1,8 @@
-import { HELPDESKS, type HelpdeskId } from '../shared/helpdesks';
-import { t } from '../ui/i18n';
-import { matchedByText, presenceOf, reasonText, visitorLabel } from '../ui/visitor-info';
+import { HELPDESKS } from '../shared/helpdesks';
+import { t } from '../wording/i18n';
+import { matchedByText, presenceOf, reasonText, visitorLabel } from '../wording/visitor';
 import type { Entry } from './model';
 import { PRESENCE_ICON } from './presence';
-
-const helpdeskName = (id: string) => HELPDESKS[id as HelpdeskId]?.name ?? id;
 
 export const LIST_ID = 'visitor-list';
 export const optionId = (index: number) => `visitor-option-${index}`;
@@ -30,7 +28,9 @@ export function VisitorList(props: {
           const selected = visitor.short_id === props.selected;
           // Worded here rather than taken from the worker, so it follows the UI language.
           const reason = reasonText(visitor);
-          const how = candidate?.matchedBy ? matchedByText(candidate.matchedBy, helpdeskName) : '';
+          const how = candidate?.matchedBy
+            ? matchedByText(candidate.matchedBy, (id) => HELPDESKS[id].name)
+            : '';
           return (
             <li
               key={visitor.short_id}

@@ -1,5 +1,5 @@
 import './styles';
-import { localiseDocument } from '../ui/i18n';
+import { localiseDocument } from '../wording/i18n';
 import { startPopup } from './app';
 
 localiseDocument('popupTitle');

@@ -1,17 +1,15 @@
-import { t, type MessageKey } from '../ui/i18n';
-import type { Candidate, Setup, TabState, Visitor } from '../ui/messaging';
-import { ago, presenceOf, visitorLabel } from '../ui/visitor-info';
-
-/** What the worker said about one ranked visitor; stored tab states keep the state as a string. */
-export type RankInfo = Omit<Candidate, 'state'> & { state: string };
+import type { Candidate, Setup, TabState, Visitor } from '../shared/protocol';
+import { errorWords } from '../wording/errors';
+import { t } from '../wording/i18n';
+import { ago, presenceOf, visitorLabel } from '../wording/visitor';
 
 /** One visitor in a list the agent picks from, with why it ranks there when the worker said. */
 export interface Entry {
   visitor: Visitor;
-  candidate: RankInfo | null;
+  candidate: Candidate | null;
 }
 
-export function entriesOf(visitors: Visitor[], candidates: RankInfo[]): Entry[] {
+export function entriesOf(visitors: Visitor[], candidates: Candidate[]): Entry[] {
   return visitors.map((visitor) => ({
     visitor,
     candidate: candidates.find((c) => c.shortId === visitor.short_id) ?? null,
@@ -45,15 +43,6 @@ export function moveSelection(
   return entries[next]!.visitor.short_id;
 }
 
-const KEY_PROBLEMS: Record<string, MessageKey> = {
-  invalid_api_key: 'keyProblemInvalid',
-  subscription_expired: 'keyProblemExpired',
-  no_subscription: 'keyProblemNoSubscription',
-  api_not_enabled: 'keyProblemApiNotEnabled',
-  access_restricted: 'keyProblemRestricted',
-  unauthorized: 'keyProblemUnauthorized',
-};
-
 /** What stops every lookup before any visitor can be shown, or null when the key is usable. */
 export function setupProblem(
   setup: Setup | null,
@@ -65,7 +54,7 @@ export function setupProblem(
   }
   const rejected = setup.key.rejected;
   if (rejected) {
-    const key = KEY_PROBLEMS[rejected] ?? 'keyProblemUnauthorized';
+    const key = errorWords(rejected)?.key ?? 'keyProblemUnauthorized';
     return { tone: 'error', title: t('setupKeyRefusedTitle'), text: t(key) };
   }
   return null;

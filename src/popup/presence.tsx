@@ -1,6 +1,6 @@
-import { t } from '../ui/i18n';
-import type { Visitor } from '../ui/messaging';
-import { agentNames, ago, openSession, presenceOf, type VisitorPresence } from '../ui/visitor-info';
+import { t } from '../wording/i18n';
+import type { Visitor } from '../shared/page-send';
+import { agentNames, ago, openSession, presenceOf, type VisitorPresence } from '../wording/visitor';
 
 /** A shape per state as well as a colour, so the state reads without colour vision too. */
 export const PRESENCE_ICON: Record<VisitorPresence, string> = {

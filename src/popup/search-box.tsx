@@ -1,5 +1,5 @@
 import type { Ref } from 'preact';
-import { t } from '../ui/i18n';
+import { t } from '../wording/i18n';
 import { LIST_ID, optionId } from './list';
 
 /**

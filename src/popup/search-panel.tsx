@@ -1,6 +1,6 @@
-import { canRetry, errorText, needsSettings } from '../ui/errors';
-import { t } from '../ui/i18n';
-import type { Setup } from '../ui/messaging';
+import { canRetry, errorText, needsSettings } from '../wording/errors';
+import { t } from '../wording/i18n';
+import type { Setup } from '../shared/page-send';
 import { Notice } from '../ui/notice';
 import { openSettings, Skeleton, VisitorChoice, type Choice } from './choice';
 import type { SearchHook } from './use-search';

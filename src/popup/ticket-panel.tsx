@@ -1,9 +1,9 @@
 import { HELPDESKS } from '../shared/helpdesks';
-import { t } from '../ui/i18n';
-import type { TabState } from '../ui/messaging';
-import { errorText } from '../ui/errors';
+import { t } from '../wording/i18n';
+import type { TabState } from '../shared/page-send';
+import { errorText } from '../wording/errors';
 import { Notice } from '../ui/notice';
-import { ago } from '../ui/visitor-info';
+import { ago } from '../wording/visitor';
 import { openSettings, Skeleton, VisitorChoice, type Choice } from './choice';
 import { setupProblem, ticketProblem } from './model';
 import type { TabStateHook } from './use-tab-state';

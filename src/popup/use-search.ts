@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { t } from '../ui/i18n';
-import { send, type ErrorInfo } from '../ui/messaging';
+import { t } from '../wording/i18n';
+import { send, type ErrorInfo } from '../shared/page-send';
 import { entriesOf, type Entry } from './model';
 
 export type Search =

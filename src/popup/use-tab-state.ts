@@ -1,14 +1,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Reply } from '../shared/views';
-import { errorText } from '../ui/errors';
-import { t } from '../ui/i18n';
+import { errorText } from '../wording/errors';
 import {
   send,
   type ErrorInfo,
   type Setup,
   type TabState,
   type TabStateReply,
-} from '../ui/messaging';
+} from '../shared/page-send';
 import { entriesOf } from './model';
 
 /** The tab a page speaks about, and the worker's stored answer for it, both asked for early. */
@@ -23,7 +22,8 @@ export async function setupOnly(): Promise<Reply<TabStateReply>> {
   const reply = await send({ type: 'settings/get' });
   if (!reply.ok) return reply;
   const { settings, key } = reply.data;
-  const agentMissing = settings.agentName && settings.agentId ? null : t('blockedNoAgent');
+  // The worker's agentMissing rule (shared/settings), without bringing zod into the popup.
+  const agentMissing = !settings.agentName || !settings.agentId;
   return { ok: true, data: { state: null, setup: { key, agentMissing } } };
 }
 

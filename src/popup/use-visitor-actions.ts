@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../ui/i18n';
-import { send, type ErrorInfo, type Setup, type Visitor } from '../ui/messaging';
-import { visitorLabel } from '../ui/visitor-info';
+import { t } from '../wording/i18n';
+import { send, type ErrorInfo, type Setup, type Visitor } from '../shared/page-send';
+import { visitorLabel } from '../wording/visitor';
 import type { DetailsLoad } from './details';
 import { startBlocker } from './model';
 

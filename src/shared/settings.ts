@@ -102,9 +102,7 @@ export function readSettings(stored: unknown): Settings {
   return SettingsSchema.parse(merged);
 }
 
-/** Why co-browsing cannot start with these settings, or null when it can. */
-export function missingAgent(settings: Settings): string | null {
-  if (!settings.agentName) return 'Set your agent name in the extension settings first.';
-  if (!settings.agentId) return 'Set your agent ID in the extension settings first.';
-  return null;
+/** Whether co-browsing cannot start yet: a session must say which agent is watching. */
+export function agentMissing(settings: Pick<Settings, 'agentName' | 'agentId'>): boolean {
+  return !settings.agentName || !settings.agentId;
 }

@@ -1,17 +1,22 @@
+import type { HelpdeskId } from './helpdesks';
+
 // What the worker tells other contexts about a visitor. Content scripts get only a BadgeView:
 // words and a flag, never the key and never the raw API payload.
 
-export type PresenceState =
-  | 'online'
-  | 'waiting'
-  | 'in_session'
-  | 'offline'
-  | 'unsupported'
-  | 'not_found'
-  | 'not_configured'
-  | 'rate_limited'
-  | 'error'
-  | 'disabled';
+export const PRESENCE_STATES = [
+  'online',
+  'waiting',
+  'in_session',
+  'offline',
+  'unsupported',
+  'not_found',
+  'not_configured',
+  'rate_limited',
+  'error',
+  'disabled',
+] as const;
+
+export type PresenceState = (typeof PRESENCE_STATES)[number];
 
 export interface BadgeView {
   state: PresenceState;
@@ -23,14 +28,30 @@ export interface BadgeView {
   canStart: boolean;
 }
 
-/** One visitor matching a ticket's customer, with why it ranks where it does. */
+/** The ways a visitor can be found, most precise first; the pages word them. */
+export const MATCH_KINDS = [
+  'user_id',
+  'email',
+  'helpdesk_user_id',
+  'lookup_code',
+  'name',
+  'search',
+] as const;
+
+/** How a visitor was found: by which identity, and for a helpdesk's own user id, which helpdesk. */
+export interface MatchedBy {
+  kind: (typeof MATCH_KINDS)[number];
+  helpdesk?: HelpdeskId;
+}
+
+/**
+ * One visitor matching a ticket's customer. The reason it ranks where it does is worded where it
+ * is shown, from the visitor, so it follows the reader's language and clock.
+ */
 export interface Candidate {
   shortId: string;
   state: PresenceState;
-  /** Short reason shown next to the visitor, e.g. "online on mobile" or "seen 5 min ago". */
-  reason: string;
-  /** How the visitor was found, e.g. "email" or "lookup code". */
-  matchedBy: string;
+  matchedBy: MatchedBy;
 }
 
 export interface ErrorInfo {

@@ -1,5 +1,5 @@
 import type { ComponentChildren, Ref } from 'preact';
-import { t } from './i18n';
+import { t } from '../wording/i18n';
 
 /** What is wrong with a field, under it; `id` is what the field's aria-describedby names. */
 export function FieldError({ id, text }: { id: string; text: string | null }) {

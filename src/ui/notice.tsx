@@ -1,4 +1,4 @@
-import { t } from './i18n';
+import { t } from '../wording/i18n';
 
 export type Tone = 'error' | 'warn' | 'info' | 'ok';
 

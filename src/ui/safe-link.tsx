@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { t } from './i18n';
-import { safeHttpsUrl, shortUrl } from './safe';
+import { t } from '../wording/i18n';
+import { safeHttpsUrl, shortUrl } from '../shared/safe-url';
 
 /**
  * A link to an address from visitor or page data: only absolute https: addresses become links,

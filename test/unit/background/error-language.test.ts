@@ -5,7 +5,7 @@ import german from '../../../public/_locales/de/messages.json';
 import { UpscopeApiError } from '../../../src/api';
 import { viewForError } from '../../../src/background/badge-view';
 import { Problem, toErrorInfo } from '../../../src/background/problems';
-import { setFallbackMessages } from '../../../src/ui/i18n';
+import { setFallbackMessages } from '../../../src/wording/i18n';
 
 type Messages = Record<string, { message: string }>;
 
@@ -33,6 +33,13 @@ describe('failures are told in the agent’s language: badge, toolbar, popup and
     });
   });
 
+  it('in English, a refusal of the extension’s own is worded from _locales too', () => {
+    speak(english as Messages);
+    expect(toErrorInfo(new Problem('no_visitor', 'problemNoVisitor')).message).toBe(
+      'No visitor is known for this ticket’s customer yet.',
+    );
+  });
+
   it('in German, says it in German by the error’s kind', () => {
     speak(german as Messages);
     const view = viewForError(toErrorInfo(timeout()));
@@ -42,7 +49,7 @@ describe('failures are told in the agent’s language: badge, toolbar, popup and
     expect(setUp.state).toBe('not_configured');
     expect(setUp.title).toBe((german as Messages).keyProblemInvalid!.message);
     expect(setUp.title).not.toBe(revoked().message);
-    const noVisitor = toErrorInfo(new Problem('no_visitor', 'No visitor is known yet.'));
+    const noVisitor = toErrorInfo(new Problem('no_visitor', 'problemNoVisitor'));
     expect(noVisitor.message).toBe((german as Messages).commandNoVisitor!.message);
     // A fault inside the extension says so in German too, and still gives nothing away.
     expect(toErrorInfo(new Error('secret detail'))).toEqual({
@@ -56,7 +63,9 @@ describe('failures are told in the agent’s language: badge, toolbar, popup and
     vi.mocked(browser.i18n.getMessage).mockImplementation((key: string, subs?: string | string[]) =>
       ((german as Messages)[key]?.message ?? '').replace('$SECONDS$', String([subs].flat()[0])),
     );
-    const view = viewForError(toErrorInfo(new Problem('tab_rate_limited', 'x', 30_000)));
+    const view = viewForError(
+      toErrorInfo(new Problem('tab_rate_limited', { worded: 'x' }, { retryAfterMs: 30_000 })),
+    );
     expect(view.state).toBe('rate_limited');
     expect(view.title).toContain('30');
     expect(view.title).not.toBe('x');

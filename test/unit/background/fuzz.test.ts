@@ -2,7 +2,7 @@ import type { Runtime } from 'webextension-polyfill';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { contentHandlers, pageHandlers } from '../../../src/background/handlers';
 import { routeMessage } from '../../../src/background/router';
-import { ContentMessageSchema, PageMessageSchema } from '../../../src/shared/messages';
+import { ContentMessageSchema, PageMessageSchema } from '../../../src/shared/protocol';
 import { policy, popupSender, ticketSender, useBackground } from './harness';
 
 // Property-based fuzzing of the router, with a seeded generator so a failure replays exactly:

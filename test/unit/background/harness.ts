@@ -5,7 +5,7 @@ import { chromeManifest } from '../../../scripts/manifest';
 import english from '../../../public/_locales/en/messages.json';
 import { originMatchesPattern, type SenderPolicy } from '../../../src/background/sender';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
-import { setFallbackMessages } from '../../../src/ui/i18n';
+import { setFallbackMessages } from '../../../src/wording/i18n';
 import { FakeUpscope, startFakeUpscopeServer, type FakeUpscopeServer } from '../../fake-upscope';
 
 const manifest = chromeManifest();

@@ -57,7 +57,7 @@ describe('resolving a ticket customer', () => {
         data: {
           state: {
             visitors: { short_id: string }[];
-            candidates: { reason: string }[];
+            candidates: { state: string; matchedBy: { kind: string } }[];
             ambiguous: boolean;
           };
         };
@@ -68,8 +68,13 @@ describe('resolving a ticket customer', () => {
       SEED_IDS.samDesktopInSession,
       SEED_IDS.samDesktopOffline,
     ]);
-    expect(state.candidates[0]?.reason).toBe('online on iPhone');
-    expect(state.candidates[2]?.reason).toBe('seen 1 d ago');
+    // How each was found and how present it is, as data: the pages word it in their language.
+    expect(state.candidates[0]).toEqual({
+      shortId: SEED_IDS.samMobile,
+      state: 'online',
+      matchedBy: { kind: 'email' },
+    });
+    expect(state.candidates[2]?.state).toBe('offline');
     expect(state.ambiguous).toBe(false);
   });
 

@@ -66,10 +66,12 @@ const messages: Record<string, { message: unknown; owner: 'content' | 'page' }> 
 function spyAll() {
   const spies = [
     ...Object.keys(contentHandlers).map((k) =>
-      vi.spyOn(contentHandlers, k as keyof typeof contentHandlers).mockResolvedValue('handled'),
+      vi
+        .spyOn(contentHandlers, k as keyof typeof contentHandlers)
+        .mockResolvedValue('handled' as never),
     ),
     ...Object.keys(pageHandlers).map((k) =>
-      vi.spyOn(pageHandlers, k as keyof typeof pageHandlers).mockResolvedValue('handled'),
+      vi.spyOn(pageHandlers, k as keyof typeof pageHandlers).mockResolvedValue('handled' as never),
     ),
   ];
   return () => spies.filter((s) => s.mock.calls.length > 0).length;

@@ -46,7 +46,15 @@ describe('the English messages', () => {
   });
 
   it('have no entry the pages, worker, content script and manifest do not use', () => {
-    const code = ['src/popup', 'src/options', 'src/ui', 'src/background', 'src/content']
+    const code = [
+      'src/popup',
+      'src/options',
+      'src/ui',
+      'src/wording',
+      'src/shared',
+      'src/background',
+      'src/content',
+    ]
       .flatMap(sources)
       .join('\n');
     const manifest = readFileSync('manifest.json', 'utf8');

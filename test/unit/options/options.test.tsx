@@ -7,7 +7,7 @@ import { useEnglish } from '../popup/support';
 
 // The settings page against a stubbed worker: its sections, the saved key, a save.
 const send = vi.fn();
-vi.mock('../../../src/ui/messaging', () => ({ send: (m: unknown) => send(m) }));
+vi.mock('../../../src/shared/page-send', () => ({ send: (m: unknown) => send(m) }));
 
 const { Options } = await import('../../../src/options/app');
 

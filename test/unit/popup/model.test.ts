@@ -7,24 +7,27 @@ import {
   startBlocker,
   ticketProblem,
 } from '../../../src/popup/model';
-import type { Setup, TabState } from '../../../src/ui/messaging';
+import type { Setup, TabState } from '../../../src/shared/protocol';
 import { minutesAgo, NOW, useEnglish, visitor } from './support';
 
 beforeAll(useEnglish);
 
-const okSetup: Setup = { key: { present: true, hint: 'abcd', rejected: null }, agentMissing: null };
+const okSetup: Setup = {
+  key: { present: true, hint: 'abcd', rejected: null },
+  agentMissing: false,
+};
 
 describe('choosing the visitor shown', () => {
   const entries = entriesOf(
     [visitor({ short_id: 'A' }), visitor({ short_id: 'B' }), visitor({ short_id: 'C' })],
     [
-      { shortId: 'B', state: 'online', reason: 'x', matchedBy: 'email' },
-      { shortId: 'A', state: 'online', reason: 'y', matchedBy: 'name' },
+      { shortId: 'B', state: 'online', matchedBy: { kind: 'email' } },
+      { shortId: 'A', state: 'online', matchedBy: { kind: 'name' } },
     ],
   );
 
   it('joins each visitor with what the worker said about it, keeping the ranked order', () => {
-    expect(entries.map((e) => [e.visitor.short_id, e.candidate?.matchedBy ?? null])).toEqual([
+    expect(entries.map((e) => [e.visitor.short_id, e.candidate?.matchedBy.kind ?? null])).toEqual([
       ['A', 'name'],
       ['B', 'email'],
       ['C', null],
@@ -56,21 +59,21 @@ describe('choosing the visitor shown', () => {
 describe('setup problems', () => {
   it('no key yet is calm and says what to do', () => {
     expect(
-      setupProblem({ key: { present: false, hint: null, rejected: null }, agentMissing: null }),
+      setupProblem({ key: { present: false, hint: null, rejected: null }, agentMissing: false }),
     ).toMatchObject({ tone: 'info', title: 'Add your Upscope API key' });
   });
 
   it('a refused key says which refusal', () => {
     const problem = setupProblem({
       key: { present: true, hint: 'abcd', rejected: 'subscription_expired' },
-      agentMissing: null,
+      agentMissing: false,
     });
     expect(problem).toMatchObject({ tone: 'error', title: 'Upscope refused the API key' });
     expect(problem!.text).toMatch(/subscription has expired/);
     expect(
       setupProblem({
         key: { present: true, hint: 'abcd', rejected: 'api_not_enabled' },
-        agentMissing: null,
+        agentMissing: false,
       })!.text,
     ).toMatch(/does not include REST API access/);
   });
@@ -110,7 +113,7 @@ describe('why the start button is off', () => {
     expect(
       startBlocker(jane, { ...okSetup, key: { present: true, hint: 'x', rejected: 'invalid' } }),
     ).toMatch(/refused the API key/);
-    expect(startBlocker(jane, { ...okSetup, agentMissing: 'Set your agent name' })).toBe(
+    expect(startBlocker(jane, { ...okSetup, agentMissing: true })).toBe(
       'Add your agent name and ID in the settings first.',
     );
   });

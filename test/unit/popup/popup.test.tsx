@@ -7,7 +7,7 @@ import { useEnglish, visitor } from './support';
 
 // The popup against a stubbed worker: what it shows first, and what it asks for.
 const send = vi.fn();
-vi.mock('../../../src/ui/messaging', () => ({ send: (m: unknown) => send(m) }));
+vi.mock('../../../src/shared/page-send', () => ({ send: (m: unknown) => send(m) }));
 
 const { Popup } = await import('../../../src/popup/app');
 const { readTabParam } = await import('../../../src/popup/boot');
@@ -21,7 +21,7 @@ afterEach(() => {
   send.mockReset();
 });
 
-const setup = { key: { present: true, hint: 'abcd', rejected: null }, agentMissing: null };
+const setup = { key: { present: true, hint: 'abcd', rejected: null }, agentMissing: false };
 const jane = visitor({ short_id: 'JANE', name: 'Jane Doe' });
 
 function tabState(visitors = [jane]) {
@@ -35,8 +35,7 @@ function tabState(visitors = [jane]) {
     candidates: visitors.map((v) => ({
       shortId: v.short_id,
       state: 'online',
-      reason: '',
-      matchedBy: 'email',
+      matchedBy: { kind: 'email' },
     })),
     ambiguous: false,
     updatedAt: Date.now(),

@@ -109,7 +109,7 @@ describe('the ranked list', () => {
         visitor({ short_id: 'A', device_name: 'iPhone' }),
         visitor({ short_id: 'B', is_online: false, last_seen_at: null }),
       ],
-      [{ shortId: 'A', state: 'online', reason: '', matchedBy: 'email' }],
+      [{ shortId: 'A', state: 'online', matchedBy: { kind: 'email' } }],
     );
     const onPick = vi.fn();
     render(<VisitorList entries={entries} selected="A" label="Pick one" onPick={onPick} />, root);

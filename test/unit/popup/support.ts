@@ -1,6 +1,6 @@
 import english from '../../../public/_locales/en/messages.json';
 import type { Visitor } from '../../../src/api/schemas';
-import { setFallbackMessages } from '../../../src/ui/i18n';
+import { setFallbackMessages } from '../../../src/wording/i18n';
 
 /** The strings under test are the English ones that ship. */
 export function useEnglish(): void {

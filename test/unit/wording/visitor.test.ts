@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { canRetry, errorText, needsSettings } from '../../../src/ui/errors';
-import { safeHttpsUrl, shortUrl, clampSize } from '../../../src/ui/safe';
+import { canRetry, errorText, fixFor, needsSettings } from '../../../src/wording/errors';
+import { safeHttpsUrl, shortUrl, clampSize } from '../../../src/shared/safe-url';
 import {
   ago,
   deviceText,
@@ -12,10 +12,10 @@ import {
   reasonText,
   visitorEmail,
   visitorLabel,
-} from '../../../src/ui/visitor-info';
+} from '../../../src/wording/visitor';
 import german from '../../../public/_locales/de/messages.json';
-import { setFallbackMessages } from '../../../src/ui/i18n';
-import { minutesAgo, NOW, useEnglish, visitor } from './support';
+import { setFallbackMessages } from '../../../src/wording/i18n';
+import { minutesAgo, NOW, useEnglish, visitor } from '../popup/support';
 
 beforeAll(useEnglish);
 
@@ -61,10 +61,14 @@ describe('presence and ranking reasons', () => {
   });
 
   it('words how a visitor was found', () => {
-    expect(matchedByText('email')).toBe('email');
-    expect(matchedByText('lookup code')).toBe('lookup code');
-    expect(matchedByText('zendesk user id', () => 'Zendesk')).toBe('Zendesk user id');
-    expect(matchedByText('something new')).toBe('something new');
+    expect(matchedByText({ kind: 'email' })).toBe('email');
+    expect(matchedByText({ kind: 'lookup_code' })).toBe('lookup code');
+    expect(matchedByText({ kind: 'helpdesk_user_id', helpdesk: 'zendesk' }, () => 'Zendesk')).toBe(
+      'Zendesk user id',
+    );
+    expect(matchedByText({ kind: 'helpdesk_user_id', helpdesk: 'zendesk' })).toBe(
+      'zendesk user id',
+    );
   });
 });
 
@@ -141,6 +145,10 @@ describe('errors in the agent’s words', () => {
     expect(needsSettings('network')).toBe(false);
     expect(canRetry('network')).toBe(true);
     expect(canRetry('rate_limited')).toBe(false);
+    // One table decides for the badge, the toolbar and the pages alike.
+    expect(fixFor('no_agent')).toBe('settings');
+    expect(fixFor('tab_rate_limited')).toBe('wait');
+    expect(fixFor('constructor')).toBe('none');
   });
 });
 

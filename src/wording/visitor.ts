@@ -1,5 +1,6 @@
 import type { Agent, Session, Visitor } from '../api/schemas';
-import type { PresenceState } from '../shared/views';
+import type { HelpdeskId } from '../shared/helpdesks';
+import type { MatchedBy, PresenceState } from '../shared/views';
 import { t, uiLanguage, type MessageKey } from './i18n';
 
 // How a visitor reads to an agent: the popup, and the worker for its ranking, badge and toolbar,
@@ -135,21 +136,22 @@ export function reasonText(visitor: Visitor, now: number = Date.now()): string {
   }
 }
 
-const MATCHED_BY: Record<string, MessageKey> = {
+const MATCHED_BY: Record<Exclude<MatchedBy['kind'], 'helpdesk_user_id'>, MessageKey> = {
   email: 'matchedByEmail',
-  'user id': 'matchedByUserId',
-  'lookup code': 'matchedByLookupCode',
+  user_id: 'matchedByUserId',
+  lookup_code: 'matchedByLookupCode',
   name: 'matchedByName',
   search: 'matchedBySearch',
 };
 
-/** The worker's "how it was found" ("email", "zendesk user id"…) in the UI language. */
-export function matchedByText(matchedBy: string, helpdeskName?: (id: string) => string): string {
-  const key = MATCHED_BY[matchedBy];
-  if (key) return t(key);
-  const helpdesk = /^([a-z]+) user id$/.exec(matchedBy)?.[1];
-  if (helpdesk) return t('matchedByHelpdeskId', helpdeskName?.(helpdesk) ?? helpdesk);
-  return matchedBy;
+/** How the worker found a visitor ("email", "Zendesk user id"…) in the UI language. */
+export function matchedByText(
+  matchedBy: MatchedBy,
+  helpdeskName: (id: HelpdeskId) => string = (id) => id,
+): string {
+  if (matchedBy.kind !== 'helpdesk_user_id') return t(MATCHED_BY[matchedBy.kind]);
+  const helpdesk = matchedBy.helpdesk;
+  return t('matchedByHelpdeskId', helpdesk ? helpdeskName(helpdesk) : '').trim();
 }
 
 /** Sessions still running: no end time yet. */

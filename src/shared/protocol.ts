@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import type { Usage, Visitor } from '../api/schemas';
+import { HELPDESK_IDS, TICKET_ID, type HelpdeskId } from './helpdesks';
+import { IdentitiesSchema, type Identities } from './identities';
+import { SettingsPatchSchema, type Settings } from './settings';
+import type { BadgeView, Candidate, ErrorInfo, Reply } from './views';
+
+// Every message any context may send to the worker, declared once with the reply it gets. Request
+// types are inferred from the schemas (the worker checks every message against them); reply types
+// are written beside them, and the worker's handlers must return exactly those. The content
+// script and the pages import the types only, so neither zod nor the worker reaches their bundles.
+
+export type { BadgeView, Candidate, ErrorInfo, Reply, Settings, Usage, Visitor };
+
+const ShortId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const TabId = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 31);
+/** Helpdesk ticket ids are shown to the agent and keyed on; they never become a URL here. */
+const TicketId = z.string().regex(TICKET_ID);
+
+/** Sent by a content script about its own tab: the worker takes the tab from the sender. */
+export const ContentMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('ticket/identify'),
+    helpdesk: z.enum(HELPDESK_IDS),
+    ticketId: TicketId.optional(),
+    identities: IdentitiesSchema,
+    visible: z.boolean(),
+  }),
+  z.strictObject({ type: z.literal('ticket/visibility'), visible: z.boolean() }),
+  z.strictObject({ type: z.literal('ticket/left') }),
+  z.strictObject({ type: z.literal('ticket/start-cobrowse') }),
+  /** On an origin it does not know: which helpdesk the agent said this custom domain runs. */
+  z.strictObject({ type: z.literal('site/which') }),
+]);
+
+/** Sent by the extension's own pages (popup, options). */
+export const PageMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('tab/state'), tabId: TabId, refresh: z.boolean() }),
+  z.strictObject({ type: z.literal('visitors/search'), query: z.string().max(256) }),
+  z.strictObject({
+    type: z.literal('visitor/details'),
+    shortId: ShortId,
+    withHistory: z.boolean(),
+  }),
+  z.strictObject({ type: z.literal('visitor/forget'), shortId: ShortId }),
+  z.strictObject({
+    type: z.literal('cobrowse/start'),
+    shortId: ShortId,
+    tabId: TabId.optional(),
+  }),
+  z.strictObject({ type: z.literal('settings/get') }),
+  z.strictObject({ type: z.literal('settings/save'), patch: SettingsPatchSchema }),
+  z.strictObject({ type: z.literal('key/save'), apiKey: z.string().min(1).max(200) }),
+  z.strictObject({ type: z.literal('key/clear') }),
+  z.strictObject({ type: z.literal('connection/test') }),
+]);
+
+export type ContentMessage = z.infer<typeof ContentMessageSchema>;
+export type PageMessage = z.infer<typeof PageMessageSchema>;
+export type InboundMessage = ContentMessage | PageMessage;
+export type MessageType = InboundMessage['type'];
+
+/** Whether a key is saved, without the key itself. */
+export interface KeyStatus {
+  present: boolean;
+  /** The last four characters, so an agent can tell which key is saved without seeing it. */
+  hint: string | null;
+  /** The error kind Upscope answered with when it refused the key. */
+  rejected: string | null;
+}
+
+/** What the worker knows about the ticket open in one tab. */
+export interface TabState {
+  helpdesk: HelpdeskId;
+  ticketId: string | null;
+  identities: Identities;
+  visible: boolean;
+  view: BadgeView;
+  /** Ranked best first; empty until a lookup succeeded. */
+  visitors: Visitor[];
+  candidates: Candidate[];
+  ambiguous: boolean;
+  updatedAt: number;
+}
+
+/** What stops co-browsing before any visitor is looked at. */
+export interface Setup {
+  key: KeyStatus;
+  /** True while the agent name or id is not set: a session could not say who is watching. */
+  agentMissing: boolean;
+}
+
+export interface TabStateReply {
+  state: TabState | null;
+  setup: Setup;
+}
+
+export interface SearchReply {
+  visitors: Visitor[];
+  candidates: Candidate[];
+  ambiguous: boolean;
+}
+
+export interface StartOutcome {
+  /** 'focused' when a session for this visitor had just been opened and its tab was shown again. */
+  opened: 'tab' | 'window' | 'current' | 'focused';
+  tabId: number | null;
+}
+
+export type KeyCheck =
+  | { outcome: 'valid'; usage: Usage; key: KeyStatus }
+  | { outcome: 'unverified'; error: ErrorInfo; key: KeyStatus };
+
+/** The reply to each message a content script sends. */
+export interface ContentReplies {
+  'ticket/identify': BadgeView;
+  /** Null when the worker knows no ticket for the tab. */
+  'ticket/visibility': BadgeView | null;
+  'ticket/left': null;
+  'ticket/start-cobrowse': Pick<StartOutcome, 'opened'>;
+  /** Null when the agent added no custom domain for this origin. */
+  'site/which': HelpdeskId | null;
+}
+
+/** The reply to each message an extension page sends. */
+export interface PageReplies {
+  'tab/state': TabStateReply;
+  'visitors/search': SearchReply;
+  'visitor/details': Visitor;
+  'visitor/forget': null;
+  'cobrowse/start': StartOutcome;
+  'settings/get': { settings: Settings; key: KeyStatus };
+  'settings/save': Settings;
+  'key/save': KeyCheck;
+  'key/clear': KeyStatus;
+  'connection/test': { usage: Usage; key: KeyStatus };
+}
+
+// A message declared without its reply, or a reply for no message, fails to compile here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+export type RepliesCoverMessages = [
+  Holds<Same<keyof ContentReplies, ContentMessage['type']>>,
+  Holds<Same<keyof PageReplies, PageMessage['type']>>,
+];
+
+export type ContentReply<M extends ContentMessage> = ContentReplies[M['type']];
+export type PageReply<M extends PageMessage> = PageReplies[M['type']];
+
+/** The worker's side: one handler per message, returning that message's reply. */
+export type ContentHandlers = {
+  [T in ContentMessage['type']]: (
+    message: Extract<ContentMessage, { type: T }>,
+    tabId: number,
+  ) => Promise<ContentReplies[T]>;
+};
+
+export type PageHandlers = {
+  [T in PageMessage['type']]: (
+    message: Extract<PageMessage, { type: T }>,
+  ) => Promise<PageReplies[T]>;
+};
+
+/** The only message the worker sends to a content script. */
+export interface BadgeUpdateMessage {
+  type: 'badge/update';
+  view: BadgeView;
+}
