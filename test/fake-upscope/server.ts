@@ -137,8 +137,9 @@ export class FakeUpscope {
 
   /** Makes usage.json write its counters as numbers (as documented) or as strings. */
   setUsageCounters(type: CounterType): void {
-    if (type !== 'number' && type !== 'string')
+    if (type !== 'number' && type !== 'string') {
       throw new Error(`unknown counter type: ${String(type)}`);
+    }
     this.usageCounters = type;
   }
 
