@@ -1,10 +1,10 @@
 import { DEFAULT_API_BASE_URL } from '../shared/endpoint';
-import { buildEndpointUrl, parseBaseUrl } from './endpoints';
+import { buildEndpointUrl, parseBaseUrl, visitorSegment } from './endpoints';
 import { isUpscopeApiError, UpscopeApiError } from './errors';
 import { createTransport, defaultSleep } from './request';
 import type { Sleep } from './request';
 import { UsageResponseSchema, VisitorListResponseSchema, VisitorResponseSchema } from './schemas';
-import type { Usage, Visitor } from './schemas';
+import type { UnreadableVisitors, Usage, Visitor } from './schemas';
 import { buildWatchUrlBody, watchUrlResponseSchema } from './watch-url';
 import type { WatchUrlRequest } from './watch-url';
 
@@ -25,6 +25,11 @@ export interface UpscopeClientOptions {
   sleep?: Sleep;
   /** Source of backoff jitter, in [0, 1). Default Math.random. */
   random?: () => number;
+  /**
+   * Told when a list left out visitors it could not read (how many, and the paths of the fields
+   * that failed; never their values). Default: a console warning with the same.
+   */
+  onUnreadable?: (report: UnreadableVisitors) => void;
 }
 
 export interface RequestOptions {
@@ -87,6 +92,14 @@ function checkNumber(
   return value;
 }
 
+/** Says how many visitors a list left out, and where they failed; never what they contained. */
+export function warnUnreadable(report: UnreadableVisitors): void {
+  const what = report.count === 1 ? '1 visitor' : `${report.count} visitors`;
+  console.warn(
+    `Upscope sent ${what} that could not be read; left out of the list (${report.paths.join(', ')}).`,
+  );
+}
+
 /** usage and list always exist: a 404 there means the configured API address is wrong. */
 async function endpointMustExist<T>(request: Promise<T>): Promise<T> {
   try {
@@ -131,6 +144,7 @@ export function createUpscopeClient(options: UpscopeClientOptions): UpscopeClien
     random: options.random ?? Math.random,
   });
   const jsonSuffix = options.jsonSuffix ?? true;
+  const onUnreadable = options.onUnreadable ?? warnUnreadable;
   const url = (segments: readonly string[], query?: Record<string, string>): string =>
     buildEndpointUrl(base, segments, { jsonSuffix, query });
 
@@ -155,12 +169,19 @@ export function createUpscopeClient(options: UpscopeClientOptions): UpscopeClien
       const body = await endpointMustExist(
         transport.json('GET', target, VisitorListResponseSchema, { signal: opts.signal }),
       );
+      if (body.unreadable.count > 0) {
+        try {
+          onUnreadable(body.unreadable);
+        } catch {
+          // Reporting what was left out must not cost the agent the visitors that were read.
+        }
+      }
       return body.visitors;
     },
 
     async getVisitor(shortId, opts = {}) {
       const target = url(
-        ['visitors', shortId],
+        ['visitors', visitorSegment(shortId)],
         opts.withHistory ? { with_history: 'true' } : undefined,
       );
       const body = await transport.json('GET', target, VisitorResponseSchema, {
@@ -170,7 +191,9 @@ export function createUpscopeClient(options: UpscopeClientOptions): UpscopeClien
     },
 
     async deleteVisitor(shortId, opts = {}) {
-      await transport.noContent('DELETE', url(['visitors', shortId]), { signal: opts.signal });
+      await transport.noContent('DELETE', url(['visitors', visitorSegment(shortId)]), {
+        signal: opts.signal,
+      });
     },
 
     async deleteOfflineVisitors(opts = {}) {
@@ -180,7 +203,7 @@ export function createUpscopeClient(options: UpscopeClientOptions): UpscopeClien
     },
 
     async createWatchUrl(shortId, request, opts = {}) {
-      const target = url(['visitors', shortId, 'watch_url']);
+      const target = url(['visitors', visitorSegment(shortId), 'watch_url']);
       const body = buildWatchUrlBody(request);
       const schema = watchUrlResponseSchema(base.protocol === 'http:');
       const result = await transport.json('POST', target, schema, { body, signal: opts.signal });

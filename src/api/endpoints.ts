@@ -1,10 +1,20 @@
 import { UpscopeApiError } from './errors';
+import { isValidShortId, ShortIdSchema } from './short-id';
 
-/** What a visitor's short_id may look like before it is put in a path. */
-export const SHORT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export { isValidShortId, SHORT_ID_PATTERN } from './short-id';
 
-export function isValidShortId(value: unknown): value is string {
-  return typeof value === 'string' && SHORT_ID_PATTERN.test(value);
+
+const INVALID_SHORT_ID =
+  "That visitor id is not valid: it must be 1 to 64 letters, digits, '-' or '_'.";
+
+/**
+ * A visitor id as it goes into a path: the same rule (ShortIdSchema) that decides which visitors
+ * a list returns, so every visitor shown can be opened and started.
+ */
+export function visitorSegment(shortId: unknown): string {
+  const result = ShortIdSchema.safeParse(shortId);
+  if (!result.success) throw new UpscopeApiError('bad_request', { message: INVALID_SHORT_ID });
+  return result.data;
 }
 
 export interface BaseUrl {
@@ -50,7 +60,8 @@ export interface EndpointOptions {
 
 /**
  * The only place a request URL is built. Every segment, constant or visitor id, must match
- * SHORT_ID_PATTERN; the result must stay under the base URL, because the API key goes with it.
+ * SHORT_ID_PATTERN and is percent-encoded with encodeURIComponent; the result must stay under the
+ * base URL, because the API key goes with it.
  */
 export function buildEndpointUrl(
   base: BaseUrl,
@@ -58,9 +69,7 @@ export function buildEndpointUrl(
   options: EndpointOptions,
 ): string {
   if (segments.length === 0 || !segments.every(isValidShortId)) {
-    throw new UpscopeApiError('bad_request', {
-      message: "That visitor id is not valid: it must be 1 to 64 letters, digits, '-' or '_'.",
-    });
+    throw new UpscopeApiError('bad_request', { message: INVALID_SHORT_ID });
   }
   const path = segments.map(encodeURIComponent).join('/') + (options.jsonSuffix ? '.json' : '');
   const url = new URL(`${base.href}/${path}`);

@@ -1,11 +1,12 @@
-export { createUpscopeClient, MAX_SEARCH_LENGTH, MAX_TIMEOUT_MS } from './client';
+export { createUpscopeClient, MAX_SEARCH_LENGTH, MAX_TIMEOUT_MS, warnUnreadable } from './client';
 export type {
   GetVisitorOptions,
   RequestOptions,
   UpscopeClient,
   UpscopeClientOptions,
 } from './client';
-export { isValidShortId, SHORT_ID_PATTERN } from './endpoints';
+export { isValidShortId, SHORT_ID_PATTERN, ShortIdSchema } from './short-id';
+export type { ShortId } from './short-id';
 export {
   isAuthErrorKind,
   isUpscopeApiError,
@@ -18,8 +19,10 @@ export {
   AgentSchema,
   DEVICE_TYPES,
   ErrorBodySchema,
+  MAX_UNREADABLE_PATHS,
   PageEventSchema,
   PageviewSchema,
+  readVisitorList,
   ScreenshotImageSchema,
   ScreenshotSchema,
   SESSION_SOURCES,
@@ -44,6 +47,7 @@ export type {
   Session,
   SessionSource,
   Team,
+  UnreadableVisitors,
   Usage,
   VideoStatus,
   Visitor,

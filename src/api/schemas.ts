@@ -1,10 +1,18 @@
 import { z } from 'zod';
+import { ShortIdSchema } from './short-id';
 
 /*
- * One set of schemas serves both the Upscope v1.1 and the UserView shapes of the same objects.
- * The vendor adds fields and enum values over time, so: every field except a visitor's short_id
- * may be missing or null, unknown fields are kept, enum-like fields accept any string, and one
- * unreadable item inside a nested list is dropped instead of failing the whole visitor.
+ * One set of schemas serves both the Upscope v1.1 and the UserView shapes of the same objects,
+ * and reads what a real server sends, not only what the documents show:
+ * - every field except a visitor's short_id may be missing or null, unknown fields are kept and
+ *   enum-like fields accept any string (the vendor adds fields and values over time);
+ * - a field of the wrong type is coerced where its meaning is clear (a numeric id as a string, a
+ *   counter sent as a string as a number, "true"/"false" as booleans, one string where a list of
+ *   strings is expected as a one-element list) and otherwise read as null;
+ * - an unreadable item inside a nested list (a session, a pageview, an agent, an event) is
+ *   dropped instead of failing the visitor;
+ * - a visitor without a usable short_id (ShortIdSchema) is unreadable: a list drops and counts it
+ *   (readVisitorList), a visitor response fails.
  */
 
 /** Documented values of `visitor.device_type`; others may appear. */
@@ -42,12 +50,22 @@ export type DeviceType = (typeof DEVICE_TYPES)[number];
 export type VideoStatus = (typeof VIDEO_STATUSES)[number];
 export type SessionSource = (typeof SESSION_SOURCES)[number];
 
-const text = z.string().nullish();
-const flag = z.boolean().nullish();
-const count = z.number().nullish();
+/** Text: anything but a string (a country code sent as a number, say) has no clear meaning. */
+const text = z.string().nullish().catch(null);
+/** A boolean; the strings "true" and "false" are read as one, anything else as null. */
+const flag = z
+  .union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')])
+  .nullish()
+  .catch(null);
+const NUMERIC = /^\s*-?\d+(\.\d+)?\s*$/;
+/** A count or a size: a number, or a string of digits read as one. */
+const count = z
+  .union([z.number(), z.string().regex(NUMERIC).transform(Number)])
+  .nullish()
+  .catch(null);
 /**
  * Datetimes are kept as the vendor's strings (they come with various offsets); an epoch number
- * (seconds or milliseconds) is read as an ISO string rather than losing the whole object.
+ * (seconds or milliseconds) is read as an ISO string.
  */
 const datetime = z
   .union([
@@ -59,10 +77,15 @@ const datetime = z
       .refine((ms) => Number.isFinite(ms) && Math.abs(ms) <= 8.64e15)
       .transform((ms) => new Date(ms).toISOString()),
   ])
-  .nullish();
-const stringOrNumber = z.union([z.string(), z.number()]).nullish();
+  .nullish()
+  .catch(null);
+/** An id the vendor documents as a number in one place and a string in another: kept as sent. */
+const stringOrNumber = z.union([z.string(), z.number()]).nullish().catch(null);
 /** Documented as strings, but set by website code that may pass a number: read as a string. */
-const stringish = z.union([z.string(), z.number().transform(String)]).nullish();
+const stringish = z
+  .union([z.string(), z.number().transform(String)])
+  .nullish()
+  .catch(null);
 
 /**
  * An array that keeps the items `item` accepts and silently drops the others. The field itself
@@ -77,6 +100,20 @@ export function tolerantArray<T extends z.ZodType>(item: T) {
   );
 }
 
+/** A list of objects: unreadable items are dropped, and a field that is no list reads as null. */
+function objectList<T extends z.ZodType>(item: T) {
+  return tolerantArray(item).nullish().catch(null);
+}
+
+/** A list of strings; one string on its own is read as a list of one. */
+const stringList = z
+  .union([
+    tolerantArray(z.string()),
+    z.string().transform((value) => (value === '' ? [] : [value])),
+  ])
+  .nullish()
+  .catch(null);
+
 export const ScreenshotImageSchema = z.looseObject({
   url: text,
   height: count,
@@ -84,22 +121,22 @@ export const ScreenshotImageSchema = z.looseObject({
 });
 
 export const ScreenshotSchema = z.looseObject({
-  small: ScreenshotImageSchema.nullish(),
-  medium: ScreenshotImageSchema.nullish(),
-  large: ScreenshotImageSchema.nullish(),
+  small: ScreenshotImageSchema.nullish().catch(null),
+  medium: ScreenshotImageSchema.nullish().catch(null),
+  large: ScreenshotImageSchema.nullish().catch(null),
 });
 
 export const PageEventSchema = z.looseObject({
   icon: text,
   title: text,
   ts: datetime,
-  uuid: text,
+  uuid: stringish,
 });
 
 export const PageviewSchema = z.looseObject({
-  events: tolerantArray(PageEventSchema).nullish(),
-  pageview_id: text,
-  screenshot: ScreenshotSchema.nullish(),
+  events: objectList(PageEventSchema),
+  pageview_id: stringish,
+  screenshot: ScreenshotSchema.nullish().catch(null),
   ts: datetime,
   url: text,
 });
@@ -113,10 +150,10 @@ export const TeamSchema = z.looseObject({
 export const AgentSchema = z.looseObject({
   id: stringOrNumber,
   name: text,
-  agent_identifier: text,
+  agent_identifier: stringish,
   agent_nickname: text,
   email: text,
-  external_id: text,
+  external_id: stringish,
   on_premise: flag,
   _type: text,
 });
@@ -130,10 +167,10 @@ export const SessionSchema = z.looseObject({
   started_at: datetime,
   ended_at: datetime,
   went_live: flag,
-  features_used: tolerantArray(z.string()).nullish(),
-  visitor_id: text,
-  team: TeamSchema.nullish(),
-  agents: tolerantArray(AgentSchema).nullish(),
+  features_used: stringList,
+  visitor_id: stringish,
+  team: TeamSchema.nullish().catch(null),
+  agents: objectList(AgentSchema),
   call_name: text,
   on_premise: flag,
   public_video_url: text,
@@ -146,14 +183,14 @@ export const SessionSchema = z.looseObject({
 });
 
 export const VisitorSchema = z.looseObject({
-  short_id: z.string().min(1),
+  short_id: ShortIdSchema,
   // Upscope v1.1
   api_key: text,
   browser_name: text,
   device_name: text,
   device_type: text,
   first_seen_at: datetime,
-  identities: tolerantArray(z.string()).nullish(),
+  identities: stringList,
   integration: text,
   ip_address: text,
   is_in_session: flag,
@@ -165,15 +202,15 @@ export const VisitorSchema = z.looseObject({
   location_country: text,
   location_country_name: text,
   lookup_code: stringish,
-  tags: tolerantArray(z.string()).nullish(),
+  tags: stringList,
   unique_id: stringish,
-  sessions: tolerantArray(SessionSchema).nullish(),
+  sessions: objectList(SessionSchema),
   _type: text,
   // UserView
   added_at: datetime,
   call_name: text,
   email: text,
-  history: tolerantArray(PageviewSchema).nullish(),
+  history: objectList(PageviewSchema),
   is_supported: flag,
   is_waiting_for_call: flag,
   name: text,
@@ -181,22 +218,61 @@ export const VisitorSchema = z.looseObject({
   watch_link: text,
 });
 
+const usageGroup = <T extends z.core.$ZodLooseShape>(shape: T) =>
+  z.looseObject(shape).nullish().catch(null);
+
 export const UsageSchema = z.looseObject({
-  visitors: z.looseObject({ online_now: count, last_24_hrs: count, last_30_days: count }).nullish(),
-  agents: z.looseObject({ today: count, last_30_days: count }).nullish(),
-  session_counts: z.looseObject({ now: count, today: count, last_30_days: count }).nullish(),
-  session_seconds: z.looseObject({ today: count, last_30_days: count }).nullish(),
+  visitors: usageGroup({ online_now: count, last_24_hrs: count, last_30_days: count }),
+  agents: usageGroup({ today: count, last_30_days: count }),
+  session_counts: usageGroup({ now: count, today: count, last_30_days: count }),
+  session_seconds: usageGroup({ today: count, last_30_days: count }),
 });
+
+/** Visitors a list left out because they could not be read: how many, and where (never what). */
+export interface UnreadableVisitors {
+  count: number;
+  /** Paths of the fields that failed, e.g. `visitors[3].short_id`; at most MAX_UNREADABLE_PATHS. */
+  paths: string[];
+}
+
+export const MAX_UNREADABLE_PATHS = 10;
+
+/** Reads every visitor it can; the others are left out and counted. */
+export function readVisitorList(values: readonly unknown[]): {
+  visitors: Visitor[];
+  unreadable: UnreadableVisitors;
+} {
+  const visitors: Visitor[] = [];
+  const unreadable: UnreadableVisitors = { count: 0, paths: [] };
+  values.forEach((value, index) => {
+    const result = VisitorSchema.safeParse(value);
+    if (result.success) {
+      visitors.push(result.data);
+      return;
+    }
+    unreadable.count += 1;
+    for (const issue of result.error.issues) {
+      const path = formatPath(['visitors', index, ...issue.path]);
+      if (unreadable.paths.length < MAX_UNREADABLE_PATHS && !unreadable.paths.includes(path)) {
+        unreadable.paths.push(path);
+      }
+    }
+  });
+  return { visitors, unreadable };
+}
 
 // Response envelopes. `status` is optional on success: its absence is not worth failing over,
 // while `{status: "error"}` is recognised before these schemas run.
 
 export const UsageResponseSchema = z.looseObject({ usage: UsageSchema });
 
-export const VisitorListResponseSchema = z.looseObject({
-  status: z.literal('ok').optional(),
-  visitors: z.array(VisitorSchema),
-});
+/** A list: `visitors` must be an array; the visitors in it that cannot be read are left out. */
+export const VisitorListResponseSchema = z
+  .looseObject({
+    status: z.literal('ok').optional(),
+    visitors: z.array(z.unknown()),
+  })
+  .transform(({ visitors, ...rest }) => ({ ...rest, ...readVisitorList(visitors) }));
 
 export const VisitorResponseSchema = z.looseObject({
   status: z.literal('ok').optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Usage, Visitor } from '../api/schemas';
+import { SHORT_ID_PATTERN } from '../api/short-id';
 import { HELPDESK_IDS, TICKET_ID, type HelpdeskId } from './helpdesks';
 import { IdentitiesSchema, type Identities } from './identities';
 import { SettingsPatchSchema, type Settings } from './settings';
@@ -12,7 +13,8 @@ import type { BadgeView, Candidate, ErrorInfo, Reply } from './views';
 
 export type { BadgeView, Candidate, ErrorInfo, Reply, Settings, Usage, Visitor };
 
-const ShortId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+/** The API's one rule for a visitor id; messages carry it as a string only. */
+const ShortId = z.string().regex(SHORT_ID_PATTERN);
 const TabId = z
   .number()
   .int()

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { invalidParams, jsonResponse, notFound, type FakeResponse } from './http';
 import { searchVisitors } from './search';
 import type { FakeVisitorRecord } from './seed';
-import { usageReport } from './usage';
+import { usageReport, type CounterType } from './usage';
 import { displayName, openSession, serialiseVisitor, timeOf, validateWatchBody } from './visitors';
 import type { WatchSession } from './watch-page';
 
@@ -27,6 +27,8 @@ export interface ApiState {
   now(): Date;
   /** A session id not handed out before by this fake. */
   newSessionId(): number;
+  /** How usage.json writes its counters. */
+  usageCounters(): CounterType;
 }
 
 export interface RouteContext {
@@ -52,7 +54,7 @@ export const API_ROUTES: readonly { pattern: RegExp; methods: Record<string, Han
 ];
 
 function usage(api: ApiState, _ctx: RouteContext): FakeResponse {
-  return jsonResponse(200, usageReport(api.visitors(), api.now()));
+  return jsonResponse(200, usageReport(api.visitors(), api.now(), api.usageCounters()));
 }
 
 function list(api: ApiState, ctx: RouteContext): FakeResponse {

@@ -17,3 +17,5 @@ export {
   SCREEN_BASE_URL,
 } from './seed';
 export type { FakeVisitorRecord, FakeJson } from './seed';
+export { oddVisitors, ODD_IDS, ODD_READABLE_IDS, ODD_UNREADABLE_IDS } from './odd';
+export type { CounterType } from './usage';

@@ -30,6 +30,13 @@ export interface FakeVisitorRecord {
   history?: FakeJson[] | null;
   /** Ids the website's SDK reported for other platforms; searchable, never serialised. */
   _integrationIds?: Record<string, string>;
+  /**
+   * Fields as the API sends them, in place of the record's own, so a test can make the fake send
+   * what a real server might (a number where the docs say string, one string for a list, no
+   * short_id at all). The record keeps its own values for searching, lookups and sessions;
+   * `undefined` leaves the field out; `history` replaces the pageviews only when they are asked for.
+   */
+  _sendAs?: Record<string, unknown>;
   [key: string]: unknown;
 }
 

@@ -22,6 +22,7 @@ import {
 } from './http';
 import { isScreenshotUrl, screenshotResponse } from './screenshots';
 import { seedVisitors, type FakeVisitorRecord } from './seed';
+import type { CounterType } from './usage';
 import { clone } from './visitors';
 import { watchPageResponse, type WatchSession } from './watch-page';
 
@@ -37,6 +38,8 @@ export interface FakeUpscopeOptions {
   latencyMs?: number;
   /** Default `https://o.upscope.io`. */
   watchOrigin?: string;
+  /** How usage.json writes its counters: `'number'` (default, as documented) or `'string'`. */
+  usageCounters?: CounterType;
 }
 
 export type { KeyState } from './endpoints';
@@ -68,6 +71,8 @@ export class FakeUpscope {
   private readonly initialKeys: Record<string, KeyState>;
   private readonly initialVisitors: FakeVisitorRecord[] | undefined;
   private readonly initialLatencyMs: number;
+  private readonly initialUsageCounters: CounterType;
+  private usageCounters: CounterType;
   private keys = new Map<string, KeyState>();
   private readonly faults = new FaultQueue();
   private latencyMs: number;
@@ -85,6 +90,7 @@ export class FakeUpscope {
     watchOrigin: () => this.watchOrigin,
     now: () => this.now(),
     newSessionId: () => this.nextSessionId++,
+    usageCounters: () => this.usageCounters,
   };
 
   constructor(options: FakeUpscopeOptions = {}) {
@@ -95,6 +101,8 @@ export class FakeUpscope {
     this.initialVisitors = options.visitors ? clone(options.visitors) : undefined;
     this.initialLatencyMs = options.latencyMs ?? 0;
     this.latencyMs = this.initialLatencyMs;
+    this.initialUsageCounters = options.usageCounters ?? 'number';
+    this.usageCounters = this.initialUsageCounters;
     this.visitors = [];
     this.reset();
   }
@@ -127,12 +135,21 @@ export class FakeUpscope {
     this.latencyMs = Math.max(0, ms);
   }
 
-  /** Back to the constructor's state: visitors, keys, latency; clears faults and records. */
+  /** Makes usage.json write its counters as numbers (as documented) or as strings. */
+  setUsageCounters(type: CounterType): void {
+    if (type !== 'number' && type !== 'string') {
+      throw new Error(`unknown counter type: ${String(type)}`);
+    }
+    this.usageCounters = type;
+  }
+
+  /** Back to the constructor's state: visitors, keys, latency, counters; clears faults and records. */
   reset(): void {
     this.visitors = this.initialVisitors ? clone(this.initialVisitors) : seedVisitors(this.now());
     this.keys = new Map(Object.entries(this.initialKeys));
     this.faults.clear();
     this.latencyMs = this.initialLatencyMs;
+    this.usageCounters = this.initialUsageCounters;
     this.requests.length = 0;
     this.watchSessions.length = 0;
   }

@@ -1,7 +1,14 @@
 /** The team's usage as usage.json reports it, counted from the fake's visitors. */
 import type { FakeJson, FakeVisitorRecord } from './seed';
 
-export function usageReport(visitors: readonly FakeVisitorRecord[], nowDate: Date): unknown {
+/** How usage.json writes its counters: numbers as documented, or strings as some servers do. */
+export type CounterType = 'number' | 'string';
+
+export function usageReport(
+  visitors: readonly FakeVisitorRecord[],
+  nowDate: Date,
+  counters: CounterType = 'number',
+): unknown {
   const now = nowDate.getTime();
   const startOfDay = new Date(nowDate);
   startOfDay.setUTCHours(0, 0, 0, 0);
@@ -40,20 +47,21 @@ export function usageReport(visitors: readonly FakeVisitorRecord[], nowDate: Dat
     }
   }
 
+  const n = (value: number): number | string => (counters === 'string' ? String(value) : value);
   return {
     usage: {
       visitors: {
-        online_now: visitors.filter((v) => v.is_online === true).length,
-        last_24_hrs: visitors.filter((v) => seenWithin(v, day)).length,
-        last_30_days: visitors.filter((v) => seenWithin(v, month)).length,
+        online_now: n(visitors.filter((v) => v.is_online === true).length),
+        last_24_hrs: n(visitors.filter((v) => seenWithin(v, day)).length),
+        last_30_days: n(visitors.filter((v) => seenWithin(v, month)).length),
       },
-      agents: { today: agentsToday.size, last_30_days: agentsMonth.size },
+      agents: { today: n(agentsToday.size), last_30_days: n(agentsMonth.size) },
       session_counts: {
-        now: visitors.filter((v) => v.is_in_session === true).length,
-        today: counts.today,
-        last_30_days: counts.month,
+        now: n(visitors.filter((v) => v.is_in_session === true).length),
+        today: n(counts.today),
+        last_30_days: n(counts.month),
       },
-      session_seconds: { today: seconds.today, last_30_days: seconds.month },
+      session_seconds: { today: n(seconds.today), last_30_days: n(seconds.month) },
     },
   };
 }

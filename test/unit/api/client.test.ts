@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createUpscopeClient, UpscopeApiError } from '../../../src/api';
+import {
+  createUpscopeClient,
+  SHORT_ID_PATTERN,
+  ShortIdSchema,
+  UpscopeApiError,
+  VisitorListResponseSchema,
+} from '../../../src/api';
 import { assertUnderBase, parseBaseUrl } from '../../../src/api/endpoints';
 import { fakeFetch, json, makeClient, raw, rejectionOf, TEST_KEY } from './fake-fetch';
 import { LIST_JSON, USAGE_JSON, VISITOR_JSON, WATCH_URL_JSON } from './seed-examples';
@@ -281,6 +287,49 @@ describe('paths', () => {
     expect(calls[0]?.url).toBe(`${BASE}/visitors/aZ0_-9.json`);
   });
 
+  it('opens exactly the visitors a list can return: one rule for a short id', async () => {
+    const candidates: unknown[] = [
+      ...badIds,
+      'ABCD1234',
+      '1234',
+      'aZ0_-9',
+      'x'.repeat(64),
+      1234,
+      0,
+      12.5,
+      -3,
+      null,
+    ];
+    for (const candidate of candidates) {
+      const listed = VisitorListResponseSchema.parse({ visitors: [{ short_id: candidate }] })
+        .visitors[0];
+      const { fetch, calls } = fakeFetch(json(200, WATCH_URL_JSON));
+      const { client } = makeClient(fetch);
+      const id = listed?.short_id ?? (candidate as string);
+      const outcome = await client.createWatchUrl(id, { agent: { id: '1', name: 'Joe' } }).then(
+        () => 'sent',
+        (error: UpscopeApiError) => error.kind,
+      );
+      expect(outcome, JSON.stringify(candidate)).toBe(listed ? 'sent' : 'bad_request');
+      if (listed) {
+        expect(calls[0]?.url).toBe(
+          `${BASE}/visitors/${encodeURIComponent(listed.short_id)}/watch_url.json`,
+        );
+      }
+    }
+  });
+
+  it('uses ShortIdSchema, shared with the rest of the extension, for paths', async () => {
+    expect(ShortIdSchema.parse(4711)).toBe('4711');
+    expect(SHORT_ID_PATTERN.test('4711')).toBe(true);
+    const { fetch, calls } = fakeFetch(json(200, { visitor: { short_id: 4711 } }));
+    const { client } = makeClient(fetch);
+    // A caller holding the number as the server sent it still reaches the same path.
+    const visitor = await client.getVisitor(4711 as unknown as string);
+    expect(visitor.short_id).toBe('4711');
+    expect(calls[0]?.url).toBe(`${BASE}/visitors/4711.json`);
+  });
+
   it('refuses URLs outside the base origin or path', () => {
     const base = parseBaseUrl(BASE);
     expect(() => assertUnderBase(base, new URL(`${BASE}/usage.json`))).not.toThrow();
@@ -338,6 +387,58 @@ describe('paths', () => {
     await client.getUsage();
     expect(calls[0]?.url).toBe('http://127.0.0.1:3000/usage.json');
     expect(client.baseUrl).toBe('http://127.0.0.1:3000');
+  });
+});
+
+describe('visitors a list cannot read', () => {
+  const list = json(200, {
+    status: 'ok',
+    visitors: [
+      { short_id: 'GOOD1', identities: 'Joe' },
+      { short_id: 'secret value', email: 'secret@example.com' },
+      { email: 'secret@example.com' },
+    ],
+  });
+
+  it('are left out and reported to onUnreadable by count and path', async () => {
+    const onUnreadable = vi.fn();
+    const { fetch } = fakeFetch(list);
+    const { client } = makeClient(fetch, { onUnreadable });
+    const visitors = await client.searchVisitors('joe');
+    expect(visitors).toEqual([{ short_id: 'GOOD1', identities: ['Joe'] }]);
+    expect(onUnreadable).toHaveBeenCalledTimes(1);
+    expect(onUnreadable).toHaveBeenCalledWith({
+      count: 2,
+      paths: ['visitors[1].short_id', 'visitors[2].short_id'],
+    });
+  });
+
+  it('are logged with console.warn by default, without their data', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const { fetch } = fakeFetch(list, ok);
+      const { client } = makeClient(fetch);
+      expect(await client.searchVisitors('joe')).toHaveLength(1);
+      expect(warn).toHaveBeenCalledTimes(1);
+      const message = String(warn.mock.calls[0]?.[0]);
+      expect(message).toContain('2 visitors');
+      expect(message).toContain('visitors[1].short_id, visitors[2].short_id');
+      expect(warn.mock.calls.flat().join(' ')).not.toMatch(/secret|Joe/);
+      await client.searchVisitors('nobody');
+      expect(warn).toHaveBeenCalledTimes(1);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('do not cost the list when the report itself fails', async () => {
+    const { fetch } = fakeFetch(list);
+    const { client } = makeClient(fetch, {
+      onUnreadable: () => {
+        throw new Error('report failed');
+      },
+    });
+    expect((await client.searchVisitors('joe')).map((v) => v.short_id)).toEqual(['GOOD1']);
   });
 });
 

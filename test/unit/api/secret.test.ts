@@ -42,7 +42,7 @@ const scenarios: Scenario[] = [
     'unexpected_response',
     json(200, {
       status: 'ok',
-      visitor: { short_id: 1, email: 2, name: SENTINEL, api_key: [SENTINEL] },
+      visitor: { short_id: [SENTINEL], email: 2, name: SENTINEL, api_key: [SENTINEL] },
     }),
     (c) => c.getVisitor('a'),
   ],
