@@ -5,9 +5,9 @@ export default defineConfig({
   testDir: 'test/e2e',
   globalSetup: './test/e2e/global-setup.ts',
   outputDir: 'test/output/e2e-results',
-  // Each test launches its own browser with the extension, which spends most of its time waiting:
-  // two browsers at a time keep two cores busy (Playwright's default, half the cores, runs one).
-  workers: Math.max(2, Math.floor(availableParallelism() / 2)),
+  // Tests share one browser per worker (support/fixtures.ts). Measured on 2 cores, a second
+  // worker gains nothing (both browsers compete for the same cores), so one per two cores.
+  workers: Math.max(1, Math.floor(availableParallelism() / 2)),
   fullyParallel: true,
   // A limit catches a hang, not a slow machine: the slowest test (axe in light and dark over many
   // popup states) takes about 25 s on 2 busy cores.

@@ -161,22 +161,26 @@ test('the key revoked mid-session: "Set up" with the reason, no more calls, back
   expect(kept.data.settings).toMatchObject(DEMO_AGENT);
 });
 
-test('the service worker stopped between the lookup and the click: one click, one session, one request', async ({
-  context,
-  extensionId,
-  fake,
-}) => {
-  const page = await openTicket(context);
-  await expect(badgeButton(page)).toHaveText('Online');
-  await stopServiceWorker(context, extensionId);
-  const before = fake.requests.length;
+test.describe('in a browser of its own (the worker is stopped or reloaded)', () => {
+  test.use({ freshBrowser: true });
 
-  const opened = context.waitForEvent('page');
-  await badgeButton(page).click();
-  await expect(await opened).toHaveURL(/^https:\/\/o\.upscope\.io\//);
-  expect(fake.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual([
-    `POST /v1.1/visitors/${SEED_IDS.jane}/watch_url.json`,
-  ]);
+  test('the service worker stopped between the lookup and the click: one click, one session, one request', async ({
+    context,
+    extensionId,
+    fake,
+  }) => {
+    const page = await openTicket(context);
+    await expect(badgeButton(page)).toHaveText('Online');
+    await stopServiceWorker(context, extensionId);
+    const before = fake.requests.length;
+
+    const opened = context.waitForEvent('page');
+    await badgeButton(page).click();
+    await expect(await opened).toHaveURL(/^https:\/\/o\.upscope\.io\//);
+    expect(fake.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual([
+      `POST /v1.1/visitors/${SEED_IDS.jane}/watch_url.json`,
+    ]);
+  });
 });
 
 test('a start that fails says why and starts nothing; the next click starts exactly one session', async ({

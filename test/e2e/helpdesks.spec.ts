@@ -144,26 +144,30 @@ test('before a key is saved, the badge says to set up and explains on click', as
   expect(fake.requests).toEqual([]);
 });
 
-test('when the extension is reloaded or removed under an open ticket, its old script leaves quietly', async ({
-  context,
-  serviceWorker,
-}) => {
-  await configureExtension(serviceWorker);
-  await serveHelpdesk(context, ZENDESK);
-  const page = await context.newPage();
-  const errors = pageErrors(page);
-  await page.goto('https://acme.zendesk.com/agent/tickets/123');
-  await expect(badgeButton(page)).toHaveText('Online');
+test.describe('in a browser of its own (the worker is stopped or reloaded)', () => {
+  test.use({ freshBrowser: true });
 
-  // Playwright's Chromium does not bring a reloaded unpacked extension back, so this checks the
-  // old copy's side: its context dies, and the page must not notice beyond the badge going.
-  await serviceWorker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
-  await expect(page.locator('cobrowse-badge')).toHaveCount(0, { timeout: 5_000 });
-  await page.click('#open-124');
-  await page.evaluate(() => window.dispatchEvent(new Event('popstate')));
-  await page.waitForTimeout(1_200);
-  await expect(page.locator('cobrowse-badge')).toHaveCount(0);
-  expect(errors).toEqual([]);
+  test('when the extension is reloaded or removed under an open ticket, its old script leaves quietly', async ({
+    context,
+    serviceWorker,
+  }) => {
+    await configureExtension(serviceWorker);
+    await serveHelpdesk(context, ZENDESK);
+    const page = await context.newPage();
+    const errors = pageErrors(page);
+    await page.goto('https://acme.zendesk.com/agent/tickets/123');
+    await expect(badgeButton(page)).toHaveText('Online');
+
+    // Playwright's Chromium does not bring a reloaded unpacked extension back, so this checks the
+    // old copy's side: its context dies, and the page must not notice beyond the badge going.
+    await serviceWorker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+    await expect(page.locator('cobrowse-badge')).toHaveCount(0, { timeout: 5_000 });
+    await page.click('#open-124');
+    await page.evaluate(() => window.dispatchEvent(new Event('popstate')));
+    await page.waitForTimeout(1_200);
+    await expect(page.locator('cobrowse-badge')).toHaveCount(0);
+    expect(errors).toEqual([]);
+  });
 });
 
 test.describe('other helpdesks', () => {

@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page, Worker } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { DEMO_API_KEY } from '../fake-upscope';
 import { extensionUrl } from './support/browser';
 import { configureExtension } from './support/extension';
+import { expectAccessible } from './support/a11y';
 import { expect, test } from './support/fixtures';
 import { badgeButton, serveHelpdesk, ZENDESK } from './support/helpdesk';
 import { tabIdOf } from './support/worker';
@@ -15,13 +15,6 @@ test.use({ uiLanguage: 'de' });
 
 const SHOTS = 'test/output/screenshots';
 mkdirSync(SHOTS, { recursive: true });
-
-async function expectAccessible(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(
-    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
 
 /**
  * Longer German words must still fit: no sideways scrolling, and no box whose text is wider than

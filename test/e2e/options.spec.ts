@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { DEMO_API_KEY, type FakeUpscope } from '../fake-upscope';
 import { configureExtension } from './support/extension';
 import { extensionUrl } from './support/browser';
+import { checkSchemes } from './support/a11y';
 import { expect, test } from './support/fixtures';
 
 const SHOTS = 'test/output/screenshots';
@@ -61,20 +61,8 @@ async function storedSettings(sw: Worker): Promise<Record<string, unknown>> {
   );
 }
 
-async function expectAccessible(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(
-    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
-
 async function checkState(page: Page, name: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await expectAccessible(page);
-    await page.screenshot({ path: `${SHOTS}/options-${name}-${scheme}.png`, fullPage: true });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
+  await checkSchemes(page, `${SHOTS}/options-${name}`);
 }
 
 async function fakeUsage(fake: FakeUpscope) {

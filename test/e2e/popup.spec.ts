@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { SEED_IDS } from '../fake-upscope';
 import { configureExtension } from './support/extension';
+import { checkSchemes } from './support/a11y';
 import { expect, test } from './support/fixtures';
 import { tabIdOf } from './support/worker';
 
@@ -66,23 +66,11 @@ async function openPopup(
   return popup;
 }
 
-async function expectAccessible(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(
-    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
-
 /** axe in light and dark, and a screenshot of each for review. */
 async function checkState(page: Page, name: string): Promise<void> {
   // Wait for the freshness line to settle, so the picture is of the state and not of a spinner.
   await expect(page.getByText('Checking Upscope…')).toHaveCount(0);
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await expectAccessible(page);
-    await page.screenshot({ path: `${SHOTS}/popup-${name}-${scheme}.png`, fullPage: true });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
+  await checkSchemes(page, `${SHOTS}/popup-${name}`);
 }
 
 const card = (page: Page) => page.getByTestId('visitor');

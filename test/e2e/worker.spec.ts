@@ -70,35 +70,45 @@ test('starting co-browsing opens the watch URL beside the ticket, with agent and
   expect(placement).toEqual({ next: true, sameWindow: true });
 });
 
-test('lookups survive the service worker being stopped: the cache lives in storage.session', async ({
-  context,
-  extensionId,
-  serviceWorker,
-  fake,
-}) => {
-  await configureExtension(serviceWorker);
-  const page = await extensionPage(context, extensionId);
-  const first = await sendFromPage(page, { type: 'visitors/search', query: 'sam.lee@example.com' });
-  expect(first.data.visitors.map((v: { short_id: string }) => v.short_id)[0]).toBe(
-    SEED_IDS.samMobile,
-  );
-  // The settings page these are sent from asks for the team's usage on its own: count searches.
-  const searches = () => fake.requests.filter((r) => r.path === '/v1.1/list.json');
-  expect(searches()).toHaveLength(1);
+test.describe('in a browser of its own (the worker is stopped or reloaded)', () => {
+  test.use({ freshBrowser: true });
 
-  await serviceWorker.evaluate(() => Object.assign(globalThis, { marker: 'first worker' }));
-  await stopServiceWorker(context, extensionId);
-  const again = await sendFromPage(page, { type: 'visitors/search', query: 'sam.lee@example.com' });
-  // A fresh worker answered: the first one's globals are gone.
-  const worker = context.serviceWorkers().find((w) => w.url().includes(extensionId))!;
-  expect(await worker.evaluate(() => (globalThis as { marker?: string }).marker)).toBeUndefined();
-  expect(again).toEqual(first);
-  expect(searches()).toHaveLength(1);
+  test('lookups survive the service worker being stopped: the cache lives in storage.session', async ({
+    context,
+    extensionId,
+    serviceWorker,
+    fake,
+  }) => {
+    await configureExtension(serviceWorker);
+    const page = await extensionPage(context, extensionId);
+    const first = await sendFromPage(page, {
+      type: 'visitors/search',
+      query: 'sam.lee@example.com',
+    });
+    expect(first.data.visitors.map((v: { short_id: string }) => v.short_id)[0]).toBe(
+      SEED_IDS.samMobile,
+    );
+    // The settings page these are sent from asks for the team's usage on its own: count searches.
+    const searches = () => fake.requests.filter((r) => r.path === '/v1.1/list.json');
+    expect(searches()).toHaveLength(1);
 
-  const other = await sendFromPage(page, {
-    type: 'visitors/search',
-    query: 'maria.garcia@example.com',
+    await serviceWorker.evaluate(() => Object.assign(globalThis, { marker: 'first worker' }));
+    await stopServiceWorker(context, extensionId);
+    const again = await sendFromPage(page, {
+      type: 'visitors/search',
+      query: 'sam.lee@example.com',
+    });
+    // A fresh worker answered: the first one's globals are gone.
+    const worker = context.serviceWorkers().find((w) => w.url().includes(extensionId))!;
+    expect(await worker.evaluate(() => (globalThis as { marker?: string }).marker)).toBeUndefined();
+    expect(again).toEqual(first);
+    expect(searches()).toHaveLength(1);
+
+    const other = await sendFromPage(page, {
+      type: 'visitors/search',
+      query: 'maria.garcia@example.com',
+    });
+    expect(other).toMatchObject({ ok: true, data: { candidates: [{ state: 'waiting' }] } });
+    expect(searches()).toHaveLength(2);
   });
-  expect(other).toMatchObject({ ok: true, data: { candidates: [{ state: 'waiting' }] } });
-  expect(searches()).toHaveLength(2);
 });

@@ -17,23 +17,80 @@ interface ExtensionFixtures {
   serveTicket(url: string, fixture: string): Promise<void>;
 }
 
+type Launched = Awaited<ReturnType<typeof launchWithExtension>>;
+
+/**
+ * Puts a browser that ran a test back to the state of a fresh install, as far as the product can
+ * tell: no pages, no routes, empty storage (both key stores too), no alarms, no registered content
+ * scripts, no optional host permissions. Launching a browser costs about 3 s of CPU; this costs
+ * a few milliseconds, so tests share one browser per Playwright worker unless they ask otherwise.
+ */
+async function resetBrowser(launched: Launched): Promise<void> {
+  const { context, serviceWorker } = launched;
+  await context.newPage();
+  for (const page of context.pages().slice(0, -1)) await page.close();
+  // Route handlers still running finish against the old fake before the routes go.
+  await context.unrouteAll({ behavior: 'wait' });
+  await serviceWorker.evaluate(async () => {
+    await chrome.alarms.clearAll();
+    const scripts = await chrome.scripting.getRegisteredContentScripts();
+    if (scripts.length) {
+      await chrome.scripting.unregisterContentScripts({ ids: scripts.map((s) => s.id) });
+    }
+    const manifest = chrome.runtime.getManifest();
+    const required = new Set([
+      ...(manifest.host_permissions ?? []),
+      ...(manifest.content_scripts ?? []).flatMap((c) => c.matches ?? []),
+    ]);
+    const granted = (await chrome.permissions.getAll()).origins ?? [];
+    const optional = granted.filter((origin) => !required.has(origin));
+    if (optional.length) await chrome.permissions.remove({ origins: optional });
+    await chrome.storage.local.clear();
+    await chrome.storage.session.clear();
+    await new Promise<void>((resolve) => {
+      const request = indexedDB.deleteDatabase('helpdesk-cobrowse-secrets');
+      request.onsuccess = request.onerror = request.onblocked = () => resolve();
+    });
+  });
+}
+
 export const test = base.extend<
   ExtensionFixtures & {
-    launched: Awaited<ReturnType<typeof launchWithExtension>>;
+    launched: Launched;
     /** The browser's UI language (`test.use({ uiLanguage: 'de' })`); the default is English. */
     uiLanguage: string | undefined;
-  }
+    /**
+     * A browser of the test's own (`test.use({ freshBrowser: true })`), for tests that stop or
+     * reload the extension, or look at what a new install does.
+     */
+    freshBrowser: boolean;
+  },
+  { sharedBrowser: { get(): Promise<Launched> } }
 >({
   uiLanguage: [undefined, { option: true }],
+  freshBrowser: [false, { option: true }],
+  // Launched on first use only, so a worker that runs only fresh-browser tests never starts it.
+  sharedBrowser: [
+    async ({}, use) => {
+      let launched: Promise<Launched> | undefined;
+      await use({ get: () => (launched ??= launchWithExtension()) });
+      if (launched) await (await launched).close();
+    },
+    { scope: 'worker' },
+  ],
   fake: async ({}, use) => {
     await use(new FakeUpscope());
   },
-  launched: async ({ fake, uiLanguage }, use) => {
-    const launched = await launchWithExtension(uiLanguage ? { lang: uiLanguage } : {});
+  launched: async ({ fake, uiLanguage, freshBrowser, sharedBrowser }, use) => {
+    const own = freshBrowser || uiLanguage !== undefined;
+    const launched = own
+      ? await launchWithExtension(uiLanguage ? { lang: uiLanguage } : {})
+      : await sharedBrowser.get();
     // Registered before any test step: the worker's own fetches to the API go through the fake.
     await routeFakeUpscope(launched.context, fake);
     await use(launched);
-    await launched.close();
+    if (own) await launched.close();
+    else await resetBrowser(launched);
   },
   context: async ({ launched }, use) => use(launched.context),
   serviceWorker: async ({ launched }, use) => use(launched.serviceWorker),
