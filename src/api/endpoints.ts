@@ -3,7 +3,6 @@ import { isValidShortId, ShortIdSchema } from './short-id';
 
 export { isValidShortId, SHORT_ID_PATTERN } from './short-id';
 
-
 const INVALID_SHORT_ID =
   "That visitor id is not valid: it must be 1 to 64 letters, digits, '-' or '_'.";
 
