@@ -1,7 +1,8 @@
-import type { FakeUpscope } from '../fake-upscope';
+import { SEED_IDS, type FakeUpscope } from '../fake-upscope';
 import { configureExtension } from './support/extension';
 import { expect, test } from './support/fixtures';
 import { badgeButton, serveHelpdesk, ZENDESK } from './support/helpdesk';
+import { tabIdOf } from './support/worker';
 
 // What a customer writes on a ticket (their display name, a code in the text) proves nothing
 // about who they are: a name is searched as plain words only, and a visitor found by a name or
@@ -62,6 +63,29 @@ test('a lookup code written in the ticket finds only a possible match: a click s
   await page.waitForTimeout(500);
   expect(fake.watchSessions).toEqual([]);
   expect(fake.requests.filter((r) => r.method === 'POST')).toEqual([]);
+});
+
+test('the popup says which code matched, and its Start button is the agent’s one deliberate click', async ({
+  context,
+  serviceWorker,
+  extensionId,
+  fake,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`${ZENDESK.origin}/agent/tickets/141`);
+  await expect(badgeButton(page)).toHaveText('Possible match');
+  const tabId = await tabIdOf(page, serviceWorker);
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html?tab=${tabId}`);
+  await expect(popup.getByTestId('possible-match')).toHaveText(
+    /^Matched the code 4821 written in the ticket\./,
+  );
+  expect(fake.watchSessions).toEqual([]);
+  const opened = context.waitForEvent('page');
+  await popup.getByRole('button', { name: 'Start co-browsing' }).click();
+  await expect(await opened).toHaveURL(/^https:\/\/o\.upscope\.io\//);
+  expect(fake.watchSessions.map((s) => s.shortId)).toEqual([SEED_IDS.lookupCode]);
 });
 
 test('a customer found by their Zendesk user id is one click, and the code in the ticket is not searched', async ({
