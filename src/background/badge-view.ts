@@ -62,7 +62,16 @@ export function viewForLookup(result: LookupResult, now = Date.now()): BadgeView
       canStart: false,
     };
   }
-  return viewForVisitor(best, result.ambiguous, now);
+  const view = viewForVisitor(best, result.ambiguous, now);
+  if (!result.possible) return view;
+  // Found only by a name or a code anyone can write: shown, never started with one click.
+  return {
+    state: view.state,
+    label: t('badgePossibleMatch'),
+    title: t('badgeTitlePossibleMatch'),
+    canStart: false,
+    possible: true,
+  };
 }
 
 export function viewForError(error: ErrorInfo): BadgeView {

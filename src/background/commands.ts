@@ -4,13 +4,14 @@ import { t } from '../wording/i18n';
 import { viewForError } from './badge-view';
 import { startCobrowse } from './cobrowse';
 import { toErrorInfo } from './problems';
-import { getTabState } from './tab-state';
+import { getTabState, possibleMatch } from './tab-state';
 import { pushToTab } from './ticket-tabs';
 import { showOnToolbar } from './toolbar';
 
 export const START_COMMAND = 'start-cobrowse';
 
-async function openPopupInstead(tabId: number | undefined, why: string): Promise<void> {
+/** Opens the popup for the agent to decide; without a window for it, says why on the toolbar. */
+export async function openPopupInstead(tabId: number | undefined, why: string): Promise<void> {
   try {
     await browser.action.openPopup();
   } catch {
@@ -23,7 +24,8 @@ async function openPopupInstead(tabId: number | undefined, why: string): Promise
 
 /**
  * The shortcut starts co-browsing with the ticket's best visitor when that choice is clear and
- * the visitor is available. Otherwise it opens the popup to let the agent decide, never guessing.
+ * the visitor is available. Otherwise it opens the popup to let the agent decide, never guessing:
+ * also for a possible match (found only by a name or a code from the ticket).
  */
 export async function onStartShortcut(tab: Tabs.Tab | undefined): Promise<void> {
   const tabId = tab?.id;
@@ -33,7 +35,7 @@ export async function onStartShortcut(tab: Tabs.Tab | undefined): Promise<void> 
     await openPopupInstead(tabId, t('commandNoVisitor'));
     return;
   }
-  if (state.ambiguous || !state.view.canStart) {
+  if (state.ambiguous || !state.view.canStart || possibleMatch(state)) {
     await openPopupInstead(tabId, state.view.title);
     return;
   }

@@ -1,7 +1,9 @@
 import type { ContentHandlers, PageHandlers, Setup } from '../shared/protocol';
 import { agentMissing } from '../shared/settings';
+import { t } from '../wording/i18n';
 import { withApi } from './api-access';
 import { startCobrowse } from './cobrowse';
+import { openPopupInstead } from './commands';
 import { forgetKey, testConnection, verifyAndSaveKey, afterCredentialsChange } from './key-setup';
 import { keyStatus } from './key-store';
 import { clearLookupCache, searchCached } from './lookup';
@@ -9,7 +11,7 @@ import { syncPresenceAlarm } from './presence';
 import { Problem } from './problems';
 import { rankVisitors } from './ranking';
 import { loadSettings, saveSettings } from './settings-store';
-import { getTabState, removeTabState, setTabState, allTabStates } from './tab-state';
+import { getTabState, removeTabState, setTabState, allTabStates, possibleMatch } from './tab-state';
 import { clearToolbar } from './toolbar';
 import { helpdeskOfTab } from './custom-domains';
 import { refreshTicket } from './ticket-tabs';
@@ -58,9 +60,18 @@ export const contentHandlers: ContentHandlers = {
     if (state.ambiguous) {
       throw new Problem('ambiguous', 'problemAmbiguous');
     }
+    // Found only by a name or a code from the ticket: the agent confirms in the popup first.
+    if (possibleMatch(state)) throw new Problem('possible_match', 'problemPossibleMatch');
     if (!state.view.canStart) throw new Problem('unavailable', { worded: state.view.title });
     const outcome = await startCobrowse(best.short_id, tabId);
     return { opened: outcome.opened };
+  },
+
+  async 'ticket/check-match'(_message, tabId) {
+    const state = await getTabState(tabId);
+    if (!state || !possibleMatch(state)) return null;
+    await openPopupInstead(tabId, t('problemPossibleMatch'));
+    return null;
   },
 
   async 'site/which'(_message, tabId) {

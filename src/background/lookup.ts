@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { VisitorSchema, type Visitor } from '../api';
 import type { HelpdeskId } from '../shared/helpdesks';
 import type { Identities } from '../shared/identities';
-import type { MatchedBy } from '../shared/views';
+import { plainName } from '../shared/plain-name';
+import { isPossibleMatch, type MatchedBy } from '../shared/views';
 import { withApi } from './api-access';
 import { Problem } from './problems';
 import { rankVisitors, type Ranking } from './ranking';
@@ -42,7 +43,8 @@ export function queriesFor(ids: Identities, helpdesk: HelpdeskId): SearchQuery[]
     });
   }
   if (ids.lookupCode) queries.push({ query: ids.lookupCode, matchedBy: { kind: 'lookup_code' } });
-  if (ids.name) queries.push({ query: ids.name, matchedBy: { kind: 'name' } });
+  const name = ids.name ? plainName(ids.name) : null;
+  if (name) queries.push({ query: name, matchedBy: { kind: 'name' } });
   return queries;
 }
 
@@ -84,6 +86,8 @@ export function searchCached(
 export interface LookupResult extends Ranking {
   /** How the visitors were found, or null when nobody matched. */
   matchedBy: MatchedBy | null;
+  /** Found only by a name or a code from the ticket: the agent confirms in the popup. */
+  possible: boolean;
 }
 
 /** Finds the visitors behind a ticket's customer, trying each identity in turn. */
@@ -95,9 +99,15 @@ export async function lookupCustomer(
 ): Promise<LookupResult> {
   for (const { query, matchedBy } of queriesFor(ids, helpdesk)) {
     const visitors = await searchCached(query, maxAgeMs, budget);
-    if (visitors.length > 0) return { ...rankVisitors(visitors, matchedBy), matchedBy };
+    if (visitors.length > 0) {
+      return {
+        ...rankVisitors(visitors, matchedBy),
+        matchedBy,
+        possible: isPossibleMatch(matchedBy),
+      };
+    }
   }
-  return { visitors: [], candidates: [], ambiguous: false, matchedBy: null };
+  return { visitors: [], candidates: [], ambiguous: false, matchedBy: null, possible: false };
 }
 
 /** Forgets every cached search, e.g. when the key or the API endpoint changes. */

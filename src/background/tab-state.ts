@@ -3,7 +3,7 @@ import { VisitorSchema } from '../api';
 import { HELPDESK_IDS } from '../shared/helpdesks';
 import { IdentitiesSchema } from '../shared/identities';
 import type { TabState } from '../shared/protocol';
-import { MATCH_KINDS, PRESENCE_STATES, type BadgeView } from '../shared/views';
+import { isPossibleMatch, MATCH_KINDS, PRESENCE_STATES, type BadgeView } from '../shared/views';
 import { storageFamily } from './storage-item';
 
 export type { TabState };
@@ -13,6 +13,7 @@ const BadgeViewSchema = z.object({
   label: z.string(),
   title: z.string(),
   canStart: z.boolean(),
+  possible: z.boolean().optional(),
 }) satisfies z.ZodType<BadgeView>;
 
 const CandidateSchema = z.object({
@@ -34,6 +35,17 @@ export const TabStateSchema: z.ZodType<TabState> = z.object({
   ambiguous: z.boolean(),
   updatedAt: z.number(),
 });
+
+/**
+ * Whether the tab's best visitor is only a possible match: found by a name or a code from the
+ * ticket, or by nothing this state can show. The one place the badge, the shortcut and the
+ * start handler learn it, from how the visitor was found, not from the view's words.
+ */
+export function possibleMatch(state: Pick<TabState, 'visitors' | 'candidates'>): boolean {
+  const best = state.visitors[0];
+  if (!best) return false;
+  return isPossibleMatch(state.candidates.find((c) => c.shortId === best.short_id)?.matchedBy);
+}
 
 /** One tab's state under `tab:<tabId>` in storage.session. */
 const tabStates = storageFamily('session', 'tab:', TabStateSchema);

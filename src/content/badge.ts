@@ -42,7 +42,10 @@ export interface Badge {
   remove(): void;
 }
 
-export function createBadge(start: () => Promise<Reply<{ opened: string }> | undefined>): Badge {
+export function createBadge(
+  start: () => Promise<Reply<{ opened: string }> | undefined>,
+  check: () => unknown = () => undefined,
+): Badge {
   const host = document.createElement(TAG);
   const root = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
@@ -64,6 +67,12 @@ export function createBadge(start: () => Promise<Reply<{ opened: string }> | und
 
   button.addEventListener('click', async () => {
     if (!view || button.getAttribute('aria-busy') === 'true') return;
+    if (view.possible) {
+      // A possible match is never started from here: the popup shows it for the agent to check.
+      note.textContent = view.title;
+      void check();
+      return;
+    }
     if (!view.canStart) {
       // Nothing to start: say why, the way the tooltip would for a mouse user.
       note.textContent = note.textContent ? '' : view.title;

@@ -21,6 +21,8 @@ export interface CardProps {
   visitor: Visitor;
   /** Why starting is not possible now, or null. */
   blocker: string | null;
+  /** For a possible match: what it was found by, for the agent to check before starting. */
+  matchNote?: string | null;
   starting: boolean;
   startError: ErrorInfo | null;
   confirmingForget: boolean;
@@ -133,6 +135,11 @@ export function VisitorCard(props: CardProps) {
       </dl>
 
       <div class="start">
+        {props.matchNote && (
+          <p class="why" data-testid="possible-match">
+            {props.matchNote}
+          </p>
+        )}
         <button
           type="button"
           class="primary big"

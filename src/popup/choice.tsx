@@ -40,6 +40,8 @@ export function VisitorChoice(props: {
   listLabel: string;
   setup: Setup | null;
   actions: VisitorActions;
+  /** What a possible match was found by, shown above its Start button. */
+  matchNote?: (entry: Entry) => string | null;
 }) {
   const { choice, actions } = props;
   const entry = choice.entries.find((e) => e.visitor.short_id === choice.selected) ?? null;
@@ -52,6 +54,7 @@ export function VisitorChoice(props: {
         key={id}
         visitor={visitor}
         blocker={startBlocker(visitor, props.setup)}
+        matchNote={props.matchNote?.(entry) ?? null}
         starting={actions.starting === id}
         startError={actions.startError?.id === id ? actions.startError.error : null}
         confirmingForget={actions.confirmForget === id}

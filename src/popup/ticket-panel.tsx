@@ -1,11 +1,12 @@
 import { HELPDESKS } from '../shared/helpdesks';
+import { plainName } from '../shared/plain-name';
 import { t } from '../wording/i18n';
 import type { TabState } from '../shared/page-send';
 import { errorText } from '../wording/errors';
 import { Notice } from '../ui/notice';
 import { ago } from '../wording/visitor';
 import { openSettings, Skeleton, VisitorChoice, type Choice } from './choice';
-import { setupProblem, ticketProblem } from './model';
+import { setupProblem, ticketProblem, type Entry } from './model';
 import type { TabStateHook } from './use-tab-state';
 import type { VisitorActions } from './use-visitor-actions';
 
@@ -20,6 +21,24 @@ function identitiesText(tab: TabState): string {
   ]
     .filter(Boolean)
     .join(' · ');
+}
+
+/**
+ * Why a visitor matched, when only a name or a code from the ticket found them: anyone can write
+ * those, so the agent checks before starting. Null for a match by an identity that proves it.
+ */
+export function matchNote(tab: TabState, entry: Entry): string | null {
+  const ids = tab.identities;
+  switch (entry.candidate?.matchedBy.kind) {
+    case 'lookup_code':
+      return ids.lookupCode ? t('matchWhyLookupCode', ids.lookupCode) : null;
+    case 'name': {
+      const name = ids.name && plainName(ids.name);
+      return name ? t('matchWhyName', name) : null;
+    }
+    default:
+      return null;
+  }
 }
 
 /** The helpdesk and ticket number the tab shows, e.g. "Zendesk · #7". */
@@ -123,6 +142,7 @@ export function TicketPanel(props: {
         listLabel={tabState.ambiguous ? t('matchesAmbiguous', count) : t('matchesCount', count)}
         setup={setup}
         actions={props.actions}
+        matchNote={(entry) => matchNote(tab, entry)}
       />
     </>
   );

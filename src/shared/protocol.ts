@@ -35,6 +35,8 @@ export const ContentMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ticket/visibility'), visible: z.boolean() }),
   z.strictObject({ type: z.literal('ticket/left') }),
   z.strictObject({ type: z.literal('ticket/start-cobrowse') }),
+  /** A click on a badge showing a possible match: the worker opens the popup to check it. */
+  z.strictObject({ type: z.literal('ticket/check-match') }),
   /** On an origin it does not know: which helpdesk the agent said this custom domain runs. */
   z.strictObject({ type: z.literal('site/which') }),
 ]);
@@ -124,6 +126,7 @@ export interface ContentReplies {
   'ticket/visibility': BadgeView | null;
   'ticket/left': null;
   'ticket/start-cobrowse': Pick<StartOutcome, 'opened'>;
+  'ticket/check-match': null;
   /** Null when the agent added no custom domain for this origin. */
   'site/which': HelpdeskId | null;
 }

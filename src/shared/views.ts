@@ -26,6 +26,11 @@ export interface BadgeView {
   title: string;
   /** Whether one click can start co-browsing now. */
   canStart: boolean;
+  /**
+   * A visitor was found only by what anyone can write in a ticket (a name, a lookup code): a
+   * click on the badge opens the popup for the agent to check, and never starts co-browsing.
+   */
+  possible?: boolean;
 }
 
 /** The ways a visitor can be found, most precise first; the pages word them. */
@@ -42,6 +47,15 @@ export const MATCH_KINDS = [
 export interface MatchedBy {
   kind: (typeof MATCH_KINDS)[number];
   helpdesk?: HelpdeskId;
+}
+
+/**
+ * Whether a visitor found this way is only a possible match. A customer chooses their own display
+ * name and can write any code in a ticket, so neither proves who they are; the website's user id,
+ * the email and the helpdesk's user id do. Nothing (null) is no proof either.
+ */
+export function isPossibleMatch(matchedBy: MatchedBy | null | undefined): boolean {
+  return !matchedBy || matchedBy.kind === 'name' || matchedBy.kind === 'lookup_code';
 }
 
 /**

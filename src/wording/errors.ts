@@ -38,6 +38,7 @@ const ERRORS: Readonly<Record<string, ErrorWords>> = {
   unexpected_response: { key: 'errorUnreadable', fix: 'none' },
   already_starting: { key: 'errorAlreadyStarting', fix: 'none' },
   no_visitor: { key: 'commandNoVisitor', fix: 'none' },
+  possible_match: { key: 'problemPossibleMatch', fix: 'none' },
   empty_search: { key: 'searchEmpty', fix: 'none' },
 };
 

@@ -89,6 +89,7 @@ const VALID: Record<string, unknown>[] = [
   { type: 'ticket/visibility', visible: true },
   { type: 'ticket/left' },
   { type: 'ticket/start-cobrowse' },
+  { type: 'ticket/check-match' },
   { type: 'site/which' },
   { type: 'tab/state', tabId: 7, refresh: false },
   { type: 'visitors/search', query: 'jane' },

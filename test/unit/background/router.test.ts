@@ -55,6 +55,7 @@ const messages: Record<string, { message: unknown; owner: 'content' | 'page' }> 
   visibility: { message: { type: 'ticket/visibility', visible: false }, owner: 'content' },
   left: { message: { type: 'ticket/left' }, owner: 'content' },
   'start from badge': { message: { type: 'ticket/start-cobrowse' }, owner: 'content' },
+  'check a possible match': { message: { type: 'ticket/check-match' }, owner: 'content' },
   'settings/get': { message: { type: 'settings/get' }, owner: 'page' },
   'key/save': { message: { type: 'key/save', apiKey: 'x' }, owner: 'page' },
   'key/clear': { message: { type: 'key/clear' }, owner: 'page' },
