@@ -119,7 +119,7 @@ describe.each([
     // The endpoint changed without the handler (a save cut short, an old version's write).
     const { settings } = await fakeBrowser.storage.local.get('settings');
     await fakeBrowser.storage.local.set({
-      settings: { ...settings, apiBaseUrl: other.server.baseUrl },
+      settings: { ...(settings as object), apiBaseUrl: other.server.baseUrl },
     });
     worker = await restartedWorker();
     const from = originOf(bg.server.baseUrl);
