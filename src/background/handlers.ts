@@ -4,13 +4,19 @@ import { t } from '../wording/i18n';
 import { withApi } from './api-access';
 import { startCobrowse } from './cobrowse';
 import { openPopupInstead } from './commands';
-import { forgetKey, testConnection, verifyAndSaveKey, afterCredentialsChange } from './key-setup';
-import { keyStatus } from './key-store';
+import {
+  afterCredentialsChange,
+  checkAndSaveKey,
+  forgetKey,
+  testConnection,
+  verifyAndSaveKey,
+} from './key-setup';
+import { bindStoredKey, clearApiKey, keyStatus, originOf } from './key-store';
 import { clearLookupCache, searchCached } from './lookup';
 import { syncPresenceAlarm } from './presence';
 import { Problem } from './problems';
 import { rankVisitors } from './ranking';
-import { loadSettings, saveSettings } from './settings-store';
+import { loadSettings, patchedSettings, saveSettings } from './settings-store';
 import { getTabState, removeTabState, setTabState, allTabStates, possibleMatch } from './tab-state';
 import { clearToolbar } from './toolbar';
 import { helpdeskOfTab } from './custom-domains';
@@ -80,7 +86,8 @@ export const contentHandlers: ContentHandlers = {
 };
 
 async function setup(): Promise<Setup> {
-  const [settings, key] = await Promise.all([loadSettings(), keyStatus()]);
+  const settings = await loadSettings();
+  const key = await keyStatus(originOf(settings.apiBaseUrl));
   return { key, agentMissing: agentMissing(settings) };
 }
 
@@ -122,19 +129,30 @@ export const pageHandlers: PageHandlers = {
   },
 
   async 'settings/get'() {
-    return { settings: await loadSettings(), key: await keyStatus() };
+    const settings = await loadSettings();
+    return { settings, key: await keyStatus(originOf(settings.apiBaseUrl)) };
   },
 
-  async 'settings/save'({ patch }) {
+  async 'settings/save'({ patch, apiKey }) {
     const before = await loadSettings();
+    // A key saved before keys were bound belongs to the endpoint saved until now.
+    await bindStoredKey();
+    const next = await patchedSettings(patch);
+    const origin = originOf(next.apiBaseUrl);
+    const moved = origin !== originOf(before.apiBaseUrl);
+    // The key belongs to its endpoint's origin: a new one is checked against the new endpoint
+    // (a refused key saves nothing), else moving to another origin removes every copy of the old
+    // one before the new endpoint is stored.
+    const keyCheck = apiKey ? await checkAndSaveKey(apiKey, next.apiBaseUrl) : null;
+    if (moved && !keyCheck) await clearApiKey();
     const settings = await saveSettings(patch);
-    if (settings.apiBaseUrl !== before.apiBaseUrl) await afterCredentialsChange();
+    if (settings.apiBaseUrl !== before.apiBaseUrl || keyCheck) await afterCredentialsChange();
     else if (settings.disabledHelpdesks.join() !== before.disabledHelpdesks.join()) {
       const states = await allTabStates();
       await Promise.all([...states].map(([id, s]) => refreshTicket(id, s, { push: true })));
     }
     await syncPresenceAlarm();
-    return settings;
+    return { settings, key: await keyStatus(origin), keyCheck };
   },
 
   async 'key/save'({ apiKey }) {

@@ -1,15 +1,16 @@
 import { isAuthErrorKind, isUpscopeApiError, type Usage } from '../api';
 import type { KeyCheck } from '../shared/protocol';
-import { clientFor, noteFailure, pausedUntil } from './api-access';
+import { clientFor, missingKeyError, noteFailure, pausedUntil } from './api-access';
 import {
   clearApiKey,
   keyStatus,
+  originOf,
   readStoredKeyForRetest,
   saveApiKey,
   type KeyStatus,
 } from './key-store';
 import { clearLookupCache } from './lookup';
-import { Problem, toErrorInfo } from './problems';
+import { toErrorInfo } from './problems';
 import { loadSettings } from './settings-store';
 import { allTabStates } from './tab-state';
 import { refreshTicket } from './ticket-tabs';
@@ -27,18 +28,17 @@ export async function afterCredentialsChange(): Promise<void> {
 }
 
 /**
- * Checks a new key against usage.json before keeping it. A key Upscope refuses is not saved and
- * the reason is thrown; when Upscope cannot be reached the key is kept and reported unverified.
+ * Checks a new key against usage.json at `endpoint` and keeps it for that endpoint's origin only.
+ * A key Upscope refuses is not saved and the reason is thrown; when Upscope cannot be reached the
+ * key is kept and reported unverified. Nothing shown is refreshed: the caller does that.
  */
-export async function verifyAndSaveKey(rawKey: string): Promise<KeyCheck> {
+export async function checkAndSaveKey(rawKey: string, endpoint: string): Promise<KeyCheck> {
   const apiKey = rawKey.trim();
-  const { apiBaseUrl } = await loadSettings();
-  const api = clientFor(apiKey, apiBaseUrl);
+  const origin = originOf(endpoint);
   try {
-    const usage = await api.getUsage();
-    await saveApiKey(apiKey);
-    await afterCredentialsChange();
-    return { outcome: 'valid', usage, key: await keyStatus() };
+    const usage = await clientFor(apiKey, endpoint).getUsage();
+    await saveApiKey(apiKey, origin);
+    return { outcome: 'valid', usage, key: await keyStatus(origin) };
   } catch (error) {
     if (
       isUpscopeApiError(error) &&
@@ -46,23 +46,34 @@ export async function verifyAndSaveKey(rawKey: string): Promise<KeyCheck> {
     ) {
       throw error;
     }
-    await saveApiKey(apiKey);
-    await afterCredentialsChange();
-    return { outcome: 'unverified', error: toErrorInfo(error), key: await keyStatus() };
+    await saveApiKey(apiKey, origin);
+    return { outcome: 'unverified', error: toErrorInfo(error), key: await keyStatus(origin) };
   }
 }
 
-/** Calls usage.json with the saved key, even one refused before: the plan may have been renewed. */
-export async function testConnection(): Promise<{ usage: Usage; key: KeyStatus }> {
-  const apiKey = await readStoredKeyForRetest();
-  if (!apiKey) throw new Problem('no_key', 'problemNoKey');
+/** Checks and keeps a new key for the saved endpoint (see `checkAndSaveKey`). */
+export async function verifyAndSaveKey(rawKey: string): Promise<KeyCheck> {
   const { apiBaseUrl } = await loadSettings();
+  const check = await checkAndSaveKey(rawKey, apiBaseUrl);
+  await afterCredentialsChange();
+  return check;
+}
+
+/**
+ * Calls usage.json with the key saved for the saved endpoint, even one refused before: the plan
+ * may have been renewed. A key saved for another origin is not sent.
+ */
+export async function testConnection(): Promise<{ usage: Usage; key: KeyStatus }> {
+  const { apiBaseUrl } = await loadSettings();
+  const origin = originOf(apiBaseUrl);
+  const apiKey = await readStoredKeyForRetest(origin);
+  if (!apiKey) throw await missingKeyError(origin);
   try {
     const usage = await clientFor(apiKey, apiBaseUrl).getUsage();
-    await saveApiKey(apiKey);
-    return { usage, key: await keyStatus() };
+    await saveApiKey(apiKey, origin);
+    return { usage, key: await keyStatus(origin) };
   } catch (error) {
-    await noteFailure(error);
+    await noteFailure(error, origin);
     throw error;
   }
 }
@@ -70,5 +81,5 @@ export async function testConnection(): Promise<{ usage: Usage; key: KeyStatus }
 export async function forgetKey(): Promise<KeyStatus> {
   await clearApiKey();
   await afterCredentialsChange();
-  return keyStatus();
+  return keyStatus(originOf((await loadSettings()).apiBaseUrl));
 }

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import type { KeyStatus } from '../shared/protocol';
+import { loadSettings } from './settings-store';
 import { secretDb } from './secret-db';
 import { storageItem } from './storage-item';
 
@@ -12,6 +13,11 @@ const StoredKeySchema = z.object({
   value: z.string().min(1),
   /** Set when Upscope refused the key: no call is made again until the key changes. */
   rejected: z.string().nullable(),
+  /**
+   * The origin of the API endpoint the key was saved for: it is sent nowhere else. Keys saved
+   * before keys were bound have none, and are bound on first read (see `boundKey`).
+   */
+  origin: z.string().min(1).optional(),
 });
 
 type StoredKey = z.infer<typeof StoredKeySchema>;
@@ -54,16 +60,40 @@ export async function restrictStorageToExtension(): Promise<boolean> {
 /** Decided once per worker life: whether storage.local is closed to content scripts. */
 let restricted: Promise<boolean> | null = null;
 
+/** Once per worker life where storage.local is closed: the move out of IndexedDB. */
+let movedOutOfDatabase: Promise<void> | null = null;
+
 async function store(): Promise<KeyItem> {
   restricted ??= restrictStorageToExtension();
-  if (await restricted) return localItem;
-  // Never leave a copy where content scripts could read it.
-  const leftover = await localItem.get();
-  if (leftover) {
-    await databaseItem.set(leftover);
-    await localItem.remove();
+  if (await restricted) {
+    // A key kept in IndexedDB while this browser could not close storage.local is moved here:
+    // left behind, "Remove key" would be the only thing that still found it.
+    movedOutOfDatabase ??= moveKey(databaseItem, localItem).catch(() => {
+      movedOutOfDatabase = null;
+    });
+    await movedOutOfDatabase;
+    return localItem;
   }
+  // Never leave a copy where content scripts could read it.
+  await moveKey(localItem, databaseItem);
   return databaseItem;
+}
+
+/** Moves a key from one store to the other; a key already in `to` is the newer and wins. */
+async function moveKey(from: KeyItem, to: KeyItem): Promise<void> {
+  const leftover = await readQuietly(from);
+  if (!leftover) return;
+  if (!(await readQuietly(to))) await to.set(leftover);
+  await from.remove();
+}
+
+/** A store that cannot be opened (IndexedDB refused, say) holds nothing to move. */
+async function readQuietly(item: KeyItem): Promise<StoredKey | null> {
+  try {
+    return await item.get();
+  } catch {
+    return null;
+  }
 }
 
 /** Called at worker start-up so storage is closed to content scripts before anything is saved. */
@@ -74,37 +104,99 @@ export async function prepareKeyStore(): Promise<void> {
 const keyItem = {
   get: async () => (await store()).get(),
   set: async (value: StoredKey) => (await store()).set(value),
-  remove: async () => (await store()).remove(),
 };
 
-export async function readApiKey(): Promise<string | null> {
+/** The origin of an API endpoint; 'null' (which no key is saved for) for one that does not parse. */
+export function originOf(endpoint: string): string {
+  try {
+    return new URL(endpoint).origin;
+  } catch {
+    return 'null';
+  }
+}
+
+/**
+ * The stored key with the origin it belongs to. A key saved before keys were bound is bound now
+ * to the endpoint saved today: that is where it was already being sent.
+ */
+async function boundKey(): Promise<(StoredKey & { origin: string }) | null> {
   const stored = await keyItem.get();
+  if (!stored) return null;
+  if (stored.origin) return { ...stored, origin: stored.origin };
+  const origin = originOf((await loadSettings()).apiBaseUrl);
+  if (origin === 'null') return null;
+  const bound = { ...stored, origin };
+  await keyItem.set(bound);
+  return bound;
+}
+
+/** Binds a key saved before keys were bound, while the endpoint it was sent to is still saved. */
+export async function bindStoredKey(): Promise<void> {
+  await boundKey();
+}
+
+/** The stored key for the endpoint at `origin`; any other origin's key is not given out. */
+async function keyFor(origin: string): Promise<StoredKey | null> {
+  const stored = await boundKey();
+  return stored && stored.origin === origin ? stored : null;
+}
+
+/** The key to send to `origin`, or null: none saved, refused, or saved for another origin. */
+export async function readApiKey(origin: string): Promise<string | null> {
+  const stored = await keyFor(origin);
   return stored && stored.rejected === null ? stored.value : null;
 }
 
-/** The saved key even when Upscope refused it: only for re-testing the connection. */
-export async function readStoredKeyForRetest(): Promise<string | null> {
-  return (await keyItem.get())?.value ?? null;
+/** The key for `origin` even when Upscope refused it: only for re-testing the connection. */
+export async function readStoredKeyForRetest(origin: string): Promise<string | null> {
+  return (await keyFor(origin))?.value ?? null;
 }
 
-export async function keyStatus(): Promise<KeyStatus> {
-  const stored = await keyItem.get();
+/** The origin a stored key belongs to when it is not `origin`, or null. */
+export async function keyOriginOtherThan(origin: string): Promise<string | null> {
+  const stored = await boundKey();
+  return stored && stored.origin !== origin ? stored.origin : null;
+}
+
+/**
+ * The key as the endpoint at `origin` sees it: a key saved for another origin is not present
+ * here, and the origin it was saved for is named instead.
+ */
+export async function keyStatus(origin: string): Promise<KeyStatus> {
+  const stored = await boundKey();
+  const own = stored && stored.origin === origin ? stored : null;
   return {
-    present: stored !== null,
-    hint: stored ? stored.value.slice(-4) : null,
-    rejected: stored?.rejected ?? null,
+    present: own !== null,
+    hint: own ? own.value.slice(-4) : null,
+    rejected: own?.rejected ?? null,
+    savedFor: stored && !own ? stored.origin : null,
   };
 }
 
-export async function saveApiKey(value: string, rejected: string | null = null): Promise<void> {
-  await keyItem.set({ value, rejected });
+export async function saveApiKey(
+  value: string,
+  origin: string,
+  rejected: string | null = null,
+): Promise<void> {
+  await keyItem.set({ value, rejected, origin });
 }
 
-export async function markKeyRejected(kind: string): Promise<void> {
-  const stored = await keyItem.get();
+/** Marks the key for `origin` refused; a key saved for another origin is left as it is. */
+export async function markKeyRejected(origin: string, kind: string): Promise<void> {
+  const stored = await keyFor(origin);
   if (stored) await keyItem.set({ ...stored, rejected: kind });
 }
 
+/** Removes every copy of the key: storage.local and the extension's IndexedDB, whichever holds it. */
 export async function clearApiKey(): Promise<void> {
-  await keyItem.remove();
+  await Promise.all([localItem.remove(), removeQuietly(databaseItem)]);
+}
+
+/** A store that cannot be opened holds nothing readable; one that can must lose its copy. */
+async function removeQuietly(item: KeyItem): Promise<void> {
+  try {
+    await item.remove();
+  } catch (error) {
+    if (await readQuietly(item)) throw error;
+  }
 }

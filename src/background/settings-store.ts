@@ -23,9 +23,14 @@ export function loadSettings(): Promise<Settings> {
   return settingsItem.get();
 }
 
+/** What a patch would make of the saved settings, checked but not stored; throws when invalid. */
+export async function patchedSettings(patch: SettingsPatch): Promise<Settings> {
+  return SettingsSchema.parse({ ...(await loadSettings()), ...patch });
+}
+
 /** Applies a validated patch and stores the whole result; returns what was stored. */
 export async function saveSettings(patch: SettingsPatch): Promise<Settings> {
-  const next = SettingsSchema.parse({ ...(await loadSettings()), ...patch });
+  const next = await patchedSettings(patch);
   await settingsItem.set(next);
   return next;
 }

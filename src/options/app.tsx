@@ -1,13 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
 import { errorText } from '../wording/errors';
 import { t } from '../wording/i18n';
-import { send, type ErrorInfo, type Usage } from '../shared/page-send';
+import { send, type ErrorInfo, type KeyCheck, type Usage } from '../shared/page-send';
 import { Notice } from '../ui/notice';
 import { AgentSection } from './agent';
 import { ConnectionSection } from './connection';
 import { CustomDomainsSection } from './custom-domains';
 import { HelpdesksSection } from './helpdesks';
-import { endpointPermission, FIELD_ORDER, isDirty, toPatch, validate } from './model';
+import {
+  endpointOrigin,
+  endpointPermission,
+  FIELD_ORDER,
+  isDirty,
+  toPatch,
+  validate,
+} from './model';
 import { PresenceSection } from './presence';
 import { requestOrigins } from './section';
 import { SessionsSection } from './sessions';
@@ -91,37 +98,82 @@ export function Options() {
         document.getElementById(FIELD_IDS.apiBaseUrl)?.focus();
         return;
       }
+      const typedKey = key.typed.trim();
+      const savedOrigin = endpointOrigin(saved!.apiBaseUrl);
+      const origin = endpointOrigin(form.apiBaseUrl);
+      if (origin !== savedOrigin) {
+        await saveMovingEndpoint(typedKey, savedOrigin, origin);
+        return;
+      }
       const reply = await send({ type: 'settings/save', patch: toPatch(form) });
       if (!reply.ok) {
         setStatus({ tone: 'error', text: errorText(reply.error) });
         return;
       }
-      settings.stored(reply.data);
-      const typedKey = key.typed.trim();
+      settings.stored(reply.data.settings);
       if (!typedKey) {
         setStatus({ tone: 'ok', text: t('optionsSaved') });
         return;
       }
       const keyReply = await send({ type: 'key/save', apiKey: typedKey });
       if (!keyReply.ok) {
-        const text = t('optionsKeyNotSaved', errorText(keyReply.error));
-        key.setError(text);
-        setStatus({ tone: 'error', text });
-        key.input.current?.focus();
+        keyRefused(errorText(keyReply.error));
         return;
       }
-      key.stored(keyReply.data.key, keyReply.data.outcome === 'valid');
-      if (keyReply.data.outcome === 'valid') {
-        setUsage(keyReply.data.usage);
-        setStatus({ tone: 'ok', text: t('optionsSavedKeyValid') });
-      } else {
-        setStatus({
-          tone: 'info',
-          text: t('optionsKeyUnverified', errorText(keyReply.data.error)),
-        });
-      }
+      showKeyCheck(keyReply.data);
     } finally {
       setSaving(false);
+    }
+  }
+
+  /**
+   * The endpoint moves to another origin: the saved key stays behind (the worker removes it), so
+   * the key typed in the same form goes with the save and is checked against the new endpoint.
+   */
+  async function saveMovingEndpoint(
+    typedKey: string,
+    savedOrigin: string | null,
+    origin: string | null,
+  ) {
+    const hadKey = key.status?.present === true;
+    const reply = await send({
+      type: 'settings/save',
+      patch: toPatch(form),
+      ...(typedKey ? { apiKey: typedKey } : {}),
+    });
+    if (!reply.ok) {
+      if (typedKey) keyRefused(errorText(reply.error));
+      else setStatus({ tone: 'error', text: errorText(reply.error) });
+      return;
+    }
+    settings.stored(reply.data.settings);
+    if (reply.data.keyCheck) {
+      showKeyCheck(reply.data.keyCheck);
+      return;
+    }
+    key.loaded(reply.data.key);
+    setUsage(null);
+    setStatus(
+      hadKey && savedOrigin && origin
+        ? { tone: 'info', text: t('optionsSavedKeyRemoved', savedOrigin, origin) }
+        : { tone: 'ok', text: t('optionsSaved') },
+    );
+  }
+
+  function keyRefused(reason: string) {
+    const text = t('optionsKeyNotSaved', reason);
+    key.setError(text);
+    setStatus({ tone: 'error', text });
+    key.input.current?.focus();
+  }
+
+  function showKeyCheck(check: KeyCheck) {
+    key.stored(check.key, check.outcome === 'valid');
+    if (check.outcome === 'valid') {
+      setUsage(check.usage);
+      setStatus({ tone: 'ok', text: t('optionsSavedKeyValid') });
+    } else {
+      setStatus({ tone: 'info', text: t('optionsKeyUnverified', errorText(check.error)) });
     }
   }
 

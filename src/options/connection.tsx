@@ -3,15 +3,30 @@ import { errorText } from '../wording/errors';
 import { TextField } from '../ui/field';
 import { t } from '../wording/i18n';
 import { Notice } from '../ui/notice';
-import { maskedKey } from './model';
+import { endpointOrigin, foreignEndpointHost, maskedKey } from './model';
 import { Section } from './section';
 import type { KeyState } from './use-key';
 import type { FormParts, Status } from './use-settings-form';
 
-/** The stored key (masked, with replace and remove) or the field to type a new one in. */
-function KeyField({ keyState, onStatus }: { keyState: KeyState; onStatus(status: Status): void }) {
+/**
+ * The stored key (masked, with replace and remove) or the field to type a new one in. While the
+ * endpoint typed below is on another origin than the saved one, the saved key cannot go with it:
+ * the field to type the key for the new endpoint shows instead.
+ */
+function KeyField({
+  keyState,
+  movingTo,
+  savedOrigin,
+  onStatus,
+}: {
+  keyState: KeyState;
+  /** The origin of the typed endpoint when it is not the saved one's. */
+  movingTo: string | null;
+  savedOrigin: string | null;
+  onStatus(status: Status): void;
+}) {
   const key = keyState.status;
-  if (key?.present && !keyState.replacing) {
+  if (key?.present && !keyState.replacing && !movingTo) {
     const refused = key.rejected
       ? t('optionsKeyRefusedStatus', errorText({ kind: key.rejected, message: '' }))
       : null;
@@ -65,13 +80,20 @@ function KeyField({ keyState, onStatus }: { keyState: KeyState; onStatus(status:
       inputRef={keyState.input}
       value={keyState.typed}
       error={keyState.error}
-      hint={key?.present ? t('optionsKeyHint') : `${t('optionsKeyNone')} ${t('optionsKeyHint')}`}
+      hint={
+        key?.savedFor && savedOrigin
+          ? `${t('problemKeyOtherOrigin', key.savedFor, savedOrigin)} ${t('optionsKeyHint')}`
+          : key?.present
+            ? t('optionsKeyHint')
+            : `${t('optionsKeyNone')} ${t('optionsKeyHint')}`
+      }
       onInput={(value) => {
         keyState.type(value);
         onStatus(null);
       }}
       after={
-        key?.present && (
+        key?.present &&
+        !movingTo && (
           <button type="button" onClick={keyState.keep}>
             {t('optionsKeyKeep')}
           </button>
@@ -91,9 +113,18 @@ export function ConnectionSection(props: {
 }) {
   const { parts, keyState } = props;
   const { test } = keyState;
+  const savedOrigin = endpointOrigin(props.savedEndpoint);
+  const typedOrigin = endpointOrigin(parts.form.apiBaseUrl);
+  const movingTo = typedOrigin && typedOrigin !== savedOrigin ? typedOrigin : null;
+  const foreignHost = foreignEndpointHost(parts.form.apiBaseUrl);
   return (
     <Section id="connection-title" title={t('optionsConnectionTitle')}>
-      <KeyField keyState={keyState} onStatus={props.onStatus} />
+      <KeyField
+        keyState={keyState}
+        movingTo={movingTo}
+        savedOrigin={savedOrigin}
+        onStatus={props.onStatus}
+      />
 
       <TextField
         id="api-endpoint"
@@ -101,7 +132,21 @@ export function ConnectionSection(props: {
         type="url"
         value={parts.form.apiBaseUrl}
         error={parts.error('apiBaseUrl')}
-        hint={t('optionsEndpointHint', DEFAULT_API_BASE_URL)}
+        hint={
+          <>
+            {foreignHost && (
+              <strong class="endpoint-warning">
+                {t('optionsEndpointForeignHost', foreignHost)}{' '}
+              </strong>
+            )}
+            {movingTo && keyState.status?.present && savedOrigin && (
+              <strong class="endpoint-warning">
+                {t('optionsEndpointKeyMoves', savedOrigin, movingTo)}{' '}
+              </strong>
+            )}
+            {t('optionsEndpointHint', DEFAULT_API_BASE_URL)}
+          </>
+        }
         onInput={(value) => {
           parts.update({ apiBaseUrl: value });
           parts.clear('apiBaseUrl');

@@ -48,7 +48,7 @@ export function CustomDomainsSection(props: {
       setError(errorText(reply.error));
       return;
     }
-    props.onSaved(reply.data);
+    props.onSaved(reply.data.settings);
     setText('');
     setStatus(t('optionsCustomAdded', domain.origin));
   }
@@ -60,12 +60,12 @@ export function CustomDomainsSection(props: {
       setError(errorText(reply.error));
       return;
     }
-    props.onSaved(reply.data);
+    props.onSaved(reply.data.settings);
     setError(null);
     setStatus(t('optionsCustomRemoved', domain.origin));
     input.current?.focus();
     // The permission goes too, unless the API endpoint lives on the same origin.
-    if (new URL(reply.data.apiBaseUrl).origin !== domain.origin) {
+    if (new URL(reply.data.settings.apiBaseUrl).origin !== domain.origin) {
       void browser.permissions.remove({ origins: [`${domain.origin}/*`] }).catch(() => false);
     }
   }

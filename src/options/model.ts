@@ -60,7 +60,12 @@ export function endpointProblem(raw: string): MessageKey | null {
   return fault && ENDPOINT_PROBLEMS[fault];
 }
 
-export { endpointPermission, normalEndpoint } from '../shared/endpoint';
+export {
+  endpointOrigin,
+  endpointPermission,
+  foreignEndpointHost,
+  normalEndpoint,
+} from '../shared/endpoint';
 
 export function retryUrlProblem(raw: string): MessageKey | null {
   const value = raw.trim();

@@ -55,3 +55,24 @@ export function endpointPermission(raw: string): string | null {
   if (url.origin === new URL(DEFAULT_API_BASE_URL).origin) return null;
   return `${url.origin}/*`;
 }
+
+/** The hosts Upscope and UserView serve their API from: a key sent elsewhere leaves them. */
+const UPSCOPE_DOMAINS = ['upscope.io', 'upscope.com', 'userview.io'];
+
+export function isUpscopeHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return UPSCOPE_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`));
+}
+
+/** The origin an endpoint's key belongs to, or null while what is typed is not an endpoint. */
+export function endpointOrigin(raw: string): string | null {
+  if (endpointFault(raw)) return null;
+  return parseUrl(normalEndpoint(raw))?.origin ?? null;
+}
+
+/** The host a usable endpoint sends the key to when it is not Upscope's or UserView's, or null. */
+export function foreignEndpointHost(raw: string): string | null {
+  if (endpointFault(raw)) return null;
+  const url = parseUrl(normalEndpoint(raw));
+  return url && !isUpscopeHost(url.hostname) ? url.host : null;
+}

@@ -8,6 +8,7 @@ import { t } from '../wording/i18n';
 export type {
   Candidate,
   ErrorInfo,
+  KeyCheck,
   KeyStatus,
   Settings,
   Setup,

@@ -57,7 +57,15 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
     tabId: TabId.optional(),
   }),
   z.strictObject({ type: z.literal('settings/get') }),
-  z.strictObject({ type: z.literal('settings/save'), patch: SettingsPatchSchema }),
+  z.strictObject({
+    type: z.literal('settings/save'),
+    patch: SettingsPatchSchema,
+    /**
+     * A key for the endpoint this save moves to. The saved key belongs to the old endpoint's
+     * origin: without a new one, moving to another origin removes it.
+     */
+    apiKey: z.string().min(1).max(200).optional(),
+  }),
   z.strictObject({ type: z.literal('key/save'), apiKey: z.string().min(1).max(200) }),
   z.strictObject({ type: z.literal('key/clear') }),
   z.strictObject({ type: z.literal('connection/test') }),
@@ -75,6 +83,11 @@ export interface KeyStatus {
   hint: string | null;
   /** The error kind Upscope answered with when it refused the key. */
   rejected: string | null;
+  /**
+   * The origin a stored key was saved for when it is not the current endpoint's: that key is not
+   * present here and is never sent to this endpoint.
+   */
+  savedFor: string | null;
 }
 
 /** What the worker knows about the ticket open in one tab. */
@@ -119,6 +132,14 @@ export type KeyCheck =
   | { outcome: 'valid'; usage: Usage; key: KeyStatus }
   | { outcome: 'unverified'; error: ErrorInfo; key: KeyStatus };
 
+/** What a save stored: the settings, the key as the saved endpoint sees it, and a new key's check. */
+export interface SettingsSaved {
+  settings: Settings;
+  key: KeyStatus;
+  /** Null when the save carried no key. */
+  keyCheck: KeyCheck | null;
+}
+
 /** The reply to each message a content script sends. */
 export interface ContentReplies {
   'ticket/identify': BadgeView;
@@ -139,7 +160,7 @@ export interface PageReplies {
   'visitor/forget': null;
   'cobrowse/start': StartOutcome;
   'settings/get': { settings: Settings; key: KeyStatus };
-  'settings/save': Settings;
+  'settings/save': SettingsSaved;
   'key/save': KeyCheck;
   'key/clear': KeyStatus;
   'connection/test': { usage: Usage; key: KeyStatus };

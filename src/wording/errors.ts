@@ -13,6 +13,11 @@ export type Fix = 'settings' | 'retry' | 'wait' | 'none';
 export interface ErrorWords {
   key: MessageKey;
   fix: Fix;
+  /**
+   * The worker's own sentence (already worded from _locales in the agent's language) says more
+   * than the key's: it names what to fix. The key's words are the fallback.
+   */
+  detailed?: boolean;
 }
 
 const ERRORS: Readonly<Record<string, ErrorWords>> = {
@@ -23,6 +28,7 @@ const ERRORS: Readonly<Record<string, ErrorWords>> = {
   access_restricted: { key: 'keyProblemRestricted', fix: 'settings' },
   unauthorized: { key: 'keyProblemUnauthorized', fix: 'settings' },
   no_key: { key: 'errorNoKey', fix: 'settings' },
+  key_other_origin: { key: 'errorKeyOtherOrigin', fix: 'settings', detailed: true },
   no_agent: { key: 'errorNoAgent', fix: 'settings' },
   endpoint_not_found: { key: 'errorEndpointNotFound', fix: 'settings' },
   network: { key: 'errorNetwork', fix: 'retry' },
@@ -66,7 +72,7 @@ export function errorText(error: ErrorLike): string {
       : t('errorRateLimited');
   }
   const words = errorWords(error.kind);
-  if (words) return t(words.key);
+  if (words) return words.detailed && error.message ? error.message : t(words.key);
   return error.message || t('errorInternal');
 }
 

@@ -28,10 +28,17 @@ test('a custom endpoint on this machine: granted in the Save click, then used fo
     const settings = await context.newPage();
     await settings.goto(extensionUrl(extensionId, 'src/options/index.html'));
     await settings.getByLabel('API endpoint').fill(server.baseUrl);
+    // The saved key belongs to api.upscope.io: the form asks for the key for the new endpoint.
+    await expect(settings.getByLabel('API endpoint')).toHaveAccessibleDescription(
+      /Saving this endpoint removes the API key saved for https:\/\/api\.upscope\.io/,
+    );
+    await settings.getByLabel('API key').fill('demo-key');
     await settings.getByRole('button', { name: 'Save' }).click();
     // Chrome's own prompt for http://127.0.0.1/*: out of the page, answered with real keys.
     await acceptPermissionPrompt(settings, display);
-    await expect(settings.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+    await expect(
+      settings.getByRole('status').filter({ hasText: 'Settings saved. Upscope accepted the key.' }),
+    ).toBeVisible();
     expect(
       await serviceWorker.evaluate(() =>
         chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] }),

@@ -193,8 +193,13 @@ test('a custom endpoint asks for its host permission in the click, then saves', 
   await configureExtension(serviceWorker);
   const page = await openOptions(context, extensionId, true);
   await page.getByLabel('API endpoint').fill('https://api.userview.example/v1.1/');
+  await expect(page.getByLabel('API endpoint')).toHaveAccessibleDescription(
+    /Your API key will be sent to api\.userview\.example, which is not an Upscope or UserView server/,
+  );
   await page.getByRole('button', { name: 'Save' }).click();
-  await expect(status(page)).toContainText('Settings saved.');
+  await expect(status(page)).toContainText(
+    'Settings saved. The API key saved for https://api.upscope.io was removed; enter the key for https://api.userview.example.',
+  );
   expect(await permissionCalls(page)).toEqual([
     { origins: ['https://api.userview.example/*'], gesture: true },
   ]);

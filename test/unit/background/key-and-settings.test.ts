@@ -121,7 +121,7 @@ describe('settings', () => {
     });
     expect(reply).toMatchObject({
       ok: true,
-      data: { agentName: 'Ada', openIn: 'window', version: 1 },
+      data: { settings: { agentName: 'Ada', openIn: 'window', version: 1 }, keyCheck: null },
     });
   });
 

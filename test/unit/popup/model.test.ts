@@ -13,7 +13,7 @@ import { minutesAgo, NOW, useEnglish, visitor } from './support';
 beforeAll(useEnglish);
 
 const okSetup: Setup = {
-  key: { present: true, hint: 'abcd', rejected: null },
+  key: { present: true, hint: 'abcd', rejected: null, savedFor: null },
   agentMissing: false,
 };
 
@@ -59,20 +59,23 @@ describe('choosing the visitor shown', () => {
 describe('setup problems', () => {
   it('no key yet is calm and says what to do', () => {
     expect(
-      setupProblem({ key: { present: false, hint: null, rejected: null }, agentMissing: false }),
+      setupProblem({
+        key: { present: false, hint: null, rejected: null, savedFor: null },
+        agentMissing: false,
+      }),
     ).toMatchObject({ tone: 'info', title: 'Add your Upscope API key' });
   });
 
   it('a refused key says which refusal', () => {
     const problem = setupProblem({
-      key: { present: true, hint: 'abcd', rejected: 'subscription_expired' },
+      key: { present: true, hint: 'abcd', rejected: 'subscription_expired', savedFor: null },
       agentMissing: false,
     });
     expect(problem).toMatchObject({ tone: 'error', title: 'Upscope refused the API key' });
     expect(problem!.text).toMatch(/subscription has expired/);
     expect(
       setupProblem({
-        key: { present: true, hint: 'abcd', rejected: 'api_not_enabled' },
+        key: { present: true, hint: 'abcd', rejected: 'api_not_enabled', savedFor: null },
         agentMissing: false,
       })!.text,
     ).toMatch(/does not include REST API access/);
@@ -108,10 +111,16 @@ describe('why the start button is off', () => {
   it('settings that are missing', () => {
     const jane = visitor();
     expect(
-      startBlocker(jane, { ...okSetup, key: { present: false, hint: null, rejected: null } }),
+      startBlocker(jane, {
+        ...okSetup,
+        key: { present: false, hint: null, rejected: null, savedFor: null },
+      }),
     ).toBe('Add your API key in the settings first.');
     expect(
-      startBlocker(jane, { ...okSetup, key: { present: true, hint: 'x', rejected: 'invalid' } }),
+      startBlocker(jane, {
+        ...okSetup,
+        key: { present: true, hint: 'x', rejected: 'invalid', savedFor: null },
+      }),
     ).toMatch(/refused the API key/);
     expect(startBlocker(jane, { ...okSetup, agentMissing: true })).toBe(
       'Add your agent name and ID in the settings first.',

@@ -1,0 +1,252 @@
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeUpscope, startFakeUpscopeServer, type FakeUpscopeServer } from '../../fake-upscope';
+import english from '../../../public/_locales/en/messages.json';
+import { policy, popupSender, SENTINEL_KEY, useBackground } from './harness';
+
+// T3 and T4: the key belongs to the origin of the endpoint it was saved for, and "Remove key"
+// removes every copy. The second fake server, on another port, is another origin; it would
+// accept the team's key, so any request that reaches it with the key is a leak.
+
+const bg = useBackground();
+let other: { fake: FakeUpscope; server: FakeUpscopeServer };
+
+beforeAll(async () => {
+  const fake = new FakeUpscope({ apiKeys: { [SENTINEL_KEY]: 'ok', 'new-origin-key': 'ok' } });
+  other = { fake, server: await startFakeUpscopeServer(fake) };
+});
+afterAll(async () => {
+  await other.server.close();
+});
+beforeEach(() => {
+  other.fake.reset();
+  vi.stubGlobal('indexedDB', new IDBFactory());
+});
+
+const originOf = (url: string) => new URL(url).origin;
+const JANE = 'jane.doe@example.com';
+
+/** The worker as it starts after being stopped: fresh modules, only what is stored survives. */
+async function restartedWorker() {
+  vi.resetModules();
+  const i18n = await import('../../../src/wording/i18n');
+  i18n.setFallbackMessages(english as Record<string, { message: string }>);
+  const router = await import('../../../src/background/router');
+  const keyStore = await import('../../../src/background/key-store');
+  await keyStore.prepareKeyStore();
+  return {
+    send: (message: unknown) => router.routeMessage(message, popupSender, policy),
+    secretDb: (await import('../../../src/background/secret-db')).secretDb,
+  };
+}
+
+/** Chrome before storage.local could be closed, or Firefox: the key lives in IndexedDB. */
+function withoutAccessLevels() {
+  delete (fakeBrowser.storage.local as unknown as Record<string, unknown>).setAccessLevel;
+}
+
+function leaksToOtherOrigin(): boolean {
+  return other.fake.requests.some((r) => r.headers['x-api-key'] !== undefined);
+}
+
+async function storedCopies(secretDb: { get(key: string): Promise<unknown> }) {
+  return {
+    local: (await fakeBrowser.storage.local.get('apiKey')).apiKey,
+    database: await secretDb.get('apiKey'),
+  };
+}
+
+describe.each([
+  ['storage.local (closed to content scripts)', false],
+  ['IndexedDB (storage.local cannot be closed)', true],
+] as const)('the key stays with its endpoint’s origin: %s', (_name, inDatabase) => {
+  beforeEach(() => {
+    if (inDatabase) withoutAccessLevels();
+  });
+
+  it('moving the endpoint to another origin removes the key; no request there carries it', async () => {
+    await bg.configure({}, null);
+    let worker = await restartedWorker();
+    expect(await worker.send({ type: 'key/save', apiKey: SENTINEL_KEY })).toMatchObject({
+      ok: true,
+      data: { outcome: 'valid' },
+    });
+    const moved = await worker.send({
+      type: 'settings/save',
+      patch: { apiBaseUrl: other.server.baseUrl },
+    });
+    expect(moved).toMatchObject({
+      ok: true,
+      data: { key: { present: false, savedFor: null }, keyCheck: null },
+    });
+    expect(JSON.stringify(await storedCopies(worker.secretDb))).not.toContain(SENTINEL_KEY);
+
+    expect(await worker.send({ type: 'visitors/search', query: JANE })).toMatchObject({
+      ok: false,
+      error: { kind: 'no_key' },
+    });
+    expect(await worker.send({ type: 'connection/test' })).toMatchObject({ ok: false });
+    // And after the worker is stopped and started again.
+    worker = await restartedWorker();
+    await worker.send({ type: 'visitors/search', query: JANE });
+    await worker.send({ type: 'connection/test' });
+    expect(leaksToOtherOrigin()).toBe(false);
+    expect(other.fake.requests).toEqual([]);
+  });
+
+  it('a key saved before keys were bound is bound to the endpoint it was already sent to', async () => {
+    // An older version's key: no origin stored with it.
+    await bg.configure({}, SENTINEL_KEY);
+    const worker = await restartedWorker();
+    expect(await worker.send({ type: 'settings/get' })).toMatchObject({
+      data: { key: { present: true, savedFor: null } },
+    });
+    const stored = await storedCopies(worker.secretDb);
+    expect(inDatabase ? stored.database : stored.local).toMatchObject({
+      value: SENTINEL_KEY,
+      origin: originOf(bg.server.baseUrl),
+    });
+    await worker.send({ type: 'settings/save', patch: { apiBaseUrl: other.server.baseUrl } });
+    await worker.send({ type: 'visitors/search', query: JANE });
+    expect(leaksToOtherOrigin()).toBe(false);
+  });
+
+  it('a key saved for one origin is not sent when the stored endpoint is another (restart)', async () => {
+    await bg.configure({}, null);
+    let worker = await restartedWorker();
+    await worker.send({ type: 'key/save', apiKey: SENTINEL_KEY });
+    // The endpoint changed without the handler (a save cut short, an old version's write).
+    const { settings } = await fakeBrowser.storage.local.get('settings');
+    await fakeBrowser.storage.local.set({
+      settings: { ...(settings as object), apiBaseUrl: other.server.baseUrl },
+    });
+    worker = await restartedWorker();
+    const from = originOf(bg.server.baseUrl);
+    const to = originOf(other.server.baseUrl);
+    const search = await worker.send({ type: 'visitors/search', query: JANE });
+    expect(search).toMatchObject({ ok: false, error: { kind: 'key_other_origin' } });
+    expect((search as { error: { message: string } }).error.message).toBe(
+      `Your API key was saved for ${from}; enter it again for ${to}.`,
+    );
+    expect(await worker.send({ type: 'connection/test' })).toMatchObject({
+      ok: false,
+      error: { kind: 'key_other_origin' },
+    });
+    expect(await worker.send({ type: 'settings/get' })).toMatchObject({
+      data: { key: { present: false, hint: null, savedFor: from } },
+    });
+    expect(leaksToOtherOrigin()).toBe(false);
+  });
+
+  it('a save that moves the endpoint and carries a key checks it there and keeps it there', async () => {
+    await bg.configure({}, SENTINEL_KEY);
+    const worker = await restartedWorker();
+    const reply = await worker.send({
+      type: 'settings/save',
+      patch: { apiBaseUrl: other.server.baseUrl },
+      apiKey: 'new-origin-key',
+    });
+    expect(reply).toMatchObject({
+      ok: true,
+      data: { keyCheck: { outcome: 'valid' }, key: { present: true, hint: '-key' } },
+    });
+    bg.fake.reset();
+    await worker.send({ type: 'visitors/search', query: JANE });
+    expect(other.fake.requests.map((r) => r.headers['x-api-key'])).toEqual([
+      'new-origin-key',
+      'new-origin-key',
+    ]);
+    expect(bg.fake.requests).toEqual([]);
+    expect(JSON.stringify(await storedCopies(worker.secretDb))).not.toContain(SENTINEL_KEY);
+  });
+
+  it('a key the new endpoint refuses saves nothing: endpoint and key stay as they were', async () => {
+    await bg.configure({}, SENTINEL_KEY);
+    const worker = await restartedWorker();
+    expect(
+      await worker.send({
+        type: 'settings/save',
+        patch: { apiBaseUrl: other.server.baseUrl },
+        apiKey: 'refused-key',
+      }),
+    ).toMatchObject({ ok: false, error: { kind: 'invalid_api_key' } });
+    expect(await worker.send({ type: 'settings/get' })).toMatchObject({
+      data: { settings: { apiBaseUrl: bg.server.baseUrl }, key: { present: true } },
+    });
+    expect(other.fake.requests.map((r) => r.headers['x-api-key'])).toEqual(['refused-key']);
+  });
+
+  it('a new path on the same origin keeps the key', async () => {
+    await bg.configure({}, SENTINEL_KEY);
+    const worker = await restartedWorker();
+    const reply = await worker.send({
+      type: 'settings/save',
+      patch: { apiBaseUrl: `${originOf(bg.server.baseUrl)}/proxy/v1.1` },
+    });
+    expect(reply).toMatchObject({ ok: true, data: { key: { present: true } } });
+  });
+});
+
+describe('Remove key removes every copy', () => {
+  it('clears storage.local and IndexedDB, whichever the browser uses today', async () => {
+    await bg.configure({}, null);
+    const worker = await restartedWorker();
+    const origin = originOf(bg.server.baseUrl);
+    // A copy kept in IndexedDB by an older browser, and one in storage.local.
+    await worker.secretDb.set('apiKey', { value: 'old-db-key', rejected: null, origin });
+    await fakeBrowser.storage.local.set({
+      apiKey: { value: SENTINEL_KEY, rejected: null, origin },
+    });
+    expect(await worker.send({ type: 'key/clear' })).toMatchObject({
+      ok: true,
+      data: { present: false },
+    });
+    expect(await storedCopies(worker.secretDb)).toEqual({ local: undefined, database: undefined });
+  });
+
+  it('also where storage.local cannot be closed', async () => {
+    withoutAccessLevels();
+    await bg.configure({}, null);
+    const worker = await restartedWorker();
+    await worker.send({ type: 'key/save', apiKey: SENTINEL_KEY });
+    await worker.send({ type: 'key/clear' });
+    expect(await storedCopies(worker.secretDb)).toEqual({ local: undefined, database: undefined });
+  });
+});
+
+describe('moving the key between stores', () => {
+  it('once storage.local can be closed, a key in IndexedDB moves there and leaves IndexedDB', async () => {
+    withoutAccessLevels();
+    await bg.configure({}, null);
+    let worker = await restartedWorker();
+    await worker.send({ type: 'key/save', apiKey: SENTINEL_KEY });
+    expect((await storedCopies(worker.secretDb)).database).toMatchObject({ value: SENTINEL_KEY });
+
+    // The browser is updated: storage.local can now be closed to content scripts.
+    (fakeBrowser.storage.local as unknown as Record<string, unknown>).setAccessLevel = vi.fn(
+      async () => undefined,
+    );
+    worker = await restartedWorker();
+    const copies = await storedCopies(worker.secretDb);
+    expect(copies.database).toBeUndefined();
+    expect(copies.local).toMatchObject({
+      value: SENTINEL_KEY,
+      origin: originOf(bg.server.baseUrl),
+    });
+    expect(await worker.send({ type: 'settings/get' })).toMatchObject({
+      data: { key: { present: true } },
+    });
+    await worker.send({ type: 'key/clear' });
+    expect(await storedCopies(worker.secretDb)).toEqual({ local: undefined, database: undefined });
+  });
+
+  it('where storage.local cannot be closed, a key there moves to IndexedDB', async () => {
+    withoutAccessLevels();
+    await bg.configure({}, SENTINEL_KEY);
+    const worker = await restartedWorker();
+    const copies = await storedCopies(worker.secretDb);
+    expect(copies.local).toBeUndefined();
+    expect(copies.database).toMatchObject({ value: SENTINEL_KEY });
+  });
+});
