@@ -1,6 +1,8 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
+import { trustedWatchUrl } from '../../../src/background/cobrowse';
 import { onStartShortcut } from '../../../src/background/commands';
+import { DEFAULT_API_BASE_URL } from '../../../src/shared/endpoint';
 import { routeMessage } from '../../../src/background/router';
 import { SEED_IDS } from '../../fake-upscope';
 import { policy, popupSender, ticketSender, useBackground } from './harness';
@@ -116,6 +118,50 @@ describe('starting co-browsing', () => {
       error: { message: expect.stringMatching(/last seen/) },
     });
     expect(posts()).toHaveLength(0);
+  });
+});
+
+describe('where a watch URL may lead', () => {
+  const opened = async () => (await fakeBrowser.tabs.query({})).map((tab) => tab.url);
+
+  it.each([
+    ['another site', 'https://evil.example', 'untrusted_watch_url', /was not opened/],
+    ['a look-alike host', 'https://upscope.io.evil.example', 'untrusted_watch_url', /not opened/],
+    // The API client already refuses anything but an absolute http(s) URL as malformed.
+    ['a script', 'javascript:alert(document.domain)//', 'unexpected_response', /format/],
+    ['plain http on an Upscope host', 'http://o.upscope.io', 'untrusted_watch_url', /not opened/],
+  ])('refuses %s with a clear message and opens no tab', async (_what, origin, kind, words) => {
+    await bg.configure();
+    const before = await opened();
+    const watchOrigin = bg.fake.watchOrigin;
+    bg.fake.watchOrigin = origin;
+    try {
+      const reply = await start(SEED_IDS.jane, 1);
+      expect(reply).toEqual({
+        ok: false,
+        error: expect.objectContaining({
+          kind,
+          message: expect.stringMatching(words),
+        }),
+      });
+    } finally {
+      bg.fake.watchOrigin = watchOrigin;
+    }
+    expect(await opened()).toEqual(before);
+  });
+
+  it('opens Upscope and UserView hosts and the configured API’s own site', async () => {
+    expect(trustedWatchUrl('https://o.upscope.io/?s=1', DEFAULT_API_BASE_URL)).not.toBeNull();
+    expect(trustedWatchUrl('https://upscope.com/w', DEFAULT_API_BASE_URL)).not.toBeNull();
+    expect(trustedWatchUrl('https://app.userview.io/w', DEFAULT_API_BASE_URL)).not.toBeNull();
+    const onPrem = 'https://api.cobrowse.acme.co.uk/v1.1';
+    expect(trustedWatchUrl('https://watch.acme.co.uk/w', onPrem)).not.toBeNull();
+    expect(trustedWatchUrl('https://watch.other.co.uk/w', onPrem)).toBeNull();
+    expect(trustedWatchUrl('https://evil.example/x', onPrem)).toBeNull();
+    expect(trustedWatchUrl('javascript:alert(1)', onPrem)).toBeNull();
+    expect(trustedWatchUrl('https://user:pw@o.upscope.io/', DEFAULT_API_BASE_URL)).toBeNull();
+    expect(trustedWatchUrl('http://127.0.0.1:9/w', 'http://127.0.0.1:8/v1.1')).not.toBeNull();
+    expect(trustedWatchUrl('http://127.0.0.1:9/w', DEFAULT_API_BASE_URL)).toBeNull();
   });
 });
 
