@@ -13,6 +13,7 @@ const BadgeViewSchema = z.object({
   label: z.string(),
   title: z.string(),
   canStart: z.boolean(),
+  nonce: z.string().optional(),
 }) satisfies z.ZodType<BadgeView>;
 
 const CandidateSchema = z.object({

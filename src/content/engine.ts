@@ -107,7 +107,9 @@ export function start(adapter: Adapter): () => void {
   let timer: ReturnType<typeof setInterval> | undefined;
   let tries = 0;
   const known = new Map<string, [Identities | null, Element?]>();
-  const badge = createBadge(() => send({ type: 'ticket/start-cobrowse' }));
+  const badge = createBadge((view) =>
+    send({ type: 'ticket/start-cobrowse', nonce: view.nonce ?? '' }),
+  );
 
   const place = () => {
     const root = ticket && scopeOf(adapter, ticket);

@@ -26,6 +26,11 @@ export interface BadgeView {
   title: string;
   /** Whether one click can start co-browsing now. */
   canStart: boolean;
+  /**
+   * Issued by the worker with each view it gives a tab: a start from the badge names the view the
+   * agent saw, and the worker refuses one that is no longer that tab's current view.
+   */
+  nonce?: string;
 }
 
 /** The ways a visitor can be found, most precise first; the pages word them. */

@@ -17,13 +17,22 @@ const start = (shortId: string, tabId?: number) =>
     policy,
   );
 
-async function onTicket(email: string, tabId = 1) {
-  await routeMessage(
+/** Opens a ticket for this customer in the tab; the nonce its badge view was issued with. */
+async function onTicket(email: string, tabId = 1): Promise<string> {
+  const reply = await routeMessage(
     { type: 'ticket/identify', helpdesk: 'zendesk', identities: { email }, visible: true },
     ticketSender(tabId),
     policy,
   );
+  return (reply as { data: { nonce: string } }).data.nonce;
 }
+
+const fromBadge = (nonce: string | undefined, tabId = 1) =>
+  routeMessage(
+    { type: 'ticket/start-cobrowse', ...(nonce === undefined ? {} : { nonce }) },
+    ticketSender(tabId),
+    policy,
+  );
 
 describe('starting co-browsing', () => {
   it('posts the agent and branding from settings and opens the session beside the ticket', async () => {
@@ -103,21 +112,51 @@ describe('starting co-browsing', () => {
 
   it('starts from the badge with the tab’s best visitor', async () => {
     await bg.configure();
-    await onTicket('maria.garcia@example.com');
-    const reply = await routeMessage({ type: 'ticket/start-cobrowse' }, ticketSender(1), policy);
+    const reply = await fromBadge(await onTicket('maria.garcia@example.com'));
     expect(reply).toMatchObject({ ok: true, data: { opened: 'tab' } });
     expect(bg.fake.watchSessions[0]?.shortId).toBe(SEED_IDS.maria);
   });
 
   it('refuses from the badge when the customer is offline, saying why', async () => {
     await bg.configure();
-    await onTicket('tom.baker@example.com');
-    const reply = await routeMessage({ type: 'ticket/start-cobrowse' }, ticketSender(1), policy);
+    const reply = await fromBadge(await onTicket('tom.baker@example.com'));
     expect(reply).toMatchObject({
       ok: false,
       error: { message: expect.stringMatching(/last seen/) },
     });
     expect(posts()).toHaveLength(0);
+  });
+});
+
+describe('a start from the badge names the view the agent saw', () => {
+  it('refuses a missing, forged or replaced view, and another tab’s, starting nothing', async () => {
+    await bg.configure();
+    const first = await onTicket('jane.doe@example.com');
+    expect(first).toMatch(/^[\w-]{16,64}$/);
+    const other = await onTicket('maria.garcia@example.com', 2);
+    const second = await onTicket('maria.garcia@example.com');
+    expect(second).not.toBe(first);
+    for (const nonce of [undefined, '', 'forged', first, other, 'x'.repeat(65)]) {
+      expect(await fromBadge(nonce)).toMatchObject({ ok: false });
+    }
+    expect(bg.fake.watchSessions).toHaveLength(0);
+    expect(await fromBadge(second)).toMatchObject({ ok: true, data: { opened: 'tab' } });
+    expect(bg.fake.watchSessions).toHaveLength(1);
+  });
+
+  it('keeps the nonce while the view reads the same, so a refresh does not void a click', async () => {
+    await bg.configure();
+    const nonce = await onTicket('jane.doe@example.com');
+    expect(await onTicket('jane.doe@example.com')).toBe(nonce);
+  });
+
+  it('says why it refused a view since replaced', async () => {
+    await bg.configure();
+    await onTicket('jane.doe@example.com');
+    expect(await fromBadge('old')).toMatchObject({
+      ok: false,
+      error: { kind: 'stale_view', message: expect.stringMatching(/out of date/) },
+    });
   });
 });
 
