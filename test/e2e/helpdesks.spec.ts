@@ -105,6 +105,63 @@ test.describe('Zendesk ticket', () => {
     expect(fake.watchSessions.map((s) => s.shortId)).toEqual([SEED_IDS.jane]);
   });
 
+  test('the badge is the agent’s: the page cannot read who is online, press it, or forge a start', async ({
+    context,
+    fake,
+  }) => {
+    await serveHelpdesk(context, ZENDESK);
+    const page = await context.newPage();
+    await page.goto('https://acme.zendesk.com/agent/tickets/123');
+    await badgeOf(page).hasText('Online');
+    await badgeOf(page).hasName(/Jane Doe/);
+
+    // What a script on the helpdesk origin sees and can do.
+    const seen = await page.evaluate(() => {
+      const host = document.querySelector('cobrowse-badge') as HTMLElement;
+      host.click();
+      host.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      for (const key of ['Enter', ' '])
+        host.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+      return {
+        root: host.shadowRoot === null,
+        attributes: host.getAttributeNames(),
+        markup: host.outerHTML,
+      };
+    });
+    expect(seen.root).toBe(true);
+    expect(seen.attributes).toEqual(['style']);
+    expect(seen.markup).not.toMatch(/Jane|online|jane\.doe/i);
+
+    // The content script's own world sending starts that name no view, or one it was not given.
+    const cdp = await context.newCDPSession(page);
+    const worlds: { id: number; origin: string }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context: c }) => worlds.push(c));
+    await cdp.send('Runtime.enable');
+    const own = worlds.find((c) => c.origin.startsWith('chrome-extension://'));
+    expect(own).toBeDefined();
+    for (const message of [
+      { type: 'ticket/start-cobrowse' },
+      { type: 'ticket/start-cobrowse', nonce: '' },
+      { type: 'ticket/start-cobrowse', nonce: 'a-view-never-issued' },
+    ]) {
+      const { result } = await cdp.send('Runtime.evaluate', {
+        contextId: own!.id,
+        awaitPromise: true,
+        returnByValue: true,
+        expression: `chrome.runtime.sendMessage(${JSON.stringify(message)})`,
+      });
+      expect(result.value).toMatchObject({ ok: false });
+    }
+    await page.waitForTimeout(500);
+    expect(fake.watchSessions).toEqual([]);
+
+    // The agent's real click on the real badge starts one session.
+    const opened = context.waitForEvent('page');
+    await badgeOf(page).click();
+    await opened;
+    expect(fake.watchSessions.map((s) => s.shortId)).toEqual([SEED_IDS.jane]);
+  });
+
   test('without the helpdesk API, the visible ticket is read from the page', async ({
     context,
   }) => {
