@@ -314,7 +314,7 @@ async function requestsAndPopup(
   fake.requests.length = 0;
   const tabs = await Promise.all(Array.from({ length: TABS }, () => context.newPage()));
   await Promise.all(tabs.map((t) => t.goto(`${ZENDESK}/agent/tickets/123`)));
-  await Promise.all(tabs.map((t) => kit.badgeButton(t).filter({ hasText: 'Online' }).waitFor()));
+  await Promise.all(tabs.map((t) => kit.badgeOf(t).hasText('Online')));
   const tabId = await kit.tabIdOf(tabs[0]!, serviceWorker);
   await openPopup(kit, context, extensionId, tabId);
   await tabs[0]!.waitForTimeout(500);
@@ -400,7 +400,7 @@ async function shortcut(kit: Kit): Promise<void> {
     await kit.serveHelpdesk(context, kit.ZENDESK);
     const page = await context.newPage();
     await page.goto(`${ZENDESK}/agent/tickets/123`);
-    await kit.badgeButton(page).filter({ hasText: 'Online' }).waitFor();
+    await kit.badgeOf(page).hasText('Online');
     for (const other of context.pages()) if (other !== page) await other.close();
     await watchTabCreation(serviceWorker);
     const isWatchPage = (r: Request) =>

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FakeUpscope } from '../../test/fake-upscope';
 import { extensionUrl } from '../../test/e2e/support/browser';
-import { badgeButton } from '../../test/e2e/support/helpdesk';
+import { readBadge } from '../../test/e2e/support/helpdesk';
 import { tabIdOf } from '../../test/e2e/support/worker';
 import type { DemoBrowser } from './browser';
 import { TICKET_ORDER, TICKETS, type DemoTicket } from './tickets';
@@ -62,10 +62,8 @@ export async function walkMainFlow(
   for (const ticket of TICKET_ORDER) {
     const page = tickets.get(ticket)!;
     await step(`${ticket.name}: badge for ${ticket.customer} (${ticket.what})`, page, async () => {
-      const button = badgeButton(page);
-      await button.waitFor({ timeout: STEP_TIMEOUT_MS });
       await waitForText(page, ticket.badge);
-      const name = await button.getAttribute('aria-label');
+      const name = (await readBadge(page))?.name;
       if (!name?.includes(ticket.customer)) {
         throw new Error(`the badge speaks of "${name}", not ${ticket.customer}`);
       }
@@ -165,11 +163,10 @@ async function besideCustomer(page: Page, ticket: DemoTicket): Promise<void> {
 }
 
 async function waitForText(page: Page, text: RegExp): Promise<void> {
-  const button = badgeButton(page);
   const deadline = Date.now() + STEP_TIMEOUT_MS;
   let last = '';
   while (Date.now() < deadline) {
-    last = (await button.textContent())?.trim() ?? '';
+    last = (await readBadge(page))?.text.trim() ?? '';
     if (text.test(last)) return;
     await page.waitForTimeout(100);
   }

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import type { StartOutcome } from '../shared/protocol';
+import { LOCALHOST } from '../shared/endpoint';
 import { agentMissing, type Settings } from '../shared/settings';
 import { isUpscopeApiError } from '../api';
 import { withApi } from './api-access';
@@ -28,6 +29,45 @@ const record = (shortId: string) =>
 const running = new Map<string, Promise<StartOutcome>>();
 
 export type { StartOutcome };
+
+/** Where Upscope and UserView serve their watch pages: these domains and their subdomains. */
+const WATCH_DOMAINS = ['upscope.io', 'upscope.com', 'userview.io'];
+/** Second-level labels under a country code that are public suffixes (co.uk, com.au, …). */
+const COUNTRY_SECOND_LEVEL = /^(ac|co|com|edu|gov|ltd|ne|net|or|org|plc)$/;
+
+/**
+ * The registrable domain of a host, near enough without the public suffix list: its last two
+ * labels, or three under a country code's public second level. IP addresses and single labels
+ * stand for themselves.
+ */
+function siteOf(host: string): string {
+  const labels = host.split('.');
+  if (labels.length < 2 || /^[\d.]+$/.test(host) || host.includes(':')) return host;
+  const country = labels.length > 2 && labels.at(-1)!.length === 2;
+  const take = country && COUNTRY_SECOND_LEVEL.test(labels.at(-2)!) ? 3 : 2;
+  return labels.slice(-take).join('.');
+}
+
+/**
+ * The watch URL when it may be opened: https on an Upscope or UserView host, or on the configured
+ * API endpoint's own site (plain http only for an API on this machine). Otherwise null.
+ */
+export function trustedWatchUrl(raw: string, apiBaseUrl: string): string | null {
+  let url: URL;
+  let api: URL;
+  try {
+    url = new URL(raw);
+    api = new URL(apiBaseUrl);
+  } catch {
+    return null;
+  }
+  if (url.username || url.password) return null;
+  const host = url.hostname.toLowerCase();
+  const https = url.protocol === 'https:';
+  if (https && WATCH_DOMAINS.some((d) => host === d || host.endsWith(`.${d}`))) return url.href;
+  const local = url.protocol === 'http:' && api.protocol === 'http:' && LOCALHOST.has(host);
+  return (https || local) && siteOf(host) === siteOf(api.hostname.toLowerCase()) ? url.href : null;
+}
 
 async function openWatchUrl(
   url: string,
@@ -92,7 +132,9 @@ async function start(shortId: string, besideTabId: number | undefined): Promise<
         },
       }),
     );
-    const outcome = await openWatchUrl(url, settings, besideTabId);
+    const trusted = trustedWatchUrl(url, settings.apiBaseUrl);
+    if (!trusted) throw new Problem('untrusted_watch_url', 'errorUntrustedWatchUrl');
+    const outcome = await openWatchUrl(trusted, settings, besideTabId);
     await item.set({ at: Date.now(), status: 'started', tabId: outcome.tabId });
     // The visitor is now in a session: the next lookup must not answer from before.
     await clearLookupCache();

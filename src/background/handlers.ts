@@ -57,8 +57,12 @@ export const contentHandlers: ContentHandlers = {
     return null;
   },
 
-  async 'ticket/start-cobrowse'(_message, tabId) {
+  async 'ticket/start-cobrowse'({ nonce }, tabId) {
     const state = await getTabState(tabId);
+    // Only the view this tab was last given can start: not a forged one, nor one since replaced.
+    if (!state?.view.nonce || nonce !== state.view.nonce) {
+      throw new Problem('stale_view', 'errorStaleView');
+    }
     const best = state?.visitors[0];
     if (!state || !best) {
       throw new Problem('no_visitor', 'problemNoVisitor');

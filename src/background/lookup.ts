@@ -16,6 +16,31 @@ const CacheEntrySchema = z.object({ at: z.number(), visitors: z.array(VisitorSch
 
 /** Answers to searches, under `lookup:<query in lower case>` in storage.session. */
 const cache = storageFamily('session', 'lookup:', CacheEntrySchema);
+type CacheEntry = z.infer<typeof CacheEntrySchema>;
+
+/** The cache never holds more searches than this, nor more than about this many characters. */
+export const MAX_CACHED_QUERIES = 100;
+export const MAX_CACHE_CHARS = 1_000_000;
+
+/**
+ * Stores one answer and keeps the cache bounded: answers past the freshness window go, then the
+ * oldest ones until at most MAX_CACHED_QUERIES and MAX_CACHE_CHARS (as JSON) are left.
+ */
+async function store(id: string, entry: CacheEntry, maxAgeMs: number): Promise<void> {
+  const others = [...(await cache.entries())]
+    .filter(([other, { at }]) => other !== id && entry.at - at < maxAgeMs)
+    .sort(([, a], [, b]) => b.at - a.at);
+  const keep = new Set([id]);
+  let chars = JSON.stringify(entry).length;
+  for (const [other, stored] of others) {
+    chars += JSON.stringify(stored).length;
+    if (keep.size >= MAX_CACHED_QUERIES || chars > MAX_CACHE_CHARS) break;
+    keep.add(other);
+  }
+  const drop = (await cache.ids()).filter((other) => !keep.has(other));
+  await Promise.all(drop.map((other) => cache.remove(other)));
+  await cache.set(id, entry);
+}
 
 /**
  * Searches in flight, shared by every tab, badge and popup that asks the same question. Only a
@@ -76,7 +101,7 @@ export function searchCached(
     const visitors = (await withApi((api) => api.searchVisitors(query)))
       .slice(0, MAX_CACHED_VISITORS)
       .map(slim);
-    await cache.set(id, { at: Date.now(), visitors });
+    await store(id, { at: Date.now(), visitors }, maxAgeMs);
     return visitors;
   })().finally(() => inflight.delete(key));
   inflight.set(key, search);

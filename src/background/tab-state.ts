@@ -14,6 +14,7 @@ const BadgeViewSchema = z.object({
   title: z.string(),
   canStart: z.boolean(),
   possible: z.boolean().optional(),
+  nonce: z.string().optional(),
 }) satisfies z.ZodType<BadgeView>;
 
 const CandidateSchema = z.object({

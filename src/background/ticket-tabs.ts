@@ -12,6 +12,22 @@ import { showOnToolbar } from './toolbar';
 
 export type TicketInfo = Pick<TabState, 'helpdesk' | 'ticketId' | 'identities' | 'visible'>;
 
+/** The same words and state: a view the agent would not tell apart keeps its nonce. */
+function sameView(a: BadgeView, b: BadgeView | undefined): boolean {
+  return (
+    !!b?.nonce &&
+    a.state === b.state &&
+    a.label === b.label &&
+    a.title === b.title &&
+    a.canStart === b.canStart
+  );
+}
+
+/** The view as the tab gets it, with the nonce a start from its badge must name. */
+function issue(view: BadgeView, previous: BadgeView | undefined): BadgeView {
+  return { ...view, nonce: sameView(view, previous) ? previous!.nonce : crypto.randomUUID() };
+}
+
 function sameCustomer(a: TicketInfo, b: TicketInfo): boolean {
   return a.helpdesk === b.helpdesk && JSON.stringify(a.identities) === JSON.stringify(b.identities);
 }
@@ -77,6 +93,7 @@ export async function refreshTicket(
       };
     }
   }
+  state.view = issue(state.view, previous?.view);
   await setTabState(tabId, state);
   await showOnToolbar(tabId, state.view);
   if (options.push) await pushToTab(tabId, state.view);

@@ -1,8 +1,10 @@
 import type { BadgeView, Reply } from '../shared/views';
 import { say } from './words';
 
-// The badge draws only text it is given, as text, in its own shadow root: the helpdesk's CSS
-// neither reaches it nor is touched by it. One host element per page, moved, never duplicated.
+// The badge draws only text it is given, as text, in its own closed shadow root: the helpdesk's
+// CSS neither reaches it nor is touched by it, and its scripts can neither read it (who is online)
+// nor press it (only the agent's own clicks and keys count). The host carries nothing about the
+// visitor. One host element per page, moved, never duplicated.
 
 export const TAG = 'cobrowse-badge';
 
@@ -43,11 +45,11 @@ export interface Badge {
 }
 
 export function createBadge(
-  start: () => Promise<Reply<{ opened: string }> | undefined>,
+  start: (view: ShownView) => Promise<Reply<{ opened: string }> | undefined>,
   check: () => unknown = () => undefined,
 ): Badge {
   const host = document.createElement(TAG);
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   const button = document.createElement('button');
   const dot = document.createElement('i');
@@ -65,8 +67,9 @@ export function createBadge(
     button.setAttribute('aria-busy', String(busy));
   };
 
-  button.addEventListener('click', async () => {
-    if (!view || button.getAttribute('aria-busy') === 'true') return;
+  button.addEventListener('click', async (event) => {
+    // A page script's click() or dispatched event is not the agent's.
+    if (!event.isTrusted || !view || button.getAttribute('aria-busy') === 'true') return;
     if (view.possible) {
       // A possible match is never started from here: the popup shows it for the agent to check.
       note.textContent = view.title;
@@ -81,7 +84,7 @@ export function createBadge(
     const shown = view;
     note.textContent = '';
     setLabel(say('starting', 'Starting…'), true);
-    const reply = await start();
+    const reply = await start(shown);
     setLabel(shown.label);
     note.textContent = reply?.ok
       ? (OPENED[reply.data.opened] ?? OPENED.tab!)()

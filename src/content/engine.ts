@@ -108,7 +108,7 @@ export function start(adapter: Adapter): () => void {
   let tries = 0;
   const known = new Map<string, [Identities | null, Element?]>();
   const badge = createBadge(
-    () => send({ type: 'ticket/start-cobrowse' }),
+    (view) => send({ type: 'ticket/start-cobrowse', nonce: view.nonce ?? '' }),
     () => send({ type: 'ticket/check-match' }),
   );
 

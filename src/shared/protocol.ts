@@ -34,7 +34,8 @@ export const ContentMessageSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('ticket/visibility'), visible: z.boolean() }),
   z.strictObject({ type: z.literal('ticket/left') }),
-  z.strictObject({ type: z.literal('ticket/start-cobrowse') }),
+  /** `nonce`: the one of the view the badge showed when the agent clicked it. */
+  z.strictObject({ type: z.literal('ticket/start-cobrowse'), nonce: z.string().max(64) }),
   /** A click on a badge showing a possible match: the worker opens the popup to check it. */
   z.strictObject({ type: z.literal('ticket/check-match') }),
   /** On an origin it does not know: which helpdesk the agent said this custom domain runs. */

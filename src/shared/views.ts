@@ -31,6 +31,11 @@ export interface BadgeView {
    * click on the badge opens the popup for the agent to check, and never starts co-browsing.
    */
   possible?: boolean;
+  /**
+   * Issued by the worker with each view it gives a tab: a start from the badge names the view the
+   * agent saw, and the worker refuses one that is no longer that tab's current view.
+   */
+  nonce?: string;
 }
 
 /** The ways a visitor can be found, most precise first; the pages word them. */

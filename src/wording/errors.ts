@@ -39,6 +39,8 @@ const ERRORS: Readonly<Record<string, ErrorWords>> = {
   tab_rate_limited: { key: 'errorRateLimited', fix: 'wait' },
   over_plan_limits: { key: 'errorOverPlan', fix: 'none' },
   visitor_gone: { key: 'errorVisitorGone', fix: 'none' },
+  stale_view: { key: 'errorStaleView', fix: 'retry' },
+  untrusted_watch_url: { key: 'errorUntrustedWatchUrl', fix: 'none' },
   not_found: { key: 'errorNotFound', fix: 'none' },
   malformed_response: { key: 'errorUnreadable', fix: 'none' },
   unexpected_response: { key: 'errorUnreadable', fix: 'none' },

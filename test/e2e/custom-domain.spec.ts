@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { FakeUpscope, routeFakeUpscope } from '../fake-upscope';
 import { extensionUrl } from './support/browser';
 import { configureExtension } from './support/extension';
-import { badgeButton, serveHelpdesk, ZENDESK } from './support/helpdesk';
+import { badgeOf, serveHelpdesk, ZENDESK } from './support/helpdesk';
 import { grantOrigins } from './support/permissions';
 import { hasVirtualDisplay, launchHeaded } from './support/xvfb';
 
@@ -29,9 +29,9 @@ test('a host-mapped Zendesk the agent added and granted gets the badge, with nav
     });
 
     await page.reload();
-    await expect(badgeButton(page)).toHaveText('Online', { timeout: 10_000 });
+    await badgeOf(page).hasText('Online', { timeout: 10_000 });
     await page.click('#open-124');
-    await expect(badgeButton(page)).toHaveAccessibleName(/Tom Baker/);
+    await badgeOf(page).hasName(/Tom Baker/);
     await expect(page.locator('cobrowse-badge')).toHaveCount(1);
   } finally {
     await launched.close();

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { FakeUpscope, startFakeUpscopeServer } from '../fake-upscope';
 import { extensionUrl } from './support/browser';
 import { configureExtension } from './support/extension';
-import { badgeButton, serveHelpdesk, ZENDESK } from './support/helpdesk';
+import { badgeOf, serveHelpdesk, ZENDESK } from './support/helpdesk';
 import { acceptPermissionPrompt } from './support/permissions';
 import { hasVirtualDisplay, launchHeaded } from './support/xvfb';
 
@@ -52,7 +52,7 @@ test('a custom endpoint on this machine: granted in the Save click, then used fo
 
     const ticket = await context.newPage();
     await ticket.goto('https://acme.zendesk.com/agent/tickets/123');
-    await expect(badgeButton(ticket)).toHaveText('Online');
+    await badgeOf(ticket).hasText('Online');
     const served = fake.requests.map((r) => `${r.method} ${r.path}`);
     expect(served).toContain('GET /v1.1/usage.json');
     expect(served.some((r) => r.startsWith('GET /v1.1/list.json'))).toBe(true);

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { SEED_IDS, type FakeUpscope } from '../fake-upscope';
 import { configureExtension, DEMO_AGENT } from './support/extension';
 import { expect, test } from './support/fixtures';
-import { badgeButton, serveHelpdesk, ZENDESK } from './support/helpdesk';
+import { badgeOf, serveHelpdesk, ZENDESK } from './support/helpdesk';
 import { extensionPage, sendFromPage, stopServiceWorker } from './support/worker';
 
 // What an agent sees on a ticket while Upscope misbehaves, and how it comes back. Each test:
@@ -27,7 +27,7 @@ async function presenceTick(context: BrowserContext): Promise<void> {
 const searches = (fake: FakeUpscope) => fake.requests.filter((r) => r.path.endsWith('/list.json'));
 
 async function title(page: Page): Promise<string | null> {
-  return badgeButton(page).getAttribute('title');
+  return (await badgeOf(page).read())?.title ?? null;
 }
 
 test.beforeEach(async ({ serviceWorker }) => {
@@ -41,13 +41,13 @@ test('a slow API: "Checking…", then a clear timeout after two tries, then back
   // Two tries of 8 s each are the product's rule, so this test cannot take less than 16 s.
   fake.injectFault({ match: { path: '/list.json' }, latencyMs: 9_000, times: 2 });
   const page = await openTicket(context);
-  await expect(badgeButton(page)).toHaveText('Checking…');
-  await expect(badgeButton(page)).toHaveText('Unavailable', { timeout: 20_000 });
+  await badgeOf(page).hasText('Checking…');
+  await badgeOf(page).hasText('Unavailable', { timeout: 20_000 });
   expect(await title(page)).toBe('Upscope did not answer within 8 seconds.');
   expect(searches(fake)).toHaveLength(2);
 
   await presenceTick(context);
-  await expect(badgeButton(page)).toHaveText('Online');
+  await badgeOf(page).hasText('Online');
 });
 
 test('a 429 with a short Retry-After is waited out by the client: the agent sees only the answer', async ({
@@ -56,7 +56,7 @@ test('a 429 with a short Retry-After is waited out by the client: the agent sees
 }) => {
   fake.injectFault({ match: { path: '/list.json' }, status: 429, retryAfter: 1, times: 1 });
   const page = await openTicket(context);
-  await expect(badgeButton(page)).toHaveText('Online', { timeout: 8_000 });
+  await badgeOf(page).hasText('Online', { timeout: 8_000 });
   const [first, second] = searches(fake);
   expect([first!.status, second!.status]).toEqual([429, 200]);
   expect(second!.at - first!.at).toBeGreaterThanOrEqual(1_000);
@@ -68,19 +68,19 @@ test('a 429 asking for a long pause stops every call, in every tab, until it has
 }) => {
   fake.injectFault({ match: { path: '/list.json' }, status: 429, retryAfter: 6, times: Infinity });
   const page = await openTicket(context);
-  await expect(badgeButton(page)).toHaveText('Paused');
+  await badgeOf(page).hasText('Paused');
   expect(await title(page)).toMatch(/again in [1-6] (s|seconds)\.$/);
   expect(searches(fake)).toHaveLength(1);
 
   // Another ticket during the pause: refused without a request.
   await page.click('#open-124');
-  await expect(badgeButton(page)).toHaveText('Paused');
+  await badgeOf(page).hasText('Paused');
   expect(searches(fake)).toHaveLength(1);
 
   fake.clearFaults();
   await page.waitForTimeout(6_000);
   await presenceTick(context);
-  await expect(badgeButton(page)).toHaveText(/^Offline/);
+  await badgeOf(page).hasText(/^Offline/);
 });
 
 for (const [name, fault, words] of [
@@ -91,37 +91,37 @@ for (const [name, fault, words] of [
   test(`${name}: said plainly, retried once, then recovered`, async ({ context, fake }) => {
     fake.injectFault({ match: { path: '/list.json' }, ...fault, times: Infinity });
     const page = await openTicket(context);
-    await expect(badgeButton(page)).toHaveText('Unavailable', { timeout: 10_000 });
+    await badgeOf(page).hasText('Unavailable', { timeout: 10_000 });
     expect(await title(page)).toMatch(words);
     expect(searches(fake).length).toBeLessThanOrEqual(2);
 
     // Clicking explains rather than starting anything.
-    await badgeButton(page).click();
-    await expect(page.locator('cobrowse-badge p')).toHaveText(words);
+    await badgeOf(page).click();
+    await badgeOf(page).hasNote(words);
     expect(fake.watchSessions).toEqual([]);
 
     fake.clearFaults();
     await presenceTick(context);
-    await expect(badgeButton(page)).toHaveText('Online');
+    await badgeOf(page).hasText('Online');
   });
 }
 
 test('the network goes away and comes back', async ({ context, fake }) => {
   const page = await openTicket(context);
-  await expect(badgeButton(page)).toHaveText('Online');
+  await badgeOf(page).hasText('Online');
   // The fake stops answering at all, as when the connection drops.
   fake.injectFault({ drop: true, times: Infinity });
   await expect.poll(() => fake.pendingFaults().length).toBe(1);
   await page.click('#open-124');
-  await expect(badgeButton(page)).toHaveText('Unavailable', { timeout: 10_000 });
+  await badgeOf(page).hasText('Unavailable', { timeout: 10_000 });
   expect(await title(page)).toBe('Could not reach Upscope. Check the network connection.');
 
   fake.clearFaults();
   await presenceTick(context);
-  await expect(badgeButton(page)).toHaveText(/^Offline/);
+  await badgeOf(page).hasText(/^Offline/);
   // The ticket looked up before the outage still starts co-browsing from its cached visitor.
   await page.goBack();
-  await expect(badgeButton(page)).toHaveText('Online');
+  await badgeOf(page).hasText('Online');
 });
 
 test('the key revoked mid-session: "Set up" with the reason, no more calls, back once a new key is saved', async ({
@@ -130,19 +130,19 @@ test('the key revoked mid-session: "Set up" with the reason, no more calls, back
   fake,
 }) => {
   const page = await openTicket(context);
-  await expect(badgeButton(page)).toHaveText('Online');
+  await badgeOf(page).hasText('Online');
   fake.revokeKey('demo-key');
 
   // The next lookup is refused: the badge says what to fix.
   await page.click('#open-124');
-  await expect(badgeButton(page)).toHaveText('Set up');
+  await badgeOf(page).hasText('Set up');
   expect(await title(page)).toMatch(/did not accept the API key/);
   const refused = fake.requests.length;
 
   // A refused key stops everything: refreshes and other tickets make no request.
   await presenceTick(context);
   await page.goBack();
-  await expect(badgeButton(page)).toHaveText('Set up');
+  await badgeOf(page).hasText('Set up');
   await page.goForward();
   await page.waitForTimeout(500);
   expect(fake.requests.length).toBe(refused);
@@ -155,7 +155,7 @@ test('the key revoked mid-session: "Set up" with the reason, no more calls, back
   });
   expect(saved).toMatchObject({ ok: true, data: { outcome: 'valid' } });
   await presenceTick(context);
-  await expect(badgeButton(page)).toHaveText(/^Offline/);
+  await badgeOf(page).hasText(/^Offline/);
   // The agent they had set is untouched by all of this.
   const kept = await sendFromPage(settings, { type: 'settings/get' });
   expect(kept.data.settings).toMatchObject(DEMO_AGENT);
@@ -170,12 +170,12 @@ test.describe('in a browser of its own (the worker is stopped or reloaded)', () 
     fake,
   }) => {
     const page = await openTicket(context);
-    await expect(badgeButton(page)).toHaveText('Online');
+    await badgeOf(page).hasText('Online');
     await stopServiceWorker(context, extensionId);
     const before = fake.requests.length;
 
     const opened = context.waitForEvent('page');
-    await badgeButton(page).click();
+    await badgeOf(page).click();
     await expect(await opened).toHaveURL(/^https:\/\/o\.upscope\.io\//);
     expect(fake.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual([
       `POST /v1.1/visitors/${SEED_IDS.jane}/watch_url.json`,
@@ -188,14 +188,14 @@ test('a start that fails says why and starts nothing; the next click starts exac
   fake,
 }) => {
   const page = await openTicket(context);
-  await expect(badgeButton(page)).toHaveText('Online');
+  await badgeOf(page).hasText('Online');
   fake.injectFault({ match: { method: 'POST' }, status: 502 });
-  await badgeButton(page).click();
-  await expect(page.locator('cobrowse-badge p')).toHaveText(/Upscope is having problems/);
+  await badgeOf(page).click();
+  await badgeOf(page).hasNote(/Upscope is having problems/);
   expect(fake.watchSessions).toEqual([]);
 
   const opened = context.waitForEvent('page');
-  await badgeButton(page).click();
+  await badgeOf(page).click();
   await expect(await opened).toHaveURL(/^https:\/\/o\.upscope\.io\//);
   expect(fake.watchSessions).toHaveLength(1);
 });
@@ -205,7 +205,7 @@ test('a hostile page changing tickets and the DOM nonstop stays within the per-t
   fake,
 }) => {
   const page = await openTicket(context);
-  await expect(badgeButton(page)).toHaveText('Online');
+  await badgeOf(page).hasText('Online');
   // 80 ticket changes and thousands of mutations in four seconds, each with a new customer: far
   // past the budget, which allows 12 lookups a minute.
   await page.evaluate(async () => {
@@ -223,6 +223,6 @@ test('a hostile page changing tickets and the DOM nonstop stays within the per-t
   // The per-tab budget is 12 searches a minute; the first ticket's lookup came before it.
   expect(searches(fake).length).toBeLessThanOrEqual(12 + 2);
   // The last ticket's customer is past the budget: the badge says so instead of asking.
-  await expect(badgeButton(page)).toHaveText('Paused');
+  await badgeOf(page).hasText('Paused');
   expect(await title(page)).toMatch(/too many lookups/);
 });

@@ -2,7 +2,7 @@ import type { Page, Worker } from '@playwright/test';
 import { SEED_IDS, type FakeUpscope } from '../fake-upscope';
 import { configureExtension } from './support/extension';
 import { expect, test } from './support/fixtures';
-import { badgeButton, serveHelpdesk, ZENDESK } from './support/helpdesk';
+import { badgeOf, serveHelpdesk, ZENDESK } from './support/helpdesk';
 import { tabIdOf } from './support/worker';
 
 async function toolbarText(serviceWorker: Worker, tabId: number): Promise<string> {
@@ -36,9 +36,8 @@ test.describe('Zendesk ticket', () => {
     const errors = pageErrors(page);
     await page.goto('https://acme.zendesk.com/agent/tickets/123');
 
-    const button = badgeButton(page);
-    await expect(button).toHaveText('Online');
-    await expect(button).toHaveAccessibleName(/Co-browse: Jane Doe is on your website now/);
+    await badgeOf(page).hasText('Online');
+    await badgeOf(page).hasName(/Co-browse: Jane Doe is on your website now/);
     // Beside the requester field of the ticket in view, not in the hidden background tab.
     const placed = await page.evaluate(() => {
       const host = document.querySelector('cobrowse-badge')!;
@@ -59,14 +58,14 @@ test.describe('Zendesk ticket', () => {
     const page = await context.newPage();
     const errors = pageErrors(page);
     await page.goto('https://acme.zendesk.com/agent/tickets/123');
-    await expect(badgeButton(page)).toHaveText('Online');
+    await badgeOf(page).hasText('Online');
     const tabId = await tabIdOf(page, serviceWorker);
 
     // The helpdesk's own router: pushState and a new workspace, no navigation.
     await page.click('#open-124');
     await expect(page).toHaveURL(/\/agent\/tickets\/124$/);
-    await expect(badgeButton(page)).toHaveText(/^Offline · 3 h ago$/);
-    await expect(badgeButton(page)).toHaveAccessibleName(/Tom Baker is not on your website/);
+    await badgeOf(page).hasText(/^Offline · 3 h ago$/);
+    await badgeOf(page).hasName(/Tom Baker is not on your website/);
     await expect(page.locator('cobrowse-badge')).toHaveCount(1);
     const inView = await page.evaluate(() => {
       const host = document.querySelector('cobrowse-badge')!;
@@ -78,7 +77,7 @@ test.describe('Zendesk ticket', () => {
     // Back to the first ticket: its visitor is known, so no new search is made.
     const before = searches(fake).length;
     await page.goBack();
-    await expect(badgeButton(page)).toHaveText('Online');
+    await badgeOf(page).hasText('Online');
     expect(searches(fake).length).toBe(before);
 
     // Leaving tickets altogether takes the badge and the toolbar state away.
@@ -96,13 +95,70 @@ test.describe('Zendesk ticket', () => {
     await serveHelpdesk(context, ZENDESK);
     const page = await context.newPage();
     await page.goto('https://acme.zendesk.com/agent/tickets/123');
-    await expect(badgeButton(page)).toHaveText('Online');
+    await badgeOf(page).hasText('Online');
 
     const opened = context.waitForEvent('page');
-    await badgeButton(page).dblclick();
+    await badgeOf(page).dblclick();
     const session = await opened;
     await expect(session).toHaveURL(/^https:\/\/o\.upscope\.io\//);
-    await expect(page.locator('cobrowse-badge p')).toHaveText(/opened in a new tab/);
+    await badgeOf(page).hasNote(/opened in a new tab/);
+    expect(fake.watchSessions.map((s) => s.shortId)).toEqual([SEED_IDS.jane]);
+  });
+
+  test('the badge is the agent’s: the page cannot read who is online, press it, or forge a start', async ({
+    context,
+    fake,
+  }) => {
+    await serveHelpdesk(context, ZENDESK);
+    const page = await context.newPage();
+    await page.goto('https://acme.zendesk.com/agent/tickets/123');
+    await badgeOf(page).hasText('Online');
+    await badgeOf(page).hasName(/Jane Doe/);
+
+    // What a script on the helpdesk origin sees and can do.
+    const seen = await page.evaluate(() => {
+      const host = document.querySelector('cobrowse-badge') as HTMLElement;
+      host.click();
+      host.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      for (const key of ['Enter', ' '])
+        host.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+      return {
+        root: host.shadowRoot === null,
+        attributes: host.getAttributeNames(),
+        markup: host.outerHTML,
+      };
+    });
+    expect(seen.root).toBe(true);
+    expect(seen.attributes).toEqual(['style']);
+    expect(seen.markup).not.toMatch(/Jane|online|jane\.doe/i);
+
+    // The content script's own world sending starts that name no view, or one it was not given.
+    const cdp = await context.newCDPSession(page);
+    const worlds: { id: number; origin: string }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context: c }) => worlds.push(c));
+    await cdp.send('Runtime.enable');
+    const own = worlds.find((c) => c.origin.startsWith('chrome-extension://'));
+    expect(own).toBeDefined();
+    for (const message of [
+      { type: 'ticket/start-cobrowse' },
+      { type: 'ticket/start-cobrowse', nonce: '' },
+      { type: 'ticket/start-cobrowse', nonce: 'a-view-never-issued' },
+    ]) {
+      const { result } = await cdp.send('Runtime.evaluate', {
+        contextId: own!.id,
+        awaitPromise: true,
+        returnByValue: true,
+        expression: `chrome.runtime.sendMessage(${JSON.stringify(message)})`,
+      });
+      expect(result.value).toMatchObject({ ok: false });
+    }
+    await page.waitForTimeout(500);
+    expect(fake.watchSessions).toEqual([]);
+
+    // The agent's real click on the real badge starts one session.
+    const opened = context.waitForEvent('page');
+    await badgeOf(page).click();
+    await opened;
     expect(fake.watchSessions.map((s) => s.shortId)).toEqual([SEED_IDS.jane]);
   });
 
@@ -112,7 +168,7 @@ test.describe('Zendesk ticket', () => {
     await serveHelpdesk(context, { ...ZENDESK, json: {} });
     const page = await context.newPage();
     await page.goto('https://acme.zendesk.com/agent/tickets/123');
-    await expect(badgeButton(page)).toHaveAccessibleName(/Jane Doe is on your website now/);
+    await badgeOf(page).hasName(/Jane Doe is on your website now/);
   });
 
   test('a page that is not a ticket gets no badge and makes no request', async ({
@@ -137,10 +193,9 @@ test('before a key is saved, the badge says to set up and explains on click', as
   await serveHelpdesk(context, ZENDESK);
   const page = await context.newPage();
   await page.goto('https://acme.zendesk.com/agent/tickets/123');
-  const button = badgeButton(page);
-  await expect(button).toHaveText('Set up');
-  await button.click();
-  await expect(page.locator('cobrowse-badge p')).toHaveText(/API key/);
+  await badgeOf(page).hasText('Set up');
+  await badgeOf(page).click();
+  await badgeOf(page).hasNote(/API key/);
   expect(fake.requests).toEqual([]);
 });
 
@@ -156,7 +211,7 @@ test.describe('in a browser of its own (the worker is stopped or reloaded)', () 
     const page = await context.newPage();
     const errors = pageErrors(page);
     await page.goto('https://acme.zendesk.com/agent/tickets/123');
-    await expect(badgeButton(page)).toHaveText('Online');
+    await badgeOf(page).hasText('Online');
 
     // Playwright's Chromium does not bring a reloaded unpacked extension back, so this checks the
     // old copy's side: its context dies, and the page must not notice beyond the badge going.
@@ -183,8 +238,8 @@ test.describe('other helpdesks', () => {
     });
     const page = await context.newPage();
     await page.goto('https://acme.freshdesk.com/a/tickets/10');
-    await expect(badgeButton(page)).toHaveText('Waiting for a call');
-    await expect(badgeButton(page)).toHaveAccessibleName(/Maria Garcia is waiting for a call/);
+    await badgeOf(page).hasText('Waiting for a call');
+    await badgeOf(page).hasName(/Maria Garcia is waiting for a call/);
   });
 
   test('Intercom: the conversation’s user from its JSON', async ({ context }) => {
@@ -197,7 +252,7 @@ test.describe('other helpdesks', () => {
     });
     const page = await context.newPage();
     await page.goto('https://app.intercom.com/a/inbox/abc123/inbox/shared/all/conversation/555');
-    await expect(badgeButton(page)).toHaveAccessibleName(/Alex Kim/);
+    await badgeOf(page).hasName(/Alex Kim/);
   });
 
   test('Help Scout: the customer read from the page', async ({ context, fake }) => {
@@ -207,7 +262,7 @@ test.describe('other helpdesks', () => {
     });
     const page = await context.newPage();
     await page.goto('https://secure.helpscout.net/conversation/1353459485/2675457');
-    await expect(badgeButton(page)).toBeVisible();
+    await badgeOf(page).isVisible();
     expect(searches(fake).length).toBeGreaterThan(0);
   });
 });
@@ -237,13 +292,13 @@ test('HubSpot: ticket → contact through its CRM API with the CSRF header, then
   });
   await page.goto('https://app.hubspot.com/help-desk/4455667/view/123/ticket/9001');
   // No anchor is known for HubSpot's contact card: the badge is a pill in the corner.
-  await expect(badgeButton(page)).toHaveAccessibleName(/Jane Doe is on your website now/);
+  await badgeOf(page).hasName(/Jane Doe is on your website now/);
   expect(
     await page.evaluate(() => getComputedStyle(document.querySelector('cobrowse-badge')!).position),
   ).toBe('fixed');
   expect(csrf).toBe('csrf-token-123');
   await page.click('#next');
-  await expect(badgeButton(page)).toHaveText('In a session');
+  await badgeOf(page).hasText('In a session');
   await expect(page.locator('cobrowse-badge')).toHaveCount(1);
   expect(asked.filter((p) => p.includes('/contacts/')).length).toBe(2);
 });
@@ -307,7 +362,7 @@ test('the popup for a real ticket tab shows the customer the badge found, from t
   await serveHelpdesk(context, ZENDESK);
   const page = await context.newPage();
   await page.goto('https://acme.zendesk.com/agent/tickets/123');
-  await expect(badgeButton(page)).toHaveText('Online');
+  await badgeOf(page).hasText('Online');
   const tabId = await tabIdOf(page, serviceWorker);
   const searched = fake.requests.length;
 

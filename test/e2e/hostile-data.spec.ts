@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { HOSTILE_PAYLOAD, SEED_IDS } from '../fake-upscope';
 import { configureExtension } from './support/extension';
 import { expect, test } from './support/fixtures';
-import { badgeButton, serveHelpdesk } from './support/helpdesk';
+import { badgeOf, serveHelpdesk } from './support/helpdesk';
 import { tabIdOf } from './support/worker';
 
 // A ticket whose every field is an attack (name, ids, subject, a spoofed CC), resolved to the
@@ -36,17 +36,12 @@ test('hostile ticket and API data reach the badge, the toolbar and the popup as 
   const onPage = watch(page);
   await page.goto('https://acme.zendesk.com/agent/tickets/666');
 
-  const button = badgeButton(page);
-  await expect(button).toHaveText('Waiting for a call');
+  await badgeOf(page).hasText('Waiting for a call');
   // The seeded visitor's name is an <img onerror> payload: it is in the words, not the DOM.
-  await expect(button).toHaveAccessibleName(
+  await badgeOf(page).hasName(
     `Co-browse: ${HOSTILE_PAYLOAD} is waiting for a call. Start co-browsing.`,
   );
-  const inBadge = await page.evaluate(() =>
-    [...document.querySelector('cobrowse-badge')!.shadowRoot!.querySelectorAll('*')].map((el) =>
-      el.tagName.toLowerCase(),
-    ),
-  );
+  const inBadge = (await badgeOf(page).read())!.elements;
   // Exactly the badge's own five elements (its dot is the <i>): nothing made from the data.
   expect(inBadge.sort()).toEqual(['button', 'i', 'p', 'span', 'style']);
   // The customer is the requester's address, normalised; the CC posing as support is ignored.
@@ -78,12 +73,13 @@ test('hostile ticket and API data reach the badge, the toolbar and the popup as 
 
   // Starting works, and goes to Upscope's watch URL, never to the visitor's javascript: link.
   const opened = context.waitForEvent('page');
-  await button.click();
+  await badgeOf(page).click();
   await expect(await opened).toHaveURL(/^https:\/\/o\.upscope\.io\//);
   expect(fake.watchSessions.map((s) => s.shortId)).toEqual([SEED_IDS.hostile]);
 
   await page.bringToFront();
-  await button.hover();
+  const { x, y } = await badgeOf(page).isVisible();
+  await page.mouse.move(x, y);
   await page.waitForTimeout(300);
   expect(onPage).toEqual({ dialogs: [], errors: [] });
   expect(inPopup).toEqual({ dialogs: [], errors: [] });

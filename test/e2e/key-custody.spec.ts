@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { configureExtension } from './support/extension';
 import { expect, test } from './support/fixtures';
-import { badgeButton, serveHelpdesk, ZENDESK } from './support/helpdesk';
+import { badgeOf, readBadge, serveHelpdesk, ZENDESK } from './support/helpdesk';
 import { sendFromPage } from './support/worker';
 
 const SENTINEL = 'SENTINEL-KEY-e2e-4b7d01';
@@ -52,9 +52,12 @@ test('a content-script context cannot read the key from extension storage', asyn
   expect(session).toMatch(/^refused: /);
 });
 
-/** Everything a page shows or holds in its DOM, open shadow roots and attributes included. */
-function pageText(page: Page): Promise<string> {
-  return page.evaluate(() => {
+/**
+ * Everything a page shows or holds in its DOM, open shadow roots and attributes included, and
+ * what the badge's closed root shows the agent.
+ */
+async function pageText(page: Page): Promise<string> {
+  const dom = await page.evaluate(() => {
     const dump = (root: ParentNode): string =>
       [...root.querySelectorAll('*')]
         .map((el) => {
@@ -65,6 +68,7 @@ function pageText(page: Page): Promise<string> {
         .join('\n');
     return `${document.title}\n${dump(document)}\n${document.documentElement.textContent}`;
   });
+  return `${dom}\n${JSON.stringify(await readBadge(page))}`;
 }
 
 test('the key appears in no page, shadow root, content-script message, log or request except to the API', async ({
@@ -96,7 +100,7 @@ test('the key appears in no page, shadow root, content-script message, log or re
   );
   await cdp.send('Runtime.enable');
   await page.goto('https://acme.zendesk.com/agent/tickets/123');
-  await expect(badgeButton(page)).toHaveText('Online');
+  await badgeOf(page).hasText('Online');
 
   // Inside the content script's world: record every message it receives and every reply.
   const world = worlds.find((c) => c.type === 'isolated' && c.origin.includes(extensionId))!;
@@ -116,14 +120,14 @@ test('the key appears in no page, shadow root, content-script message, log or re
 
   // Traffic of every kind: another ticket, a start, a failure, a refused key and its words.
   await page.click('#open-124');
-  await expect(badgeButton(page)).toHaveText(/^Offline/);
+  await badgeOf(page).hasText(/^Offline/);
   await page.goBack();
-  await expect(badgeButton(page)).toHaveText('Online');
+  await badgeOf(page).hasText('Online');
   fake.injectFault({ match: { method: 'POST' }, status: 500 });
-  await badgeButton(page).click();
-  await expect(page.locator('cobrowse-badge p')).toHaveText(/problems/);
+  await badgeOf(page).click();
+  await badgeOf(page).hasNote(/problems/);
   const opened = context.waitForEvent('page');
-  await badgeButton(page).click();
+  await badgeOf(page).click();
   await opened;
   fake.revokeKey(SENTINEL);
   const options = await context.newPage();
@@ -133,7 +137,7 @@ test('the key appears in no page, shadow root, content-script message, log or re
   await serviceWorker.evaluate(() =>
     chrome.alarms.create('presence-refresh', { when: Date.now() + 50 }),
   );
-  await expect(badgeButton(page)).toHaveText('Set up');
+  await badgeOf(page).hasText('Set up');
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
   await popup.waitForTimeout(1_000);

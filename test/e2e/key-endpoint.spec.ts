@@ -1,6 +1,6 @@
 import { expect, test } from './support/fixtures';
 import { configureExtension } from './support/extension';
-import { badgeButton, serveHelpdesk, ZENDESK } from './support/helpdesk';
+import { badgeOf, serveHelpdesk, ZENDESK } from './support/helpdesk';
 import { extensionPage, sendFromPage, tabIdOf } from './support/worker';
 
 // T3: the API key belongs to the origin of the endpoint it was saved for. Saving an endpoint on
@@ -37,7 +37,7 @@ test('a new endpoint origin never receives the key saved for the old one', async
 
   const ticket = await context.newPage();
   await ticket.goto(`${ZENDESK.origin}/agent/tickets/123`);
-  await expect(badgeButton(ticket)).toHaveText('Set up');
+  await badgeOf(ticket).hasText('Set up');
   const tabId = await tabIdOf(ticket, serviceWorker);
   const state = await sendFromPage(page, { type: 'tab/state', tabId, refresh: true });
   expect(state).toMatchObject({

@@ -5,7 +5,7 @@ import { extensionUrl } from './support/browser';
 import { configureExtension } from './support/extension';
 import { expectAccessible } from './support/a11y';
 import { expect, test } from './support/fixtures';
-import { badgeButton, serveHelpdesk, ZENDESK } from './support/helpdesk';
+import { badgeOf, serveHelpdesk, ZENDESK } from './support/helpdesk';
 import { tabIdOf } from './support/worker';
 
 // A German-speaking agent: the browser runs with --lang=de, so Chrome picks _locales/de for the
@@ -115,8 +115,8 @@ test('a Zendesk ticket: the badge, the toolbar and the popup are in German', asy
   await page.goto('https://acme.zendesk.com/agent/tickets/123');
 
   // Online: the badge's words come from the worker, its accessible name from the content script.
-  await expect(badgeButton(page)).toHaveText('Online');
-  await expect(badgeButton(page)).toHaveAccessibleName(
+  await badgeOf(page).hasText('Online');
+  await badgeOf(page).hasName(
     'Co-Browsing: Jane Doe ist gerade auf Ihrer Website. Co-Browsing starten.',
   );
   const tabId = await tabIdOf(page, serviceWorker);
@@ -149,13 +149,13 @@ test('a Zendesk ticket: the badge, the toolbar and the popup are in German', asy
   // the popup alike.
   await page.bringToFront();
   await page.click('#open-124');
-  await expect(badgeButton(page)).toHaveText('Offline · vor 3 Std.');
-  await expect(badgeButton(page)).toHaveAccessibleName(
+  await badgeOf(page).hasText('Offline · vor 3 Std.');
+  await badgeOf(page).hasName(
     'Co-Browsing: Tom Baker ist nicht auf Ihrer Website (zuletzt gesehen vor 3 Std.).',
   );
   expect((await toolbar(serviceWorker, tabId)).text).toBe('OFF');
-  await badgeButton(page).click();
-  await expect(page.locator('cobrowse-badge p')).toHaveText(
+  await badgeOf(page).click();
+  await badgeOf(page).hasNote(
     'Tom Baker ist nicht auf Ihrer Website (zuletzt gesehen vor 3 Std.).',
   );
 
@@ -183,8 +183,8 @@ test('a refused key is explained in German on the badge and the toolbar', async 
   await page.goto('https://acme.zendesk.com/agent/tickets/123');
   const why =
     'Upscope akzeptiert diesen API-Schlüssel nicht. Prüfen oder ersetzen Sie ihn in den Einstellungen.';
-  await expect(badgeButton(page)).toHaveText('Einrichten');
-  await expect(badgeButton(page)).toHaveAccessibleName(`Co-Browsing: ${why}`);
+  await badgeOf(page).hasText('Einrichten');
+  await badgeOf(page).hasName(`Co-Browsing: ${why}`);
   const tabId = await tabIdOf(page, serviceWorker);
   expect((await toolbar(serviceWorker, tabId)).title).toBe(`Helpdesk Co-browse: ${why}`);
 });

@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { FakeUpscope, routeFakeUpscope, SEED_IDS } from '../fake-upscope';
 import { configureExtension } from './support/extension';
-import { badgeButton, serveHelpdesk, ZENDESK } from './support/helpdesk';
+import { badgeOf, serveHelpdesk, ZENDESK } from './support/helpdesk';
 import { hasVirtualDisplay, launchHeaded, type HeadedExtensionBrowser } from './support/xvfb';
 
 // Real keys on a real (virtual) display: the browser's own accelerator handling is under test.
@@ -24,7 +24,7 @@ async function onTicket(ticket: 123 | 124, badge: RegExp): Promise<OnTicket> {
     await serveHelpdesk(context, ZENDESK);
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${ZENDESK.origin}/agent/tickets/${ticket}`);
-    await expect(badgeButton(page)).toHaveText(badge);
+    await badgeOf(page).hasText(badge);
     return { launched, fake, page };
   } catch (error) {
     await launched.close();

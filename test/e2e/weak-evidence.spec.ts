@@ -1,7 +1,7 @@
 import { SEED_IDS, type FakeUpscope } from '../fake-upscope';
 import { configureExtension } from './support/extension';
 import { expect, test } from './support/fixtures';
-import { badgeButton, serveHelpdesk, ZENDESK } from './support/helpdesk';
+import { badgeOf, serveHelpdesk, ZENDESK } from './support/helpdesk';
 import { tabIdOf } from './support/worker';
 
 // What a customer writes on a ticket (their display name, a code in the text) proves nothing
@@ -34,13 +34,13 @@ test('a requester named id:user-1001 from an unknown address is not taken for Ja
 }) => {
   const page = await context.newPage();
   await page.goto(`${ZENDESK.origin}/agent/tickets/140`);
-  const button = badgeButton(page);
-  await expect(button).toHaveText('Not seen');
-  await expect(button).not.toHaveAccessibleName(/Jane/);
+  const badge = badgeOf(page);
+  await badge.hasText('Not seen');
+  expect((await badge.read())?.name).not.toMatch(/Jane/);
   expect(searches(fake)).not.toContain('id:user-1001');
   expect(searches(fake)).toContain('someone.new@example.net');
 
-  await button.click();
+  await badge.click();
   await page.waitForTimeout(500);
   expect(fake.watchSessions).toEqual([]);
   expect(fake.requests.filter((r) => r.method === 'POST')).toEqual([]);
@@ -52,14 +52,14 @@ test('a lookup code written in the ticket finds only a possible match: a click s
 }) => {
   const page = await context.newPage();
   await page.goto(`${ZENDESK.origin}/agent/tickets/141`);
-  const button = badgeButton(page);
-  await expect(button).toHaveText('Possible match');
-  await expect(button).toHaveAccessibleName(/check in the popup/);
+  const badge = badgeOf(page);
+  await badge.hasText('Possible match');
+  await badge.hasName(/check in the popup/);
   expect(searches(fake)).toContain('4821');
 
-  await button.click();
-  await expect(page.locator('cobrowse-badge p')).toHaveText(/check in the popup/);
-  await button.click();
+  await badge.click();
+  await badge.hasNote(/check in the popup/);
+  await badge.click();
   await page.waitForTimeout(500);
   expect(fake.watchSessions).toEqual([]);
   expect(fake.requests.filter((r) => r.method === 'POST')).toEqual([]);
@@ -73,7 +73,7 @@ test('the popup says which code matched, and its Start button is the agent’s o
 }) => {
   const page = await context.newPage();
   await page.goto(`${ZENDESK.origin}/agent/tickets/141`);
-  await expect(badgeButton(page)).toHaveText('Possible match');
+  await badgeOf(page).hasText('Possible match');
   const tabId = await tabIdOf(page, serviceWorker);
 
   const popup = await context.newPage();
@@ -99,10 +99,10 @@ test('a customer found by their Zendesk user id is one click, and the code in th
   const page = await context.newPage();
   // Ticket 125: the requester's Zendesk user id is known to Upscope, and the text holds a code.
   await page.goto(`${ZENDESK.origin}/agent/tickets/125`);
-  const button = badgeButton(page);
-  await expect(button).toHaveAccessibleName(/Alex Kim/);
-  await expect(button).not.toHaveText('Possible match');
+  const badge = badgeOf(page);
+  await badge.hasName(/Alex Kim/);
+  expect((await badge.read())?.text).not.toBe('Possible match');
   expect(searches(fake)).toEqual(['integration_id:zendesk:3901']);
-  await button.click();
+  await badge.click();
   await expect.poll(() => fake.watchSessions.length).toBe(1);
 });

@@ -1,6 +1,9 @@
-import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { expect, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+
+/** The badge's host element (its tag; the content script's TAG). */
+export const TAG = 'cobrowse-badge';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/helpdesks');
 
@@ -55,5 +58,109 @@ export async function serveHelpdesk(
   return asked;
 }
 
-/** The badge's button, inside its shadow root (Playwright's CSS locators pierce open roots). */
-export const badgeButton = (page: Page): Locator => page.locator('cobrowse-badge button');
+/** What the badge shows, read through the browser's debugging protocol (see `badgeOf`). */
+export interface BadgeReading {
+  text: string;
+  name: string;
+  title: string;
+  note: string;
+  /** Every element inside the root, by tag. */
+  elements: string[];
+  /** The button's centre in the page's viewport, for a real mouse click. */
+  x: number;
+  y: number;
+  visible: boolean;
+}
+
+const sessions = new WeakMap<Page, Promise<CDPSession>>();
+
+/**
+ * Reads the badge inside its closed shadow root. A page script cannot; the DevTools protocol can
+ * (DOM.getDocument with pierce), which keeps tests from needing any way in that production has.
+ */
+export async function readBadge(page: Page): Promise<BadgeReading | null> {
+  let session = sessions.get(page);
+  if (!session) sessions.set(page, (session = page.context().newCDPSession(page)));
+  const cdp = await session;
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  type Node = (typeof root)['children'] extends (infer N)[] | undefined ? N : never;
+  const find = (node: Node): Node | undefined => {
+    if (node.localName === TAG && node.shadowRoots?.[0]?.shadowRootType === 'closed')
+      return node.shadowRoots[0];
+    for (const child of node.children ?? []) {
+      const found = find(child);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const shadow = find(root);
+  if (!shadow) return null;
+  const { object } = await cdp.send('DOM.resolveNode', {
+    backendNodeId: shadow.backendNodeId,
+    objectGroup: 'badge',
+  });
+  try {
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      returnByValue: true,
+      functionDeclaration: `function () {
+        const button = this.querySelector('button');
+        const note = this.querySelector('p');
+        if (!button) return null;
+        button.scrollIntoViewIfNeeded?.();
+        const box = button.getBoundingClientRect();
+        return {
+          text: button.textContent ?? '',
+          name: button.getAttribute('aria-label') ?? '',
+          title: button.title,
+          note: note?.textContent ?? '',
+          elements: [...this.querySelectorAll('*')].map((el) => el.localName),
+          x: box.x + box.width / 2,
+          y: box.y + box.height / 2,
+          visible: this.host.isConnected && box.width > 0 && box.height > 0 && button.checkVisibility(),
+        };
+      }`,
+    });
+    return result.value as BadgeReading | null;
+  } finally {
+    await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'badge' });
+  }
+}
+
+type Expected = string | RegExp;
+const matching = (expected: Expected) =>
+  typeof expected === 'string' ? expected : expect.stringMatching(expected);
+
+/**
+ * The badge as the agent meets it: what it says, read through `readBadge`, and presses by the
+ * real mouse and keyboard (trusted events land inside the closed root like an agent's do).
+ */
+export function badgeOf(page: Page) {
+  const part =
+    (key: 'text' | 'name' | 'note') =>
+    async (expected: Expected, options: { timeout?: number } = {}) =>
+      expect
+        .poll(async () => (await readBadge(page))?.[key] ?? null, options)
+        .toEqual(matching(expected));
+  const at = async () => {
+    let reading: BadgeReading | null = null;
+    await expect.poll(async () => (reading = await readBadge(page))?.visible ?? false).toBe(true);
+    return reading!;
+  };
+  return {
+    hasText: part('text'),
+    /** The accessible name: the button's aria-label. */
+    hasName: part('name'),
+    hasNote: part('note'),
+    isVisible: () => at(),
+    read: () => readBadge(page),
+    async click() {
+      const { x, y } = await at();
+      await page.mouse.click(x, y);
+    },
+    async dblclick() {
+      const { x, y } = await at();
+      await page.mouse.dblclick(x, y);
+    },
+  };
+}

@@ -1,6 +1,8 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
+import { trustedWatchUrl } from '../../../src/background/cobrowse';
 import { onStartShortcut } from '../../../src/background/commands';
+import { DEFAULT_API_BASE_URL } from '../../../src/shared/endpoint';
 import { routeMessage } from '../../../src/background/router';
 import { SEED_IDS } from '../../fake-upscope';
 import { policy, popupSender, ticketSender, useBackground } from './harness';
@@ -15,13 +17,22 @@ const start = (shortId: string, tabId?: number) =>
     policy,
   );
 
-async function onTicket(email: string, tabId = 1) {
-  await routeMessage(
+/** Opens a ticket for this customer in the tab; the nonce its badge view was issued with. */
+async function onTicket(email: string, tabId = 1): Promise<string> {
+  const reply = await routeMessage(
     { type: 'ticket/identify', helpdesk: 'zendesk', identities: { email }, visible: true },
     ticketSender(tabId),
     policy,
   );
+  return (reply as { data: { nonce: string } }).data.nonce;
 }
+
+const fromBadge = (nonce: string | undefined, tabId = 1) =>
+  routeMessage(
+    { type: 'ticket/start-cobrowse', ...(nonce === undefined ? {} : { nonce }) },
+    ticketSender(tabId),
+    policy,
+  );
 
 describe('starting co-browsing', () => {
   it('posts the agent and branding from settings and opens the session beside the ticket', async () => {
@@ -101,21 +112,95 @@ describe('starting co-browsing', () => {
 
   it('starts from the badge with the tab’s best visitor', async () => {
     await bg.configure();
-    await onTicket('maria.garcia@example.com');
-    const reply = await routeMessage({ type: 'ticket/start-cobrowse' }, ticketSender(1), policy);
+    const reply = await fromBadge(await onTicket('maria.garcia@example.com'));
     expect(reply).toMatchObject({ ok: true, data: { opened: 'tab' } });
     expect(bg.fake.watchSessions[0]?.shortId).toBe(SEED_IDS.maria);
   });
 
   it('refuses from the badge when the customer is offline, saying why', async () => {
     await bg.configure();
-    await onTicket('tom.baker@example.com');
-    const reply = await routeMessage({ type: 'ticket/start-cobrowse' }, ticketSender(1), policy);
+    const reply = await fromBadge(await onTicket('tom.baker@example.com'));
     expect(reply).toMatchObject({
       ok: false,
       error: { message: expect.stringMatching(/last seen/) },
     });
     expect(posts()).toHaveLength(0);
+  });
+});
+
+describe('a start from the badge names the view the agent saw', () => {
+  it('refuses a missing, forged or replaced view, and another tab’s, starting nothing', async () => {
+    await bg.configure();
+    const first = await onTicket('jane.doe@example.com');
+    expect(first).toMatch(/^[\w-]{16,64}$/);
+    const other = await onTicket('maria.garcia@example.com', 2);
+    const second = await onTicket('maria.garcia@example.com');
+    expect(second).not.toBe(first);
+    for (const nonce of [undefined, '', 'forged', first, other, 'x'.repeat(65)]) {
+      expect(await fromBadge(nonce)).toMatchObject({ ok: false });
+    }
+    expect(bg.fake.watchSessions).toHaveLength(0);
+    expect(await fromBadge(second)).toMatchObject({ ok: true, data: { opened: 'tab' } });
+    expect(bg.fake.watchSessions).toHaveLength(1);
+  });
+
+  it('keeps the nonce while the view reads the same, so a refresh does not void a click', async () => {
+    await bg.configure();
+    const nonce = await onTicket('jane.doe@example.com');
+    expect(await onTicket('jane.doe@example.com')).toBe(nonce);
+  });
+
+  it('says why it refused a view since replaced', async () => {
+    await bg.configure();
+    await onTicket('jane.doe@example.com');
+    expect(await fromBadge('old')).toMatchObject({
+      ok: false,
+      error: { kind: 'stale_view', message: expect.stringMatching(/out of date/) },
+    });
+  });
+});
+
+describe('where a watch URL may lead', () => {
+  const opened = async () => (await fakeBrowser.tabs.query({})).map((tab) => tab.url);
+
+  it.each([
+    ['another site', 'https://evil.example', 'untrusted_watch_url', /was not opened/],
+    ['a look-alike host', 'https://upscope.io.evil.example', 'untrusted_watch_url', /not opened/],
+    // The API client already refuses anything but an absolute http(s) URL as malformed.
+    ['a script', 'javascript:alert(document.domain)//', 'unexpected_response', /format/],
+    ['plain http on an Upscope host', 'http://o.upscope.io', 'untrusted_watch_url', /not opened/],
+  ])('refuses %s with a clear message and opens no tab', async (_what, origin, kind, words) => {
+    await bg.configure();
+    const before = await opened();
+    const watchOrigin = bg.fake.watchOrigin;
+    bg.fake.watchOrigin = origin;
+    try {
+      const reply = await start(SEED_IDS.jane, 1);
+      expect(reply).toEqual({
+        ok: false,
+        error: expect.objectContaining({
+          kind,
+          message: expect.stringMatching(words),
+        }),
+      });
+    } finally {
+      bg.fake.watchOrigin = watchOrigin;
+    }
+    expect(await opened()).toEqual(before);
+  });
+
+  it('opens Upscope and UserView hosts and the configured API’s own site', async () => {
+    expect(trustedWatchUrl('https://o.upscope.io/?s=1', DEFAULT_API_BASE_URL)).not.toBeNull();
+    expect(trustedWatchUrl('https://upscope.com/w', DEFAULT_API_BASE_URL)).not.toBeNull();
+    expect(trustedWatchUrl('https://app.userview.io/w', DEFAULT_API_BASE_URL)).not.toBeNull();
+    const onPrem = 'https://api.cobrowse.acme.co.uk/v1.1';
+    expect(trustedWatchUrl('https://watch.acme.co.uk/w', onPrem)).not.toBeNull();
+    expect(trustedWatchUrl('https://watch.other.co.uk/w', onPrem)).toBeNull();
+    expect(trustedWatchUrl('https://evil.example/x', onPrem)).toBeNull();
+    expect(trustedWatchUrl('javascript:alert(1)', onPrem)).toBeNull();
+    expect(trustedWatchUrl('https://user:pw@o.upscope.io/', DEFAULT_API_BASE_URL)).toBeNull();
+    expect(trustedWatchUrl('http://127.0.0.1:9/w', 'http://127.0.0.1:8/v1.1')).not.toBeNull();
+    expect(trustedWatchUrl('http://127.0.0.1:9/w', DEFAULT_API_BASE_URL)).toBeNull();
   });
 });
 

@@ -88,7 +88,7 @@ const VALID: Record<string, unknown>[] = [
   },
   { type: 'ticket/visibility', visible: true },
   { type: 'ticket/left' },
-  { type: 'ticket/start-cobrowse' },
+  { type: 'ticket/start-cobrowse', nonce: 'n' },
   { type: 'ticket/check-match' },
   { type: 'site/which' },
   { type: 'tab/state', tabId: 7, refresh: false },

@@ -242,3 +242,53 @@ describe('protecting the team’s API quota', () => {
     void fakeBrowser;
   });
 });
+
+describe('the lookup cache stays bounded', () => {
+  const search = (query: string) =>
+    routeMessage({ type: 'visitors/search', query }, popupSender, policy);
+  const cached = async () =>
+    Object.entries(await fakeBrowser.storage.session.get(null)).filter(([k]) =>
+      k.startsWith('lookup:'),
+    );
+
+  it('keeps at most 100 searches, the newest', async () => {
+    await bg.configure({ freshnessSeconds: 3600 });
+    let now = Date.now();
+    vi.spyOn(Date, 'now').mockImplementation(() => (now += 10));
+    for (let i = 0; i < 130; i++)
+      expect(await search(`nobody-${i}@example.com`)).toMatchObject({ ok: true });
+    const keys = (await cached()).map(([k]) => k);
+    expect(keys).toHaveLength(100);
+    expect(keys).toContain('lookup:nobody-129@example.com');
+    expect(keys).not.toContain('lookup:nobody-29@example.com');
+  });
+
+  it('drops answers past the freshness window when it writes', async () => {
+    await bg.configure({ freshnessSeconds: 30 });
+    await search('old@example.com');
+    vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 31_000);
+    await search('new@example.com');
+    expect((await cached()).map(([k]) => k)).toEqual(['lookup:new@example.com']);
+  });
+
+  it('keeps about 1 MB at most, dropping the oldest first', async () => {
+    await bg.configure({ freshnessSeconds: 3600 });
+    await search('jane.doe@example.com');
+    const [[, entry]] = (await cached()) as [[string, { at: number; visitors: object[] }]];
+    const big = { ...entry.visitors[0], notes: 'x'.repeat(100_000) };
+    const at = Date.now();
+    for (let i = 0; i < 30; i++)
+      await fakeBrowser.storage.session.set({
+        [`lookup:big-${i}`]: { at: at - 1000 + i, visitors: [big] },
+      });
+    await search('sam.lee@example.com');
+    const left = await cached();
+    const chars = left.reduce((sum, [, value]) => sum + JSON.stringify(value).length, 0);
+    expect(chars).toBeLessThanOrEqual(1_000_000);
+    expect(chars).toBeGreaterThan(800_000);
+    const keys = left.map(([k]) => k);
+    expect(keys).toContain('lookup:sam.lee@example.com');
+    expect(keys).toContain('lookup:big-29');
+    expect(keys).not.toContain('lookup:big-0');
+  });
+});

@@ -54,7 +54,10 @@ const messages: Record<string, { message: unknown; owner: 'content' | 'page' }> 
   identify: { message: identify, owner: 'content' },
   visibility: { message: { type: 'ticket/visibility', visible: false }, owner: 'content' },
   left: { message: { type: 'ticket/left' }, owner: 'content' },
-  'start from badge': { message: { type: 'ticket/start-cobrowse' }, owner: 'content' },
+  'start from badge': {
+    message: { type: 'ticket/start-cobrowse', nonce: 'n' },
+    owner: 'content',
+  },
   'check a possible match': { message: { type: 'ticket/check-match' }, owner: 'content' },
   'settings/get': { message: { type: 'settings/get' }, owner: 'page' },
   'key/save': { message: { type: 'key/save', apiKey: 'x' }, owner: 'page' },

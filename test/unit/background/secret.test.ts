@@ -32,7 +32,7 @@ describe('the key never reaches a content script', () => {
         });
         await content({ type: 'ticket/visibility', visible: false });
         await content({ type: 'ticket/visibility', visible: true });
-        await content({ type: 'ticket/start-cobrowse' });
+        await content({ type: 'ticket/start-cobrowse', nonce: 'n' });
       }
       await content({ type: 'ticket/left' });
       await content({ type: 'not/a-type', key: 'x' });
@@ -83,6 +83,7 @@ describe('the key never reaches a content script', () => {
     expect(Object.keys((reply as { data: object }).data).sort()).toEqual([
       'canStart',
       'label',
+      'nonce',
       'state',
       'title',
     ]);

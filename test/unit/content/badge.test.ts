@@ -2,7 +2,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBadge, TAG } from '../../../src/content/badge';
 import type { BadgeView, Reply } from '../../../src/shared/views';
-import { loadPage } from './support';
+import { agentClick, loadPage, recordShadowRoots, shadowOf } from './support';
+
+recordShadowRoots();
 
 const ONLINE: BadgeView = {
   state: 'online',
@@ -26,7 +28,7 @@ function setup(start: Start = vi.fn(async () => ({ ok: true as const, data: { op
   anchor.textContent = 'Jane Doe';
   document.body.append(anchor);
   const badge = createBadge(start);
-  const root = () => badge.host.shadowRoot!;
+  const root = () => shadowOf(badge.host)!;
   const button = () => root().querySelector('button')!;
   const note = () => root().querySelector('p')!;
   return { badge, anchor, start, root, button, note };
@@ -59,7 +61,7 @@ describe('badge', () => {
     expect(button().textContent).toBe(XSS);
     expect(root().querySelectorAll('img')).toHaveLength(0);
     expect(document.querySelectorAll('img')).toHaveLength(0);
-    button().click();
+    agentClick(button());
     expect(root().querySelector('p')!.textContent).toBe(`${XSS} is online`);
     expect(root().querySelectorAll('img')).toHaveLength(0);
   });
@@ -72,7 +74,7 @@ describe('badge', () => {
     }
     badge.place(anchor);
     expect(document.querySelectorAll(TAG)).toHaveLength(1);
-    expect(badge.host.shadowRoot!.querySelectorAll('button')).toHaveLength(1);
+    expect(shadowOf(badge.host)!.querySelectorAll('button')).toHaveLength(1);
     badge.remove();
     expect(document.querySelectorAll(TAG)).toHaveLength(0);
   });
@@ -94,11 +96,11 @@ describe('badge', () => {
     const { badge, anchor, button, note } = setup(start);
     badge.show(ONLINE);
     badge.place(anchor);
-    button().click();
+    agentClick(button());
     expect(start).toHaveBeenCalledTimes(1);
     expect(button().textContent).toBe('Starting…');
     expect(button().getAttribute('aria-busy')).toBe('true');
-    button().click();
+    agentClick(button());
     expect(start).toHaveBeenCalledTimes(1);
     finish({ ok: true, data: { opened: 'tab' } });
     await vi.waitFor(() => expect(button().textContent).toBe('Online'));
@@ -114,7 +116,7 @@ describe('badge', () => {
     const { badge, anchor, button, note } = setup(start);
     badge.show(ONLINE);
     badge.place(anchor);
-    button().click();
+    agentClick(button());
     await vi.waitFor(() =>
       expect(note().textContent).toBe('Several visitors match this customer.'),
     );
@@ -125,10 +127,10 @@ describe('badge', () => {
     const { badge, anchor, button, note, start } = setup();
     badge.show(OFFLINE);
     badge.place(anchor);
-    button().click();
+    agentClick(button());
     expect(start).not.toHaveBeenCalled();
     expect(note().textContent).toBe(OFFLINE.title);
-    button().click();
+    agentClick(button());
     expect(note().textContent).toBe('');
   });
 
@@ -137,7 +139,29 @@ describe('badge', () => {
     badge.show(ONLINE);
     badge.place(anchor);
     button().focus();
-    expect(badge.host.shadowRoot!.activeElement).toBe(button());
+    expect(shadowOf(badge.host)!.activeElement).toBe(button());
     expect(button().tabIndex).toBe(0);
+  });
+
+  it('belongs to the agent: the page can neither read who is online nor press it', () => {
+    const { badge, anchor, button, note, start } = setup();
+    badge.show({ ...ONLINE, nonce: 'view-1' });
+    badge.place(anchor);
+    // Closed: a page script gets no root, and the host says nothing about the visitor.
+    expect(badge.host.shadowRoot).toBeNull();
+    expect(badge.host.getAttributeNames()).toEqual(['style']);
+    expect(badge.host.textContent).toBe('');
+    expect(badge.host.outerHTML).not.toContain('Jane');
+    // Scripted presses, on the host or (were it reachable) the button itself, start nothing.
+    badge.host.click();
+    button().click();
+    button().dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    for (const key of ['Enter', ' '])
+      button().dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    expect(start).not.toHaveBeenCalled();
+    expect(note().textContent).toBe('');
+    // The agent's click starts, naming the view it was given.
+    agentClick(button());
+    expect(start).toHaveBeenCalledWith(expect.objectContaining({ nonce: 'view-1' }));
   });
 });

@@ -4,7 +4,18 @@ import { TAG } from '../../../src/content/badge';
 import { start } from '../../../src/content/engine';
 import { byId } from '../../../src/content/registry';
 import type { BadgeView } from '../../../src/shared/views';
-import { fakeRuntime, fixture, json, loadPage, type FakeRuntime } from './support';
+import {
+  agentClick,
+  fakeRuntime,
+  fixture,
+  json,
+  loadPage,
+  recordShadowRoots,
+  shadowOf,
+  type FakeRuntime,
+} from './support';
+
+recordShadowRoots();
 
 const zendesk = byId('zendesk')!;
 const helpscout = byId('helpscout')!;
@@ -16,12 +27,16 @@ const view = (label: string, canStart = true): BadgeView => ({
   canStart,
 });
 
-/** The worker: answers identify with the customer's address as the label. */
+/** The worker: answers identify with the customer's address as the label, and a new nonce. */
 function worker(): FakeRuntime {
+  let issued = 0;
   return fakeRuntime((m) => {
     const message = m as { type: string; identities?: { email?: string } };
     if (message.type === 'ticket/identify')
-      return { ok: true, data: view(message.identities?.email ?? 'no email') };
+      return {
+        ok: true,
+        data: { ...view(message.identities?.email ?? 'no email'), nonce: `nonce-${++issued}` },
+      };
     if (message.type === 'ticket/visibility') return { ok: true, data: view('visible again') };
     if (message.type === 'ticket/start-cobrowse') return { ok: true, data: { opened: 'tab' } };
     return { ok: true, data: null };
@@ -41,7 +56,7 @@ const run = (a = zendesk) => {
   return stop;
 };
 const badges = () => [...document.querySelectorAll(TAG)] as HTMLElement[];
-const label = (host = badges()[0]) => host?.shadowRoot?.querySelector('button span')?.textContent;
+const label = (host = badges()[0]) => shadowOf(host)?.querySelector('button span')?.textContent;
 const types = (rt: FakeRuntime) => rt.sent.map((m) => (m as { type: string }).type);
 
 /** The helpdesk's own router: a pushState the content script cannot see as an event. */
@@ -146,7 +161,7 @@ describe('on a ticket', () => {
     run();
     await vi.advanceTimersByTimeAsync(0);
     expect(label()).toBe('Unavailable');
-    expect(badges()[0]!.shadowRoot!.querySelector('button')!.title).toBe('Not understood.');
+    expect(shadowOf(badges()[0])!.querySelector('button')!.title).toBe('Not understood.');
   });
 
   it('a slow worker answer shows "Checking…" until it arrives; a quick one never flashes it', async () => {
@@ -174,10 +189,11 @@ describe('on a ticket', () => {
     loadPage('https://acme.zendesk.com/agent/tickets/123', fixture('zendesk/ticket.html'));
     run();
     await vi.advanceTimersByTimeAsync(0);
-    badges()[0]!.shadowRoot!.querySelector('button')!.click();
+    agentClick(shadowOf(badges()[0])!.querySelector('button')!);
     await vi.advanceTimersByTimeAsync(0);
     expect(types(rt)).toEqual(['ticket/identify', 'ticket/start-cobrowse']);
-    expect(badges()[0]!.shadowRoot!.querySelector('p')!.textContent).toBe(
+    expect(rt.sent[1]).toEqual({ type: 'ticket/start-cobrowse', nonce: 'nonce-1' });
+    expect(shadowOf(badges()[0])!.querySelector('p')!.textContent).toBe(
       'Co-browsing opened in a new tab.',
     );
   });

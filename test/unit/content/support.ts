@@ -96,3 +96,27 @@ export function bigZendeskTicket(id: number, comments: number): string {
       <div id="editor-view"><img data-garden-id="tags.avatar" alt="jane.doe@example.com"></div></div></div>
   </div></body></html>`;
 }
+
+/** Each host's closed shadow root, as only the script that attached it holds it. */
+const shadowRoots = new WeakMap<Element, ShadowRoot>();
+
+/** Records the shadow roots attached from now on, so tests can look inside closed ones. */
+export function recordShadowRoots(): void {
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+    const root = attach.call(this, init);
+    shadowRoots.set(this, root);
+    return root;
+  };
+}
+
+export function shadowOf(host: Element | undefined): ShadowRoot | undefined {
+  return host && shadowRoots.get(host);
+}
+
+/** A click as the agent's mouse makes it: trusted, unlike `element.click()` from a script. */
+export function agentClick(element: Element): void {
+  const event = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  element.dispatchEvent(event);
+}
