@@ -28,8 +28,11 @@ function identify(identities: Record<string, string>, tabId = 1) {
   );
 }
 
-const startFromBadge = (tabId = 1) =>
-  routeMessage({ type: 'ticket/start-cobrowse' }, ticketSender(tabId), policy);
+/** A click on the badge: the start names the view the worker issued to the tab. */
+async function startFromBadge(tabId = 1) {
+  const nonce = (await tabState(tabId))?.view.nonce ?? '';
+  return routeMessage({ type: 'ticket/start-cobrowse', nonce }, ticketSender(tabId), policy);
+}
 
 async function tabState(tabId = 1) {
   const reply = await routeMessage(
@@ -43,6 +46,7 @@ async function tabState(tabId = 1) {
         state: {
           visitors: { short_id: string }[];
           candidates: { matchedBy: { kind: string } }[];
+          view: { nonce?: string };
         } | null;
       };
     }
