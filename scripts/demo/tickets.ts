@@ -53,7 +53,7 @@ export const TICKETS = {
     name: 'intercom',
     url: 'https://app.intercom.com/a/inbox/abc123/inbox/shared/all/conversation/555',
     customer: 'Alex Kim',
-    badge: /^Online$/,
+    badge: /^Alex Kim is on your website now/,
     what: 'online now, found by the id your website gave Intercom',
     corner: true,
   },

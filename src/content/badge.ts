@@ -66,6 +66,9 @@ export function createBadge(
     label.textContent = text;
     button.setAttribute('aria-busy', String(busy));
   };
+  // Beside the requester the badge needs only the state; alone in a corner of the window it
+  // names the customer too (the view's sentence), so it never floats there naming nobody.
+  const words = (shown: ShownView) => (badge.pill ? shown.title : shown.label);
 
   button.addEventListener('click', async (event) => {
     // A page script's click() or dispatched event is not the agent's.
@@ -85,7 +88,7 @@ export function createBadge(
     note.textContent = '';
     setLabel(say('starting', 'Starting…'), true);
     const reply = await start(shown);
-    setLabel(shown.label);
+    setLabel(words(shown));
     note.textContent = reply?.ok
       ? (OPENED[reply.data.opened] ?? OPENED.tab!)()
       : (reply?.error.message ??
@@ -99,7 +102,7 @@ export function createBadge(
     show(next) {
       view = next;
       badge.on = true;
-      setLabel(next.label);
+      setLabel(words(next));
       note.textContent = '';
       button.dataset.state = next.state;
       button.title = next.title;
@@ -111,6 +114,7 @@ export function createBadge(
     },
     place(anchor) {
       badge.pill = !anchor;
+      if (view) setLabel(words(view));
       // Inline and !important: a page rule aimed at this element cannot hide or move it.
       host.style.cssText = anchor
         ? 'all:initial!important;display:inline-block!important'

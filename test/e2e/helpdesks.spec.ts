@@ -291,14 +291,16 @@ test('HubSpot: ticket → contact through its CRM API with the CSRF header, then
     if (r.url().includes('/objects/tickets/9001')) csrf = r.headers()['x-hubspot-csrf-hubspotapi'];
   });
   await page.goto('https://app.hubspot.com/help-desk/4455667/view/123/ticket/9001');
-  // No anchor is known for HubSpot's contact card: the badge is a pill in the corner.
+  // No anchor is known for HubSpot's contact card: the badge is a pill in the corner, and there it
+  // names the customer (not a bare "Online" that could be anyone's).
   await badgeOf(page).hasName(/Jane Doe is on your website now/);
+  await badgeOf(page).hasText(/^Jane Doe is on your website now/);
   expect(
     await page.evaluate(() => getComputedStyle(document.querySelector('cobrowse-badge')!).position),
   ).toBe('fixed');
   expect(csrf).toBe('csrf-token-123');
   await page.click('#next');
-  await badgeOf(page).hasText('In a session');
+  await badgeOf(page).hasText(/^Priya Patel is already in a co-browsing session/);
   await expect(page.locator('cobrowse-badge')).toHaveCount(1);
   expect(asked.filter((p) => p.includes('/contacts/')).length).toBe(2);
 });
