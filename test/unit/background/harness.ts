@@ -53,8 +53,10 @@ export function ticketSender(
 export interface Background {
   fake: FakeUpscope;
   server: FakeUpscopeServer;
-  /** Everything sent to content scripts with tabs.sendMessage. */
+  /** Everything sent to the top frame's content script with tabs.sendMessage. */
   sentToTabs: unknown[];
+  /** Messages sent to every frame of a tab (no frameId): badge words for any iframe. */
+  sentToEveryFrame: unknown[];
   openPopup: ReturnType<typeof vi.fn>;
   configure(patch?: Partial<Settings>, key?: string | null): Promise<void>;
   apiCalls(): { method: string; path: string; query: Record<string, string> }[];
@@ -65,7 +67,10 @@ export interface Background {
  * HTTP on 127.0.0.1.
  */
 export function useBackground(): Background {
-  const bg = { sentToTabs: [] as unknown[] } as unknown as Background;
+  const bg = {
+    sentToTabs: [] as unknown[],
+    sentToEveryFrame: [] as unknown[],
+  } as unknown as Background;
   beforeAll(async () => {
     // No i18n API here: the worker's badge and toolbar words are the English ones that ship.
     setFallbackMessages(english as Record<string, { message: string }>);
@@ -76,10 +81,13 @@ export function useBackground(): Background {
     fakeBrowser.reset();
     bg.fake.reset();
     bg.sentToTabs.length = 0;
+    bg.sentToEveryFrame.length = 0;
     const tabs = fakeBrowser.tabs as unknown as Record<string, unknown>;
-    tabs.sendMessage = vi.fn(async (_tabId: number, message: unknown) => {
-      bg.sentToTabs.push(message);
-    });
+    tabs.sendMessage = vi.fn(
+      async (_tabId: number, message: unknown, options?: { frameId?: number }) => {
+        (options?.frameId === 0 ? bg.sentToTabs : bg.sentToEveryFrame).push(message);
+      },
+    );
     bg.openPopup = vi.fn(async () => undefined);
     (fakeBrowser.action as unknown as Record<string, unknown>).openPopup = bg.openPopup;
     (fakeBrowser.runtime as unknown as Record<string, unknown>).getManifest = () => manifest;

@@ -47,6 +47,8 @@ describe('presence refresh', () => {
       type: 'badge/update',
       view: { state: 'offline' },
     });
+    // Only the ticket's own (top) frame has the badge: an iframe on the page hears nothing.
+    expect(bg.sentToEveryFrame).toEqual([]);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('OFF');
     expect(bg.fake.requests.filter((r) => r.path.endsWith('list.json'))).toHaveLength(2);
   });

@@ -63,7 +63,12 @@ describe('the key never reaches a content script', () => {
     await routeMessage({ type: 'visitor/forget', shortId: SEED_IDS.jane }, popupSender, policy);
 
     expect(toContent.length).toBeGreaterThan(50);
-    const seen = JSON.stringify([toContent, bg.sentToTabs, logs.map((l) => l.mock.calls)]);
+    const seen = JSON.stringify([
+      toContent,
+      bg.sentToTabs,
+      bg.sentToEveryFrame,
+      logs.map((l) => l.mock.calls),
+    ]);
     expect(seen).not.toContain(SENTINEL_KEY);
     expect(seen).not.toMatch(/x-api-key/i);
   });
