@@ -35,8 +35,11 @@ export type ShownView = Omit<BadgeView, 'state'> & { state: BadgeView['state'] |
 export interface Badge {
   /** Shows a view; nothing of the helpdesk's DOM is read here. */
   show(view: ShownView): void;
-  /** Puts the badge after `anchor`, or in a fixed corner of the window without one. */
-  place(anchor: Element | undefined): void;
+  /**
+   * Puts the badge after `anchor`, or in a fixed corner of the window without one. `alone`: the
+   * helpdesk has no place for it at all, so the corner badge names the customer (its sentence).
+   */
+  place(anchor: Element | undefined, alone?: boolean): void;
   host: HTMLElement;
   /** Whether a view is showing (the page may still have removed the host). */
   on: boolean;
@@ -66,9 +69,10 @@ export function createBadge(
     label.textContent = text;
     button.setAttribute('aria-busy', String(busy));
   };
-  // Beside the requester the badge needs only the state; alone in a corner of the window it
-  // names the customer too (the view's sentence), so it never floats there naming nobody.
-  const words = (shown: ShownView) => (badge.pill ? shown.title : shown.label);
+  // Beside the requester the badge needs only the state; on a helpdesk with no place for it, alone
+  // in a corner, it names the customer too (the view's sentence), so it never names nobody.
+  let alone = false;
+  const words = (shown: ShownView) => (alone ? shown.title : shown.label);
 
   button.addEventListener('click', async (event) => {
     // A page script's click() or dispatched event is not the agent's.
@@ -112,8 +116,9 @@ export function createBadge(
       );
       dot.style.setProperty('--c', COLOURS[next.state] ?? '');
     },
-    place(anchor) {
+    place(anchor, helpdeskHasNoPlace) {
       badge.pill = !anchor;
+      alone = !anchor && !!helpdeskHasNoPlace;
       if (view) setLabel(words(view));
       // Inline and !important: a page rule aimed at this element cannot hide or move it.
       host.style.cssText = anchor

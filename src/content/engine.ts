@@ -115,7 +115,7 @@ export function start(adapter: Adapter): () => void {
   const place = () => {
     const root = ticket && scopeOf(adapter, ticket);
     const anchor = (root && adapter.anchor && firstVisible(root, adapter.anchor)) || at;
-    badge.place(anchor?.isConnected && !hidden(anchor) ? anchor : undefined);
+    badge.place(anchor?.isConnected && !hidden(anchor) ? anchor : undefined, !adapter.anchor);
   };
 
   const show = (view: ShownView) => {

@@ -152,7 +152,7 @@ describe('on a ticket', () => {
     run(helpscout);
     await vi.advanceTimersByTimeAsync(9000);
     expect(rt.sent).toEqual([]);
-    // No place on the page for it: a corner pill, which says the whole sentence.
+    // Help Scout gives the badge no place on the page: alone in a corner, it says the whole sentence.
     expect(label()).toBe('No customer email or id was found on this ticket.');
   });
 
@@ -269,11 +269,12 @@ describe('single-page navigation', () => {
     await vi.advanceTimersByTimeAsync(0);
     navigate('/agent/tickets/124');
     await vi.advanceTimersByTimeAsync(500);
-    // Ticket 124 is not in the page's DOM yet: the badge is a corner pill, which names the customer.
-    expect(label()).toBe('tom.baker@example.com (title)');
+    // Ticket 124 is not in the page's DOM yet: a corner pill for now, with the short words, since
+    // Zendesk has a place for the badge once the ticket shows.
+    expect(label()).toBe('tom.baker@example.com');
     release();
     await vi.advanceTimersByTimeAsync(1000);
-    expect(label()).toBe('tom.baker@example.com (title)');
+    expect(label()).toBe('tom.baker@example.com');
     expect(badges()).toHaveLength(1);
     expect(rt.sent.map((m) => (m as { ticketId?: string }).ticketId)).toEqual(['124']);
   });
