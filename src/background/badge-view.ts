@@ -8,31 +8,24 @@ import type { LookupResult } from './lookup';
 // The words a badge and the toolbar show, in the browser's language (_locales). Worked out here
 // so the content script stays tiny and never needs more than these strings.
 
+/** The states where one click can co-browse: their badge word and their sentence. */
+const AVAILABLE = {
+  waiting: ['presenceWaiting', 'badgeTitleWaiting'],
+  online: ['badgeOnline', 'badgeTitleOnline'],
+  in_session: ['presenceInSession', 'badgeTitleInSession'],
+} as const;
+
 export function viewForVisitor(visitor: Visitor, ambiguous: boolean, now = Date.now()): BadgeView {
   const who = visitorLabel(visitor);
-  const more = ambiguous ? ` ${t('badgeTitleAmbiguous')}` : '';
-  switch (presenceOf(visitor)) {
+  const state = presenceOf(visitor);
+  switch (state) {
     case 'waiting':
-      return {
-        state: 'waiting',
-        label: t('presenceWaiting'),
-        title: t('badgeTitleWaiting', who) + more,
-        canStart: !ambiguous,
-      };
     case 'online':
-      return {
-        state: 'online',
-        label: t('badgeOnline'),
-        title: t('badgeTitleOnline', who) + more,
-        canStart: !ambiguous,
-      };
-    case 'in_session':
-      return {
-        state: 'in_session',
-        label: t('presenceInSession'),
-        title: t('badgeTitleInSession', who) + more,
-        canStart: !ambiguous,
-      };
+    case 'in_session': {
+      const [label, title] = AVAILABLE[state];
+      const more = ambiguous ? ` ${t('badgeTitleAmbiguous')}` : '';
+      return { state, label: t(label), title: t(title, who) + more, canStart: !ambiguous };
+    }
     case 'unsupported':
       return {
         state: 'unsupported',

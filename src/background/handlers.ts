@@ -63,10 +63,8 @@ export const contentHandlers: ContentHandlers = {
     if (!state?.view.nonce || nonce !== state.view.nonce) {
       throw new Problem('stale_view', 'errorStaleView');
     }
-    const best = state?.visitors[0];
-    if (!state || !best) {
-      throw new Problem('no_visitor', 'problemNoVisitor');
-    }
+    const best = state.visitors[0];
+    if (!best) throw new Problem('no_visitor', 'problemNoVisitor');
     if (state.ambiguous) {
       throw new Problem('ambiguous', 'problemAmbiguous');
     }
