@@ -9,5 +9,7 @@ export default function globalSetup(): void {
       `Chromium not found at ${chromiumPath()}. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`,
     );
   }
+  // `npm test` builds once, just before, and says so.
+  if (process.env.EXT_JUST_BUILT === '1') return;
   execSync('npx vite build --logLevel error', { stdio: 'inherit' });
 }

@@ -169,7 +169,7 @@ test.describe('the ticket’s customer', () => {
       const all = await chrome.storage.session.get(null);
       await chrome.storage.session.remove(Object.keys(all).filter((k) => k.startsWith('lookup:')));
     });
-    fake.setLatency(3_000);
+    fake.setLatency(1_500);
     const requestsBefore = fake.requests.length;
     const again = await openPopup(openExtensionPage, tabId);
     await expect(card(again).getByRole('heading', { name: 'Jane Doe' })).toBeVisible({

@@ -57,7 +57,10 @@ async function resetBrowser(launched: Launched): Promise<void> {
 export const test = base.extend<
   ExtensionFixtures & {
     launched: Launched;
-    /** The browser's UI language (`test.use({ uiLanguage: 'de' })`); the default is English. */
+    /**
+     * The browser's UI language (`test.use({ uiLanguage: 'de' })`); the default is English. The
+     * language is fixed at launch, so each language has its own shared browser.
+     */
     uiLanguage: string | undefined;
     /**
      * A browser of the test's own (`test.use({ freshBrowser: true })`), for tests that stop or
@@ -65,16 +68,22 @@ export const test = base.extend<
      */
     freshBrowser: boolean;
   },
-  { sharedBrowser: { get(): Promise<Launched> } }
+  { sharedBrowser: { get(lang: string | undefined): Promise<Launched> } }
 >({
   uiLanguage: [undefined, { option: true }],
   freshBrowser: [false, { option: true }],
-  // Launched on first use only, so a worker that runs only fresh-browser tests never starts it.
+  // Launched on first use only, so a worker that runs only fresh-browser tests never starts one.
   sharedBrowser: [
     async ({}, use) => {
-      let launched: Promise<Launched> | undefined;
-      await use({ get: () => (launched ??= launchWithExtension()) });
-      if (launched) await (await launched).close();
+      const launched = new Map<string, Promise<Launched>>();
+      await use({
+        get(lang) {
+          const key = lang ?? '';
+          if (!launched.has(key)) launched.set(key, launchWithExtension(lang ? { lang } : {}));
+          return launched.get(key)!;
+        },
+      });
+      for (const browser of launched.values()) await (await browser).close();
     },
     { scope: 'worker' },
   ],
@@ -82,10 +91,10 @@ export const test = base.extend<
     await use(new FakeUpscope());
   },
   launched: async ({ fake, uiLanguage, freshBrowser, sharedBrowser }, use) => {
-    const own = freshBrowser || uiLanguage !== undefined;
+    const own = freshBrowser;
     const launched = own
       ? await launchWithExtension(uiLanguage ? { lang: uiLanguage } : {})
-      : await sharedBrowser.get();
+      : await sharedBrowser.get(uiLanguage);
     // Registered before any test step: the worker's own fetches to the API go through the fake.
     await routeFakeUpscope(launched.context, fake);
     await use(launched);

@@ -10,6 +10,8 @@ export default function globalSetup(): void {
       `Firefox not found at ${firefoxPath()}. Install Debian's package (apt-get install firefox-esr) or set FIREFOX_PATH.`,
     );
   }
+  // `npm test` builds once, just before, and says so.
+  if (process.env.EXT_JUST_BUILT === '1') return;
   execFileSync('npx', ['vite', 'build', '--mode', 'firefox', '--logLevel', 'error'], {
     cwd: ROOT,
     stdio: 'inherit',
