@@ -2,8 +2,9 @@
  * `npm run soak [-- --minutes 120 --tabs 4 --no-build]`: hours of an agent's day in one browser.
  * Several ticket tabs move between tickets the way helpdesks do (router pushes, reloads, DOM
  * churn), while the fake Upscope answers. Every minute it prints the service worker's and the
- * pages' JS heap after a garbage collection, the listeners and badges on each page, and the API requests made, so leaks and
- * runaway polling show as a trend. Everything is answered inside the browser by the fake and the
+ * pages' JS heap after a garbage collection, the event listeners on each page (the page's own
+ * world and the content script's isolated world, counted apart), the badges on each page, and the
+ * API requests made, so leaks and runaway polling show as a trend. Everything is answered inside the browser by the fake and the
  * committed fixtures; any other request is aborted and counted. Not part of CI.
  */
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
@@ -102,7 +103,10 @@ interface Sample {
   apiRequests: number;
   swHeapMb: number | null;
   pageHeapMb: number;
-  listeners: number;
+  /** On window and document, in the page's own world (the helpdesk's and the badge's). */
+  pageListeners: number;
+  /** On window and document, in the content script's isolated world (null: no script there). */
+  scriptListeners: number | null;
   badges: number;
   blocked: number;
 }
@@ -145,11 +149,19 @@ async function workerHeap(cdp: CDPSession, extensionId: string): Promise<number 
   }
 }
 
-/** Event listeners on window and document from every world, the content script's included. */
-async function listenersOn(cdp: CDPSession): Promise<number> {
+/**
+ * Event listeners on window and document in one JavaScript world of a page: the page's own when
+ * `contextId` is left out, else that execution context's. DevTools reports only the listeners
+ * added from the world the inspected object was taken from, so the content script's listeners are
+ * counted by evaluating `window` inside its isolated world.
+ */
+async function listenersOn(cdp: CDPSession, contextId?: number): Promise<number> {
   let total = 0;
   for (const expression of ['window', 'document']) {
-    const { result } = await cdp.send('Runtime.evaluate', { expression });
+    const { result } = await cdp.send('Runtime.evaluate', {
+      expression,
+      ...(contextId === undefined ? {} : { contextId }),
+    });
     const { listeners } = await cdp.send('DOMDebugger.getEventListeners', {
       objectId: result.objectId!,
     });
@@ -157,6 +169,36 @@ async function listenersOn(cdp: CDPSession): Promise<number> {
     await cdp.send('Runtime.releaseObject', { objectId: result.objectId! });
   }
   return total;
+}
+
+/**
+ * Follows a page's execution contexts and knows which one is the extension's content script in
+ * the top frame: an isolated world whose origin is the extension's. Navigations and reloads make
+ * new ones; the latest wins.
+ */
+async function followScriptWorld(
+  cdp: CDPSession,
+  extensionId: string,
+): Promise<() => number | undefined> {
+  let current: number | undefined;
+  let topFrame: string | undefined;
+  cdp.on('Runtime.executionContextCreated', ({ context }) => {
+    const aux = context.auxData as { type?: string; frameId?: string; isDefault?: boolean };
+    if (aux.isDefault && !topFrame) topFrame = aux.frameId;
+    if (
+      aux.type === 'isolated' &&
+      context.origin === `chrome-extension://${extensionId}` &&
+      (!topFrame || aux.frameId === topFrame)
+    ) {
+      current = context.id;
+    }
+  });
+  cdp.on('Runtime.executionContextDestroyed', ({ executionContextId }) => {
+    if (executionContextId === current) current = undefined;
+  });
+  cdp.on('Runtime.executionContextsCleared', () => (current = undefined));
+  await cdp.send('Runtime.enable');
+  return () => current;
 }
 
 /** First and last reading, to show a trend at a glance (null: the worker was stopped). */
@@ -182,17 +224,22 @@ async function main(): Promise<void> {
   await configureExtension(serviceWorker);
   const pages: Page[] = [];
   const sessions: CDPSession[] = [];
+  const scriptWorlds: (() => number | undefined)[] = [];
   for (let i = 0; i < TABS; i++) {
     const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    scriptWorlds.push(await followScriptWorld(cdp, extensionId));
     await page.goto(`${ORIGIN}/agent/tickets/${1000 + i}`);
     pages.push(page);
-    sessions.push(await context.newCDPSession(page));
+    sessions.push(cdp);
   }
 
   console.log(
     `Soak: ${MINUTES} min, ${TABS} ticket tabs, all traffic answered in the browser by the fake.`,
   );
-  console.log('min | actions | API req | SW heap MB | page heap MB | listeners | badges | blocked');
+  console.log(
+    'min | actions | API req | SW heap MB | page heap MB | page listeners | script listeners | badges | blocked',
+  );
   const samples: Sample[] = [];
   let actions = 0;
   let step = 0;
@@ -209,7 +256,14 @@ async function main(): Promise<void> {
 
     await Promise.all(sessions.map((s) => s.send('HeapProfiler.collectGarbage')));
     const heaps = await Promise.all(sessions.map((s) => s.send('Runtime.getHeapUsage')));
-    const listeners = await Promise.all(sessions.map(listenersOn));
+    const pageListeners = await Promise.all(sessions.map((s) => listenersOn(s)));
+    const scriptListeners = await Promise.all(
+      sessions.map((s, i) => {
+        const world = scriptWorlds[i]!();
+        return world === undefined ? null : listenersOn(s, world).catch(() => null);
+      }),
+    );
+    const counted = scriptListeners.filter((n): n is number => n !== null);
     const badges = await Promise.all(
       pages.map((p) => p.evaluate(() => document.querySelectorAll('cobrowse-badge').length)),
     );
@@ -219,7 +273,8 @@ async function main(): Promise<void> {
       apiRequests: fake.requests.length - requestsBefore,
       swHeapMb: await workerHeap(sessions[0]!, extensionId),
       pageHeapMb: Math.max(...heaps.map((h) => h.usedSize / 2 ** 20)),
-      listeners: Math.max(...listeners),
+      pageListeners: Math.max(...pageListeners),
+      scriptListeners: counted.length ? Math.max(...counted) : null,
       badges: Math.max(...badges),
       blocked: blocked.length,
     };
@@ -231,7 +286,8 @@ async function main(): Promise<void> {
         sample.apiRequests,
         sample.swHeapMb?.toFixed(1) ?? 'stopped',
         sample.pageHeapMb.toFixed(1),
-        sample.listeners,
+        sample.pageListeners,
+        sample.scriptListeners ?? 'no script',
         sample.badges,
         sample.blocked,
       ].join(' | '),
@@ -247,6 +303,8 @@ async function main(): Promise<void> {
     `Done. API requests per minute: max ${Math.max(0, ...perMinute)}, ` +
       `mean ${(perMinute.reduce((a, b) => a + b, 0) / Math.max(1, perMinute.length)).toFixed(1)}; ` +
       `most badges on one page at once: ${Math.max(0, ...samples.map((s) => s.badges))}; ` +
+      `listeners on window and document, most on one page: page ${Math.max(0, ...samples.map((s) => s.pageListeners))}, ` +
+      `content script ${Math.max(0, ...samples.map((s) => s.scriptListeners ?? 0))}; ` +
       `heap first → last minute: worker ${trend(samples.map((s) => s.swHeapMb))}, ` +
       `pages ${trend(samples.map((s) => s.pageHeapMb))}; ` +
       `requests blocked (left the fake): ${blocked.length}; ` +
