@@ -61,8 +61,8 @@ export const TICKETS = {
     name: 'zendesk-offline',
     url: 'https://acme.zendesk.com/agent/tickets/124',
     customer: 'Tom Baker',
-    badge: /^Offline · 3 h ago$/,
-    what: 'offline, last seen 3 h ago',
+    badge: /^Offline · 3h ago$/,
+    what: 'offline, last seen 3h ago',
   },
 } satisfies Record<string, DemoTicket>;
 

@@ -20,7 +20,7 @@ export type PresenceState = (typeof PRESENCE_STATES)[number];
 
 export interface BadgeView {
   state: PresenceState;
-  /** A few words for the badge itself, e.g. "Online" or "Offline · 3 h ago". */
+  /** A few words for the badge itself, e.g. "Online" or "Offline · 3h ago". */
   label: string;
   /** A full sentence: tooltip and accessible description. */
   title: string;

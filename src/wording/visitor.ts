@@ -94,16 +94,33 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** "just now", "5 min ago", "3 h ago", "2 d ago" in the UI language; null for a missing time. */
+const relativeTimes = new Map<string, Intl.RelativeTimeFormat>();
+
+/** The browser's own wording of "N units ago" in the UI language, in its narrowest form. */
+function relative(count: number, unit: Intl.RelativeTimeFormatUnit): string {
+  const language = uiLanguage();
+  let format = relativeTimes.get(language);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(language, { style: 'narrow' });
+    relativeTimes.set(language, format);
+  }
+  return format.format(-count, unit);
+}
+
+/**
+ * "just now", "5m ago", "3h ago", "2d ago" (in German "vor 3 Std.") in the UI language; null for
+ * a missing time. The units come from `Intl.RelativeTimeFormat`, so every language gets its own
+ * grammar; only "just now" is ours, as Intl's "now" reads like a clock.
+ */
 export function ago(iso: string | null | undefined, now: number = Date.now()): string | null {
   if (!iso) return null;
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return null;
   const elapsed = Math.max(0, now - at);
   if (elapsed < MINUTE) return t('agoJustNow');
-  if (elapsed < HOUR) return t('agoMinutes', Math.floor(elapsed / MINUTE));
-  if (elapsed < DAY) return t('agoHours', Math.floor(elapsed / HOUR));
-  return t('agoDays', Math.floor(elapsed / DAY));
+  if (elapsed < HOUR) return relative(Math.floor(elapsed / MINUTE), 'minute');
+  if (elapsed < DAY) return relative(Math.floor(elapsed / HOUR), 'hour');
+  return relative(Math.floor(elapsed / DAY), 'day');
 }
 
 /** A device type inside a sentence: small in English ("online on mobile"), as is in German. */
@@ -111,7 +128,7 @@ function inSentence(type: string): string {
   return t('deviceTypeInSentence') === 'keep' ? type : type.toLowerCase();
 }
 
-/** Why a visitor ranks where it does, e.g. "online on iPhone" or "seen 5 min ago". */
+/** Why a visitor ranks where it does, e.g. "online on iPhone" or "seen 5m ago". */
 export function reasonText(visitor: Visitor, now: number = Date.now()): string {
   const device =
     (nonEmpty(visitor.device_name) && visitor.device_name) ||

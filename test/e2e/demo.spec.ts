@@ -58,7 +58,7 @@ test('headless, the demo walks the main flow and saves its screenshots', async (
   for (const step of [
     'zendesk: badge for Jane Doe (online now)',
     'freshdesk: badge for Maria Garcia (waiting for a call)',
-    'zendesk-offline: badge for Tom Baker (offline, last seen 3 h ago)',
+    'zendesk-offline: badge for Tom Baker (offline, last seen 3h ago)',
     'popup: "Start co-browsing" opens the session tab',
     'options: the demo key and agent are set',
   ]) {

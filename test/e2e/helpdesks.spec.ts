@@ -64,7 +64,7 @@ test.describe('Zendesk ticket', () => {
     // The helpdesk's own router: pushState and a new workspace, no navigation.
     await page.click('#open-124');
     await expect(page).toHaveURL(/\/agent\/tickets\/124$/);
-    await badgeOf(page).hasText(/^Offline · 3 h ago$/);
+    await badgeOf(page).hasText(/^Offline · 3h ago$/);
     await badgeOf(page).hasName(/Tom Baker is not on your website/);
     await expect(page.locator('cobrowse-badge')).toHaveCount(1);
     const inView = await page.evaluate(() => {

@@ -215,10 +215,10 @@ test.describe('the ticket’s customer', () => {
     await configureExtension(serviceWorker);
     const { tabId } = await openTicket(context, serviceWorker, { email: 'tom.baker@example.com' });
     const popup = await openPopup(openExtensionPage, tabId);
-    await expect(card(popup).locator('.presence')).toHaveText(/Offline · last seen 3 h ago/);
+    await expect(card(popup).locator('.presence')).toHaveText(/Offline · last seen 3h ago/);
     await expect(startButton(popup)).toBeDisabled();
     await expect(startButton(popup)).toHaveAccessibleDescription(
-      'Tom Baker is not on your website now (last seen 3 h ago).',
+      'Tom Baker is not on your website now (last seen 3h ago).',
     );
     await checkState(popup, 'offline');
   });

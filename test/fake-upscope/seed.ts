@@ -4,7 +4,7 @@
  * Records are loosely typed on purpose: the vendor mixes two shapes (Upscope
  * visitors and UserView visitors with extra fields) and adds fields over time,
  * so clients must cope with missing, null and unknown attributes. Every
- * timestamp is relative to `now`, so "online" and "last seen 3 h ago" stay true
+ * timestamp is relative to `now`, so "online" and "last seen 3h ago" stay true
  * whenever the tests run.
  *
  * Keys starting with `_` (other than the vendor's own `_type`) are fake-only

@@ -93,7 +93,7 @@ describe('resolving a ticket customer', () => {
       data: { state: 'not_found', canStart: false },
     });
     expect(await identify({ email: 'tom.baker@example.com' }, 8)).toMatchObject({
-      data: { state: 'offline', label: 'Offline · 3 h ago', canStart: false },
+      data: { state: 'offline', label: 'Offline · 3h ago', canStart: false },
     });
   });
 

@@ -14,8 +14,8 @@ const ONLINE: BadgeView = {
 };
 const OFFLINE: BadgeView = {
   state: 'offline',
-  label: 'Offline · 3 h ago',
-  title: 'Jane Doe is not on your website; last seen 3 h ago.',
+  label: 'Offline · 3h ago',
+  title: 'Jane Doe is not on your website; last seen 3h ago.',
   canStart: false,
 };
 const XSS = '<img src=x onerror=alert(1)>';

@@ -324,14 +324,14 @@ describe('the worker and the tab', () => {
     loadPage('https://acme.zendesk.com/agent/tickets/123', fixture('zendesk/ticket.html'));
     run();
     await vi.advanceTimersByTimeAsync(0);
-    rt.push({ type: 'badge/update', view: view('Offline · 1 min ago', false) });
-    expect(label()).toBe('Offline · 1 min ago');
+    rt.push({ type: 'badge/update', view: view('Offline · 1m ago', false) });
+    expect(label()).toBe('Offline · 1m ago');
     for (const listener of rt.listeners)
       listener({ type: 'badge/update', view: view('From elsewhere') }, { id: 'other-extension' });
     rt.push({ type: 'badge/update', view: { label: 42 } });
     rt.push({ type: 'something/else', view: view('nope') });
     rt.push(null);
-    expect(label()).toBe('Offline · 1 min ago');
+    expect(label()).toBe('Offline · 1m ago');
     expect(badges()).toHaveLength(1);
   });
 

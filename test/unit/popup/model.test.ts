@@ -91,7 +91,7 @@ describe('why the start button is off', () => {
   it('offline, with when they were last seen', () => {
     const tom = visitor({ name: 'Tom', is_online: false, last_seen_at: minutesAgo(185) });
     expect(startBlocker(tom, okSetup, NOW)).toBe(
-      'Tom is not on your website now (last seen 3 h ago).',
+      'Tom is not on your website now (last seen 3h ago).',
     );
     expect(startBlocker({ ...tom, last_seen_at: null }, okSetup, NOW)).toBe(
       'Tom is not on your website now.',

@@ -41,7 +41,7 @@ describe('presence and ranking reasons', () => {
       'in a session on unknown device',
     );
     expect(reasonText(visitor({ is_online: false, last_seen_at: minutesAgo(5) }), NOW)).toBe(
-      'seen 5 min ago',
+      'seen 5m ago',
     );
     expect(reasonText(visitor({ is_online: false, last_seen_at: null }), NOW)).toBe('offline');
   });
@@ -75,9 +75,9 @@ describe('presence and ranking reasons', () => {
 describe('formatting', () => {
   it('time ago at each step', () => {
     expect(ago(minutesAgo(0.5), NOW)).toBe('just now');
-    expect(ago(minutesAgo(59), NOW)).toBe('59 min ago');
-    expect(ago(minutesAgo(60), NOW)).toBe('1 h ago');
-    expect(ago(minutesAgo(60 * 49), NOW)).toBe('2 d ago');
+    expect(ago(minutesAgo(59), NOW)).toBe('59m ago');
+    expect(ago(minutesAgo(60), NOW)).toBe('1h ago');
+    expect(ago(minutesAgo(60 * 49), NOW)).toBe('2d ago');
     expect(ago(new Date(NOW + 60_000).toISOString(), NOW)).toBe('just now');
     expect(ago('not a date', NOW)).toBeNull();
     expect(ago(null, NOW)).toBeNull();
