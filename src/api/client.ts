@@ -167,7 +167,11 @@ export function createUpscopeClient(options: UpscopeClientOptions): UpscopeClien
       }
       const target = url(['list'], search ? { search } : undefined);
       const body = await endpointMustExist(
-        transport.json('GET', target, VisitorListResponseSchema, { signal: opts.signal }),
+        // No content is a list with nobody in it.
+        transport.json('GET', target, VisitorListResponseSchema, {
+          signal: opts.signal,
+          whenEmpty: { visitors: [] },
+        }),
       );
       if (body.unreadable.count > 0) {
         try {

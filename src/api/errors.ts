@@ -5,6 +5,9 @@ export const UPSCOPE_ERROR_KINDS = [
   'api_not_enabled',
   'access_restricted',
   'unauthorized',
+  'forbidden',
+  'error_answer',
+  'redirected',
   'over_plan_limits',
   'not_found',
   'endpoint_not_found',
@@ -20,14 +23,17 @@ export const UPSCOPE_ERROR_KINDS = [
 
 export type UpscopeErrorKind = (typeof UPSCOPE_ERROR_KINDS)[number];
 
-/** Kinds meaning "this key cannot be used until someone changes it or the plan". */
+/**
+ * Kinds meaning "this key cannot be used until someone changes it or the plan": only the codes
+ * Upscope documents for a refused key. A 401 without one of them (a proxy's sign-in page, a
+ * gateway) says nothing about the key, so it does not lock it.
+ */
 const AUTH_KINDS: ReadonlySet<UpscopeErrorKind> = new Set<UpscopeErrorKind>([
   'invalid_api_key',
   'subscription_expired',
   'no_subscription',
   'api_not_enabled',
   'access_restricted',
-  'unauthorized',
 ]);
 
 /** Kinds where repeating the same request later may succeed. */
@@ -44,7 +50,14 @@ const DEFAULT_MESSAGES: Record<UpscopeErrorKind, string> = {
   no_subscription: 'The Upscope team has no active subscription.',
   api_not_enabled: "The Upscope team's plan does not include REST API access.",
   access_restricted: 'Upscope has restricted API access for this team. Please contact Upscope.',
-  unauthorized: 'Upscope refused the request as unauthorized.',
+  unauthorized:
+    'Upscope refused this request without saying why. Your API key is kept as it is: try again, and if this keeps happening, check the API endpoint in the settings.',
+  forbidden:
+    'Upscope did not allow this request. Your API key is kept as it is. If this keeps happening, ask your Upscope admin or your IT team whether access to the API is blocked.',
+  error_answer:
+    'Upscope answered that the request failed, without a reason the extension knows. Try again in a moment.',
+  redirected:
+    'The API endpoint redirects somewhere else, so nothing was sent there. Check the API endpoint in the settings.',
   over_plan_limits: "Starting this screen share would go over the Upscope plan's limits.",
   not_found: 'Upscope could not find that visitor. They may have been deleted.',
   endpoint_not_found:
@@ -65,6 +78,7 @@ export interface UpscopeApiErrorInit {
   status?: number | null;
   code?: string | null;
   retryAfterMs?: number | null;
+  redirectHost?: string | null;
 }
 
 export class UpscopeApiError extends Error {
@@ -82,6 +96,11 @@ export class UpscopeApiError extends Error {
   readonly retryAfterMs: number | null;
   /** True when the same request may succeed later without any change. */
   readonly retryable: boolean;
+  /**
+   * For 'redirected': the host the API address redirects to, when the answer let it be read (a
+   * service worker sees an opaque redirect and cannot); never one that contains the key.
+   */
+  readonly redirectHost: string | null;
 
   constructor(kind: UpscopeErrorKind, init: UpscopeApiErrorInit = {}) {
     super(init.message ?? DEFAULT_MESSAGES[kind]);
@@ -90,6 +109,7 @@ export class UpscopeApiError extends Error {
     this.code = init.code ?? null;
     this.retryAfterMs = init.retryAfterMs ?? null;
     this.retryable = RETRYABLE_KINDS.has(kind);
+    this.redirectHost = init.redirectHost ?? null;
   }
 
   /** A plain record that is safe to store or send to another extension context. */
@@ -101,6 +121,7 @@ export class UpscopeApiError extends Error {
     code: string | null;
     retryAfterMs: number | null;
     retryable: boolean;
+    redirectHost: string | null;
   } {
     return {
       name: this.name,
@@ -110,6 +131,7 @@ export class UpscopeApiError extends Error {
       code: this.code,
       retryAfterMs: this.retryAfterMs,
       retryable: this.retryable,
+      redirectHost: this.redirectHost,
     };
   }
 }
@@ -142,13 +164,20 @@ export function kindForResponse(status: number, code: string | null): UpscopeErr
   if (status === 429) return 'rate_limited';
   if (status === 408) return 'timeout';
   if (status >= 500) return 'server_error';
-  const byCode = code === null ? undefined : AUTH_CODES[code];
+  // Own keys only: a body saying `"error": "constructor"` must not find Object's.
+  const byCode = code !== null && Object.hasOwn(AUTH_CODES, code) ? AUTH_CODES[code] : undefined;
   if (byCode) return byCode;
   if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  // A 2xx whose body says `{status: "error"}` with a code not documented for it.
+  if (status < 300) return 'error_answer';
   return 'bad_request';
 }
 
-/** Builds the error for a refused response, with a sentence that mentions the status. */
+/**
+ * Builds the error for a refused response. The sentence is for the agent: the HTTP status and the
+ * vendor's code stay in `status` and `code`, not in the words.
+ */
 export function errorForResponse(
   status: number,
   code: string | null,
@@ -159,11 +188,6 @@ export function errorForResponse(
   if (kind === 'rate_limited' && retryAfterMs !== null) {
     const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
     message = `Too many requests to Upscope. Please try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
-  } else if (kind === 'server_error') {
-    message = `Upscope is having problems right now (HTTP ${status}). Please try again shortly.`;
-  } else if (kind === 'bad_request' || kind === 'unauthorized') {
-    const detail = code === null ? `HTTP ${status}` : `HTTP ${status}, ${code}`;
-    message = `${DEFAULT_MESSAGES[kind].slice(0, -1)} (${detail}).`;
   }
   return new UpscopeApiError(kind, { message, status, code, retryAfterMs });
 }

@@ -19,13 +19,19 @@ export interface TransportConfig {
 export interface Transport {
   /** Sends a request whose 2xx answer must be JSON matching `schema`. */
   json<T>(method: HttpMethod, url: string, schema: z.ZodType<T>, init?: SendInit): Promise<T>;
-  /** Sends a request whose 2xx answer may be empty or any JSON. */
+  /** Sends a request whose 2xx answer may be empty, any JSON, or the plain text `ok`. */
   noContent(method: HttpMethod, url: string, init?: SendInit): Promise<void>;
 }
 
 export interface SendInit {
   body?: unknown;
   signal?: AbortSignal | undefined;
+  /**
+   * What an answer with no content (a 204, or a 2xx with an empty body) means for this call, as
+   * the JSON it stands for: a list with nobody in it, say. Without it, such an answer has none
+   * of the data the call needs and is reported as unexpected.
+   */
+  whenEmpty?: unknown;
 }
 
 const BACKOFF_BASE_MS = 300;
@@ -60,8 +66,35 @@ export const defaultSleep: Sleep = (ms, signal) =>
 interface RawResponse {
   status: number;
   redirected: boolean;
+  /** Set when the answer was a redirect: the host it names, or null when it cannot be read. */
+  redirect?: { host: string | null };
   retryAfter: string | null;
   text: string;
+}
+
+/** The documented body of a DELETE that stops a session (plain text, not JSON). */
+const PLAIN_OK = /^\s*ok\s*$/i;
+
+/**
+ * The host a redirect names, for the agent to see where the API address leads. Null when the
+ * answer hides it (a service worker gets an opaque redirect), when it is no http(s) URL, or when
+ * it carries the key: the host ends up in words shown and stored.
+ */
+function redirectHost(location: string | null, requestUrl: string, apiKey: string): string | null {
+  if (location === null) return null;
+  let target: URL;
+  try {
+    target = new URL(location, requestUrl);
+  } catch {
+    return null;
+  }
+  if (target.protocol !== 'https:' && target.protocol !== 'http:') return null;
+  const host = target.host;
+  return host && !host.toLowerCase().includes(apiKey.toLowerCase()) ? host : null;
+}
+
+function isRedirect(response: Response): boolean {
+  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
 }
 
 type Json = { ok: true; value: unknown } | { ok: false; empty: boolean };
@@ -124,14 +157,25 @@ export function createTransport(config: TransportConfig): Transport {
           headers,
           body,
           credentials: 'omit',
-          // A redirect must not carry the key to another place.
-          redirect: 'error',
+          // Never followed: the key would go with it to wherever it leads. Seen, and reported.
+          redirect: 'manual',
           cache: 'no-store',
           referrerPolicy: 'no-referrer',
           signal: controller.signal,
         }),
         stopped,
       ]);
+      if (isRedirect(response)) {
+        // Its body is not read: nothing in it is ours to use.
+        void response.body?.cancel().catch(() => {});
+        return {
+          status: response.status,
+          redirected: false,
+          redirect: { host: redirectHost(response.headers.get('location'), url, apiKey) },
+          retryAfter: null,
+          text: '',
+        };
+      }
       const text = await Promise.race([response.text(), stopped]);
       return {
         status: response.status,
@@ -158,6 +202,19 @@ export function createTransport(config: TransportConfig): Transport {
   /** Turns a raw response into parsed JSON, or throws the matching error. */
   function interpret(raw: RawResponse): Json {
     const { status } = raw;
+    if (raw.redirect) {
+      const { host } = raw.redirect;
+      throw new UpscopeApiError('redirected', {
+        // An opaque redirect has status 0: there is no HTTP status to keep.
+        status: status || null,
+        redirectHost: host,
+        ...(host === null
+          ? {}
+          : {
+              message: `The API endpoint redirects to ${host}, so nothing was sent there. Check the API endpoint in the settings.`,
+            }),
+      });
+    }
     const json = parseJson(raw.text);
     if (status >= 400) {
       const code = vendorCode(json, false) ?? null;
@@ -178,7 +235,7 @@ export function createTransport(config: TransportConfig): Transport {
     method: HttpMethod,
     url: string,
     init: SendInit,
-  ): Promise<{ status: number; json: Json }> {
+  ): Promise<{ status: number; json: Json; text: string }> {
     const { signal } = init;
     const body = init.body === undefined ? undefined : JSON.stringify(init.body);
     for (let attempt = 1; ; attempt++) {
@@ -186,7 +243,7 @@ export function createTransport(config: TransportConfig): Transport {
       let failure: UpscopeApiError;
       try {
         const raw = await fetchOnce(method, url, body, signal);
-        return { status: raw.status, json: interpret(raw) };
+        return { status: raw.status, json: interpret(raw), text: raw.text };
       } catch (error) {
         if (!(error instanceof UpscopeApiError)) throw error;
         failure = error;
@@ -212,8 +269,20 @@ export function createTransport(config: TransportConfig): Transport {
   return {
     async json(method, url, schema, init = {}) {
       const { status, json } = await send(method, url, init);
-      if (!json.ok) throw new UpscopeApiError('malformed_response', { status });
-      const result = schema.safeParse(json.value);
+      let value: unknown;
+      if (json.ok) {
+        value = json.value;
+      } else if (!json.empty) {
+        throw new UpscopeApiError('malformed_response', { status });
+      } else if (init.whenEmpty !== undefined) {
+        value = init.whenEmpty;
+      } else {
+        throw new UpscopeApiError('unexpected_response', {
+          status,
+          message: 'Upscope answered with no content where it should have sent data.',
+        });
+      }
+      const result = schema.safeParse(value);
       if (!result.success) {
         throw new UpscopeApiError('unexpected_response', {
           status,
@@ -224,8 +293,9 @@ export function createTransport(config: TransportConfig): Transport {
     },
 
     async noContent(method, url, init = {}) {
-      const { status, json } = await send(method, url, init);
-      if (!json.ok && !json.empty) throw new UpscopeApiError('malformed_response', { status });
+      const { status, json, text } = await send(method, url, init);
+      if (json.ok || json.empty || PLAIN_OK.test(text)) return;
+      throw new UpscopeApiError('malformed_response', { status });
     },
   };
 }

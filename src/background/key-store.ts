@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
+import { isAuthErrorKind } from '../api';
 import type { KeyStatus } from '../shared/protocol';
 import { loadSettings } from './settings-store';
 import { secretDb } from './secret-db';
@@ -106,6 +107,17 @@ const keyItem = {
   set: async (value: StoredKey) => (await store()).set(value),
 };
 
+/**
+ * The stored key, with a refusal kept only when it is one of Upscope's documented key errors.
+ * Earlier versions also locked the key on any 401 (a proxy's sign-in page, say); such a lock says
+ * nothing about the key, so it no longer holds.
+ */
+async function readKeyItem(): Promise<StoredKey | null> {
+  const stored = await keyItem.get();
+  if (!stored || stored.rejected === null || isAuthErrorKind(stored.rejected)) return stored;
+  return { ...stored, rejected: null };
+}
+
 /** The origin of an API endpoint; 'null' (which no key is saved for) for one that does not parse. */
 export function originOf(endpoint: string): string {
   try {
@@ -120,7 +132,7 @@ export function originOf(endpoint: string): string {
  * to the endpoint saved today: that is where it was already being sent.
  */
 async function boundKey(): Promise<(StoredKey & { origin: string }) | null> {
-  const stored = await keyItem.get();
+  const stored = await readKeyItem();
   if (!stored) return null;
   if (stored.origin) return { ...stored, origin: stored.origin };
   const origin = originOf((await loadSettings()).apiBaseUrl);

@@ -47,6 +47,14 @@ function inAgentsLanguage(info: ErrorInfo): ErrorInfo {
  * for people and free of secrets; anything else is an internal fault whose text is not passed on.
  */
 export function toErrorInfo(error: unknown): ErrorInfo {
+  if (isUpscopeApiError(error) && error.kind === 'redirected') {
+    const host = error.redirectHost;
+    return inAgentsLanguage({
+      kind: error.kind,
+      message: host === null ? t('errorRedirected') : t('errorRedirectedTo', host),
+      retryAfterMs: null,
+    });
+  }
   if (isUpscopeApiError(error) || error instanceof Problem) {
     return inAgentsLanguage({
       kind: error.kind,

@@ -26,7 +26,12 @@ const ERRORS: Readonly<Record<string, ErrorWords>> = {
   no_subscription: { key: 'keyProblemNoSubscription', fix: 'settings' },
   api_not_enabled: { key: 'keyProblemApiNotEnabled', fix: 'settings' },
   access_restricted: { key: 'keyProblemRestricted', fix: 'settings' },
-  unauthorized: { key: 'keyProblemUnauthorized', fix: 'settings' },
+  // A 401 without a documented key error: the key is kept, and the next call tries again.
+  unauthorized: { key: 'errorUnexplainedRefusal', fix: 'retry' },
+  forbidden: { key: 'errorForbidden', fix: 'none' },
+  error_answer: { key: 'errorFailedAnswer', fix: 'retry' },
+  // The worker names where the redirect leads when it can see it.
+  redirected: { key: 'errorRedirected', fix: 'settings', detailed: true },
   no_key: { key: 'errorNoKey', fix: 'settings' },
   key_other_origin: { key: 'errorKeyOtherOrigin', fix: 'settings', detailed: true },
   no_agent: { key: 'errorNoAgent', fix: 'settings' },

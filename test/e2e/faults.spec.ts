@@ -106,6 +106,34 @@ for (const [name, fault, words] of [
   });
 }
 
+test('the API endpoint redirects: "Set up", the redirect not followed, and back once it stops', async ({
+  context,
+  fake,
+}) => {
+  const followed: string[] = [];
+  await context.route('https://login.example.com/**', async (route) => {
+    followed.push(route.request().url());
+    await route.fulfill({ status: 200, contentType: 'application/json', body: '{}' });
+  });
+  fake.injectFault({
+    match: { path: '/list.json' },
+    redirectTo: 'https://login.example.com/sso',
+    times: Infinity,
+  });
+  const page = await openTicket(context);
+  await badgeOf(page).hasText('Set up', { timeout: 10_000 });
+  // A service worker sees an opaque redirect: it cannot tell where, so it does not say.
+  expect(await title(page)).toBe(
+    'The API endpoint redirects somewhere else, so nothing was sent there. Check the API endpoint in the settings.',
+  );
+  expect(searches(fake)).toHaveLength(1);
+  expect(followed).toEqual([]);
+
+  fake.clearFaults();
+  await presenceTick(context);
+  await badgeOf(page).hasText('Online');
+});
+
 test('the network goes away and comes back', async ({ context, fake }) => {
   const page = await openTicket(context);
   await badgeOf(page).hasText('Online');

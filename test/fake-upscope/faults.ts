@@ -1,6 +1,8 @@
 /**
- * Faults a test injects: a status, a Retry-After, latency, a malformed body or a dropped
- * connection, for the next API request or the next ones that match, as many times as asked.
+ * Faults a test injects: a status, a Retry-After, latency, a malformed body, a dropped
+ * connection, or what sits in front of a real server may send instead of its JSON (a redirect, a
+ * proxy's HTML page, no content, plain text), for the next API request or the next ones that
+ * match, as many times as asked.
  */
 import { CORS_HEADERS, jsonResponse, type FakeResponse } from './http';
 
@@ -21,6 +23,14 @@ export interface Fault {
   malformed?: boolean;
   /** Close the connection without any response. */
   drop?: boolean;
+  /** A redirect (`status`, default 302) to this URL, as a moved endpoint or a sign-in gate sends. */
+  redirectTo?: string;
+  /** This HTML page as the body (with `status`, default 200), as a proxy or a gateway sends. */
+  html?: string;
+  /** This plain text as the body (with `status`, default 200): Upscope's DELETEs answer `ok`. */
+  text?: string;
+  /** 204 with no body (or `status` with no body). */
+  noContent?: boolean;
 }
 
 const MALFORMED_BODY = '{"status":"ok","visi';
@@ -97,6 +107,8 @@ export function faultResponse(fault: Fault): FakeResponse | undefined {
       body: MALFORMED_BODY,
     };
   }
+  const special = specialResponse(fault);
+  if (special) return special;
   const status = fault.status ?? (fault.retryAfter !== undefined ? 429 : undefined);
   if (status === undefined) return undefined;
   const extra: Record<string, string> = {};
@@ -111,4 +123,36 @@ export function faultResponse(fault: Fault): FakeResponse | undefined {
   }
   const error = GENERIC_ERRORS[status] ?? (status >= 500 ? 'server_error' : 'error');
   return jsonResponse(status, { status: 'error', error }, extra);
+}
+
+/** A redirect, an HTML page, plain text or no content; undefined for any other fault. */
+function specialResponse(fault: Fault): FakeResponse | undefined {
+  const headers = (contentType?: string): Record<string, string> => ({
+    ...(contentType ? { 'content-type': contentType } : {}),
+    ...CORS_HEADERS,
+    ...(fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {}),
+  });
+  if (fault.redirectTo !== undefined) {
+    return {
+      status: fault.status ?? 302,
+      headers: { ...headers(), location: fault.redirectTo },
+      body: '',
+    };
+  }
+  if (fault.html !== undefined) {
+    return {
+      status: fault.status ?? 200,
+      headers: headers('text/html; charset=utf-8'),
+      body: fault.html,
+    };
+  }
+  if (fault.text !== undefined) {
+    return {
+      status: fault.status ?? 200,
+      headers: headers('text/plain; charset=utf-8'),
+      body: fault.text,
+    };
+  }
+  if (fault.noContent) return { status: fault.status ?? 204, headers: headers(), body: '' };
+  return undefined;
 }

@@ -28,14 +28,14 @@ describe('requests', () => {
     expect(calls[0]?.init.method).toBe('GET');
   });
 
-  it('sends only the key and Accept, with credentials omitted and redirects refused', async () => {
+  it('sends only the key and Accept, with credentials omitted and redirects not followed', async () => {
     const { fetch, calls } = fakeFetch(json(200, USAGE_JSON));
     const { client } = makeClient(fetch);
     await client.getUsage();
     const init = calls[0]?.init;
     expect(init?.headers).toEqual({ 'X-Api-Key': TEST_KEY, Accept: 'application/json' });
     expect(init?.credentials).toBe('omit');
-    expect(init?.redirect).toBe('error');
+    expect(init?.redirect).toBe('manual');
     expect(init?.cache).toBe('no-store');
     expect(init?.referrerPolicy).toBe('no-referrer');
     expect(init?.body).toBeUndefined();

@@ -23,22 +23,28 @@ describe('HTTP status and vendor code mapping', () => {
     ['401 please_contact_team', vendorError(401, 'please_contact_team'), 'access_restricted', 401, 'please_contact_team', false],
     ['401 with another code', vendorError(401, 'session_revoked'), 'unauthorized', 401, 'session_revoked', false],
     ['401 without a body', raw(401, null), 'unauthorized', 401, null, false],
+    ['401 with a proxy’s sign-in page', raw(401, '<html><body>Sign in</body></html>', html), 'unauthorized', 401, null, false],
+    ['401 with a code named like an Object method', vendorError(401, 'constructor'), 'unauthorized', 401, 'constructor', false],
     ['402', vendorError(402, 'over_limits'), 'over_plan_limits', 402, 'over_limits', false],
     ['404 with HTML', raw(404, '<html>Not Found</html>', html), 'not_found', 404, null, false],
     ['404 empty', raw(404, null), 'not_found', 404, null, false],
     ['404 whatever the code', vendorError(404, 'invalid_api_key'), 'not_found', 404, 'invalid_api_key', false],
     ['429', vendorError(429, 'rate_limited'), 'rate_limited', 429, 'rate_limited', true],
     ['400', vendorError(400, 'invalid_params'), 'bad_request', 400, 'invalid_params', false],
-    ['403', raw(403, 'Forbidden'), 'bad_request', 403, null, false],
+    ['403', raw(403, 'Forbidden'), 'forbidden', 403, null, false],
+    ['403 with a JSON error', vendorError(403, 'forbidden'), 'forbidden', 403, 'forbidden', false],
+    ['403 with a documented key error', vendorError(403, 'api_not_enabled'), 'api_not_enabled', 403, 'api_not_enabled', false],
     ['422 without a status field', json(422, { error: 'unprocessable' }), 'bad_request', 422, 'unprocessable', false],
     ['408', raw(408, null), 'timeout', 408, null, true],
     ['500', raw(500, 'oops'), 'server_error', 500, null, true],
     ['503', vendorError(503, 'maintenance'), 'server_error', 503, 'maintenance', true],
     ['200 with an error body', vendorError(200, 'api_not_enabled'), 'api_not_enabled', 200, 'api_not_enabled', false],
-    ['200 with an unknown error code', vendorError(200, 'weird'), 'bad_request', 200, 'weird', false],
+    ['200 with an unknown error code', vendorError(200, 'weird'), 'error_answer', 200, 'weird', false],
+    ['200 with an error status and no code', json(200, { status: 'error' }), 'error_answer', 200, null, false],
     ['200 that is not JSON', raw(200, '<html>hello</html>', html), 'malformed_response', 200, null, false],
     ['200 of the wrong shape', json(200, { status: 'ok', visitor: { short_id: 5.5 } }), 'unexpected_response', 200, null, false],
-    ['302', raw(302, null), 'unexpected_response', 302, null, false],
+    ['302', raw(302, null), 'redirected', 302, null, false],
+    ['301 with a Location', raw(301, null, { location: 'https://api.example.com/' }), 'redirected', 301, null, false],
   ];
 
   it.each(cases)('%s', async (_label, step, kind, status, code, retryable) => {
@@ -70,6 +76,18 @@ describe('HTTP status and vendor code mapping', () => {
     expect(error.message).not.toContain('42');
   });
 
+  it.each([
+    ['a 500', raw(500, 'oops')],
+    ['a 401 with an unknown code', vendorError(401, 'session_revoked')],
+    ['a 400', vendorError(400, 'invalid_params')],
+    ['a 403', raw(403, 'Forbidden')],
+  ])('words %s for an agent: no HTTP status, no vendor code', async (_label, step) => {
+    const { fetch } = fakeFetch(step);
+    const { client } = makeClient(fetch, { maxAttempts: 1 });
+    const error = (await rejectionOf(client.getUsage())) as UpscopeApiError;
+    expect(error.message).not.toMatch(/HTTP|\b\d{3}\b|session_revoked|invalid_params/);
+  });
+
   it('mentions the wait in a rate-limit message', async () => {
     const { fetch } = fakeFetch(raw(429, null, { 'retry-after': '90' }));
     const { client } = makeClient(fetch);
@@ -98,13 +116,21 @@ describe('UpscopeApiError', () => {
       code: null,
       retryAfterMs: 5000,
       retryable: true,
+      redirectHost: null,
     });
   });
 
   it('flags the kinds that need a new key or plan', () => {
     expect(isAuthErrorKind('invalid_api_key')).toBe(true);
     expect(isAuthErrorKind('access_restricted')).toBe(true);
-    expect(isAuthErrorKind('unauthorized')).toBe(true);
+    expect(isAuthErrorKind('no_subscription')).toBe(true);
+    expect(isAuthErrorKind('subscription_expired')).toBe(true);
+    expect(isAuthErrorKind('api_not_enabled')).toBe(true);
+    // A 401 without a documented code, a 403, an error in a 200: none says the key is bad.
+    expect(isAuthErrorKind('unauthorized')).toBe(false);
+    expect(isAuthErrorKind('forbidden')).toBe(false);
+    expect(isAuthErrorKind('error_answer')).toBe(false);
+    expect(isAuthErrorKind('redirected')).toBe(false);
     expect(isAuthErrorKind('over_plan_limits')).toBe(false);
     expect(isAuthErrorKind('not_found')).toBe(false);
   });

@@ -25,6 +25,13 @@ const scenarios: Scenario[] = [
   ['api_not_enabled', vendorError(200, 'api_not_enabled'), usage],
   ['access_restricted', vendorError(401, 'please_contact_team'), usage],
   ['unauthorized', json(401, echo), usage],
+  ['forbidden', json(403, echo), usage],
+  ['error_answer', json(200, echo), usage],
+  [
+    'redirected',
+    raw(302, null, { location: `https://${SENTINEL}.example.com/?key=${SENTINEL}` }),
+    usage,
+  ],
   [
     'over_plan_limits',
     json(402, echo),
@@ -82,6 +89,8 @@ describe('the API key never appears in an error', () => {
       apiError.code ?? '',
     ]) {
       expect(text).not.toContain(SENTINEL);
+      // A host name comes back lower-cased.
+      expect(text.toLowerCase()).not.toContain(SENTINEL.toLowerCase());
     }
     expect(apiError.message.length).toBeGreaterThan(0);
     for (const log of logs) expect(log).not.toHaveBeenCalled();

@@ -52,6 +52,39 @@ describe('fake Upscope over HTTP: faults', () => {
     expect(() => JSON.parse(text) as unknown).toThrow();
   });
 
+  it('a redirect with its Location, not followed by the fake itself', async () => {
+    h.fake.injectFault({ redirectTo: 'https://login.example.com/sso' });
+    const res = await h.api('/usage.json', { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('https://login.example.com/sso');
+    expect(await res.text()).toBe('');
+    h.fake.injectFault({ redirectTo: '/v2/usage', status: 301 });
+    expect((await h.api('/usage.json', { redirect: 'manual' })).status).toBe(301);
+  });
+
+  it('an HTML page with any status, as a proxy sends', async () => {
+    h.fake.injectFault({ status: 401, html: '<html><body>Sign in to continue</body></html>' });
+    const res = await h.api('/list.json');
+    expect(res.status).toBe(401);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await res.text()).toContain('Sign in to continue');
+  });
+
+  it('plain text and no content', async () => {
+    h.fake.injectFault({ text: 'ok' });
+    const ok = await h.api(`/visitors/${SEED_IDS.jane}.json`, { method: 'DELETE' });
+    expect([ok.status, ok.headers.get('content-type'), await ok.text()]).toEqual([
+      200,
+      'text/plain; charset=utf-8',
+      'ok',
+    ]);
+    h.fake.injectFault({ noContent: true });
+    const empty = await h.api('/list.json');
+    expect([empty.status, await empty.text()]).toEqual([204, '']);
+    // Faults answer instead of the endpoint: the visitor was not deleted.
+    expect(h.fake.getVisitor(SEED_IDS.jane)).toBeDefined();
+  });
+
   it('drop: the connection closes without a response and fetch rejects', async () => {
     h.fake.injectFault({ drop: true });
     await expect(h.api('/list.json')).rejects.toThrow();
