@@ -15,8 +15,9 @@ import { storageItem } from './storage-item';
 // extension made the call (badge, alarm, popup, options, shortcut).
 
 /**
- * A pause this short is waited out by whoever calls during it (the agent sees the answer a moment
- * later); a longer one refuses every call until it ends.
+ * A pause Upscope asks for that is this short is waited out by whoever calls during it (the agent
+ * sees the answer a moment later); a longer one refuses every call until it ends, to its last
+ * second, so the badge says "Paused" all along rather than "Checking…" near its end.
  */
 export const SHORT_PAUSE_MS = 5_000;
 /** A 429 that does not say how long to wait. */
@@ -39,6 +40,8 @@ const PauseSchema = z.object({
   origin: z.string(),
   /** Which key was paused, as a hash prefix: the key itself is kept only in the key store. */
   key: z.string(),
+  /** Upscope asked for at most SHORT_PAUSE_MS: calls wait instead of being refused. */
+  short: z.boolean(),
 });
 type Pause = z.infer<typeof PauseSchema>;
 
@@ -68,11 +71,17 @@ export async function pauseLeft(credentials: Credentials): Promise<number> {
   return pause ? Math.max(0, pause.until - Date.now()) : 0;
 }
 
+/** Whether the pause these credentials are under, if any, is one to wait out. */
+async function shortPause(credentials: Credentials): Promise<boolean> {
+  return (await pauseOf(credentials))?.short ?? false;
+}
+
 async function startPause(credentials: Credentials, ms: number): Promise<void> {
   await apiPause.set({
     until: Date.now() + ms,
     origin: originOf(credentials.baseUrl),
     key: await keyName(credentials.key),
+    short: ms <= SHORT_PAUSE_MS,
   });
 }
 
@@ -118,8 +127,10 @@ export async function callApi<T>(
   use: (client: UpscopeClient) => Promise<T>,
 ): Promise<T> {
   const left = await pauseLeft(credentials);
-  if (left > SHORT_PAUSE_MS) throw pausedProblem(left);
-  if (left > 0) await wait(left);
+  if (left > 0) {
+    if (!(await shortPause(credentials))) throw pausedProblem(left);
+    await wait(left);
+  }
   const client = createUpscopeClient({
     baseUrl: credentials.baseUrl,
     apiKey: credentials.key,
