@@ -1,49 +1,8 @@
-import { z } from 'zod';
-import {
-  createUpscopeClient,
-  isAuthErrorKind,
-  isUpscopeApiError,
-  UpscopeApiError,
-  type UpscopeClient,
-  type UpscopeErrorKind,
-} from '../api';
-import { keyStatus, markKeyRejected, originOf, readApiKey } from './key-store';
+import { UpscopeApiError, type UpscopeClient, type UpscopeErrorKind } from '../api';
+import { callApi } from './api-gate';
+import { keyStatus, originOf, readApiKey } from './key-store';
 import { Problem } from './problems';
 import { loadSettings } from './settings-store';
-import { storageItem } from './storage-item';
-
-/** How long the client itself may wait out a 429; longer pauses stop every call instead. */
-const RETRY_AFTER_CAP_MS = 5_000;
-const DEFAULT_PAUSE_MS = 60_000;
-
-/** Until when every call is paused because Upscope answered 429. Survives the worker stopping. */
-export const pausedUntil = storageItem('session', 'pausedUntil', z.number(), () => 0);
-
-/**
- * An agent is looking at a ticket: a lookup that has not answered in 8 s, twice, is better
- * reported than waited for (the client's defaults suit batch work, not a badge).
- */
-const TIMEOUT_MS = 8_000;
-const MAX_ATTEMPTS = 2;
-
-export function clientFor(apiKey: string, baseUrl: string): UpscopeClient {
-  return createUpscopeClient({
-    baseUrl,
-    apiKey,
-    timeoutMs: TIMEOUT_MS,
-    maxAttempts: MAX_ATTEMPTS,
-    retryAfterCapMs: RETRY_AFTER_CAP_MS,
-  });
-}
-
-/** Records what an API failure means for every later call: a refused key, or a pause. */
-export async function noteFailure(error: unknown, origin: string): Promise<void> {
-  if (!isUpscopeApiError(error)) return;
-  if (isAuthErrorKind(error.kind)) await markKeyRejected(origin, error.kind);
-  if (error.kind === 'rate_limited') {
-    await pausedUntil.set(Date.now() + (error.retryAfterMs ?? DEFAULT_PAUSE_MS));
-  }
-}
 
 /** Why there is no key to send to the endpoint at `origin`, as the error to show. */
 export async function missingKeyError(origin: string): Promise<Error> {
@@ -69,19 +28,8 @@ export async function usableKey(): Promise<{ key: string; baseUrl: string }> {
 
 /**
  * Runs one use of the API with the saved key, at the endpoint it was saved for. Refuses without
- * calling when there is no usable key or while Upscope has asked for a pause.
+ * calling when there is no usable key; the gate (`callApi`) holds Upscope's pause.
  */
 export async function withApi<T>(use: (client: UpscopeClient) => Promise<T>): Promise<T> {
-  const { key, baseUrl } = await usableKey();
-  const waitMs = (await pausedUntil.get()) - Date.now();
-  if (waitMs > 0) {
-    const seconds = Math.ceil(waitMs / 1000);
-    throw new Problem('rate_limited', ['problemPaused', seconds], { retryAfterMs: waitMs });
-  }
-  try {
-    return await use(clientFor(key, baseUrl));
-  } catch (error) {
-    await noteFailure(error, originOf(baseUrl));
-    throw error;
-  }
+  return callApi(await usableKey(), use);
 }

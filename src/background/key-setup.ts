@@ -1,6 +1,7 @@
 import { isAuthErrorKind, isUpscopeApiError, type Usage } from '../api';
 import type { KeyCheck } from '../shared/protocol';
-import { clientFor, missingKeyError, noteFailure, pausedUntil } from './api-access';
+import { missingKeyError } from './api-access';
+import { callApi } from './api-gate';
 import {
   clearApiKey,
   keyStatus,
@@ -17,10 +18,12 @@ import { refreshTicket } from './ticket-tabs';
 
 export type { KeyCheck };
 
-/** After the key or endpoint changes, nothing cached under the old one may be shown. */
+/**
+ * After the key or endpoint changes, nothing cached under the old one may be shown. Upscope's
+ * pause is left alone: it belongs to the key and endpoint that got it (see `apiPause`).
+ */
 export async function afterCredentialsChange(): Promise<void> {
   await clearLookupCache();
-  await pausedUntil.remove();
   const states = await allTabStates();
   await Promise.all(
     [...states].map(([tabId, state]) => refreshTicket(tabId, state, { push: true })),
@@ -29,6 +32,7 @@ export async function afterCredentialsChange(): Promise<void> {
 
 /**
  * Checks a new key against usage.json at `endpoint` and keeps it for that endpoint's origin only.
+ * A key Upscope has paused is not sent during the pause: it is kept, unverified, saying so.
  * A key Upscope refuses is not saved and the reason is thrown; when Upscope cannot be reached the
  * key is kept and reported unverified. Nothing shown is refreshed: the caller does that.
  */
@@ -36,7 +40,7 @@ export async function checkAndSaveKey(rawKey: string, endpoint: string): Promise
   const apiKey = rawKey.trim();
   const origin = originOf(endpoint);
   try {
-    const usage = await clientFor(apiKey, endpoint).getUsage();
+    const usage = await callApi({ key: apiKey, baseUrl: endpoint }, (api) => api.getUsage());
     await saveApiKey(apiKey, origin);
     return { outcome: 'valid', usage, key: await keyStatus(origin) };
   } catch (error) {
@@ -61,21 +65,17 @@ export async function verifyAndSaveKey(rawKey: string): Promise<KeyCheck> {
 
 /**
  * Calls usage.json with the key saved for the saved endpoint, even one refused before: the plan
- * may have been renewed. A key saved for another origin is not sent.
+ * may have been renewed, and an accepted key is no longer marked refused. A key saved for another
+ * origin is not sent, and nothing is sent during Upscope's pause.
  */
 export async function testConnection(): Promise<{ usage: Usage; key: KeyStatus }> {
   const { apiBaseUrl } = await loadSettings();
   const origin = originOf(apiBaseUrl);
   const apiKey = await readStoredKeyForRetest(origin);
   if (!apiKey) throw await missingKeyError(origin);
-  try {
-    const usage = await clientFor(apiKey, apiBaseUrl).getUsage();
-    await saveApiKey(apiKey, origin);
-    return { usage, key: await keyStatus(origin) };
-  } catch (error) {
-    await noteFailure(error, origin);
-    throw error;
-  }
+  const usage = await callApi({ key: apiKey, baseUrl: apiBaseUrl }, (api) => api.getUsage());
+  await saveApiKey(apiKey, origin);
+  return { usage, key: await keyStatus(origin) };
 }
 
 export async function forgetKey(): Promise<KeyStatus> {

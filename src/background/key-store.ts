@@ -193,10 +193,13 @@ export async function saveApiKey(
   await keyItem.set({ value, rejected, origin });
 }
 
-/** Marks the key for `origin` refused; a key saved for another origin is left as it is. */
-export async function markKeyRejected(origin: string, kind: string): Promise<void> {
+/**
+ * Marks the key `value` refused when it is the one saved for `origin`: a key saved for another
+ * origin, or a new key being checked before it is saved, leaves the saved key as it is.
+ */
+export async function markKeyRejected(origin: string, kind: string, value: string): Promise<void> {
   const stored = await keyFor(origin);
-  if (stored) await keyItem.set({ ...stored, rejected: kind });
+  if (stored && stored.value === value) await keyItem.set({ ...stored, rejected: kind });
 }
 
 /** Removes every copy of the key: storage.local and the extension's IndexedDB, whichever holds it. */

@@ -15,6 +15,7 @@ import {
   toPatch,
   validate,
 } from './model';
+import { pauseEnd, settingsErrorText } from './pause';
 import { PresenceSection } from './presence';
 import { requestOrigins } from './section';
 import { SessionsSection } from './sessions';
@@ -28,6 +29,8 @@ export function Options() {
   const [loadError, setLoadError] = useState<ErrorInfo | null>(null);
   const [saving, setSaving] = useState(false);
   const [usage, setUsage] = useState<Usage | null>(null);
+  /** Until when Upscope asked for a pause, when that is why there is no usage to show. */
+  const [pausedUntil, setPausedUntil] = useState<string | null>(null);
   const settings = useSettingsForm();
   const key = useKey(setUsage);
   const { saved, parts, status, setStatus } = settings;
@@ -43,8 +46,10 @@ export function Options() {
     key.loaded(reply.data.key);
     // The team's usage comes with a working key: ask once, quietly.
     if (reply.data.key.present && !reply.data.key.rejected) {
+      // During Upscope's pause the worker answers without calling: the page says until when.
       const usageReply = await send({ type: 'connection/test' });
       if (usageReply.ok) setUsage(usageReply.data.usage);
+      else setPausedUntil(pauseEnd(usageReply.error));
     }
   }
 
@@ -171,9 +176,10 @@ export function Options() {
     key.stored(check.key, check.outcome === 'valid');
     if (check.outcome === 'valid') {
       setUsage(check.usage);
+      setPausedUntil(null);
       setStatus({ tone: 'ok', text: t('optionsSavedKeyValid') });
     } else {
-      setStatus({ tone: 'info', text: t('optionsKeyUnverified', errorText(check.error)) });
+      setStatus({ tone: 'info', text: t('optionsKeyUnverified', settingsErrorText(check.error)) });
     }
   }
 
@@ -214,7 +220,7 @@ export function Options() {
       </form>
 
       <CustomDomainsSection saved={saved} onSaved={settings.setSaved} />
-      <UsageSection usage={usage} />
+      <UsageSection usage={usage} pausedUntil={pausedUntil} />
       <ShortcutsSection />
     </main>
   );

@@ -2,6 +2,7 @@ import { t, uiLanguage } from '../wording/i18n';
 import type { Usage } from '../shared/page-send';
 import { formatDuration } from '../wording/visitor';
 import { Section } from './section';
+import { Notice } from '../ui/notice';
 
 type Cell = number | null | undefined;
 
@@ -70,10 +71,21 @@ export function UsageTable({ usage }: { usage: Usage | null }) {
   );
 }
 
-export function UsageSection({ usage }: { usage: Usage | null }) {
+export function UsageSection({
+  usage,
+  pausedUntil = null,
+}: {
+  usage: Usage | null;
+  /** When Upscope's pause ends, if that is why the usage was not asked for. */
+  pausedUntil?: string | null;
+}) {
   return (
     <Section id="usage-title" title={t('optionsUsageTitle')}>
-      <UsageTable usage={usage} />
+      {!usage && pausedUntil ? (
+        <Notice inline tone="warn" text={t('optionsPausedUntil', pausedUntil)} />
+      ) : (
+        <UsageTable usage={usage} />
+      )}
     </Section>
   );
 }

@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { errorText } from '../wording/errors';
 import { t } from '../wording/i18n';
 import { send, type KeyStatus, type Usage } from '../shared/page-send';
+import { pauseEnd } from './pause';
 
 export type TestResult = { ok: boolean; text: string } | null;
 
@@ -63,7 +64,12 @@ export function useKey(onUsage: (usage: Usage | null) => void) {
         onUsage(reply.data.usage);
         setTest({ ok: true, text: t('optionsTestOk', endpoint) });
       } else {
-        setTest({ ok: false, text: t('optionsTestFailed', errorText(reply.error)) });
+        // During Upscope's pause nothing was sent: say until when, not that the connection failed.
+        const end = pauseEnd(reply.error);
+        setTest({
+          ok: false,
+          text: end ? t('optionsPausedUntil', end) : t('optionsTestFailed', errorText(reply.error)),
+        });
         // A refused key is marked as such by the worker: show it next to the key.
         const fresh = await send({ type: 'settings/get' });
         if (fresh.ok) setStatus(fresh.data.key);

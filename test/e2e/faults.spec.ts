@@ -83,6 +83,24 @@ test('a 429 asking for a long pause stops every call, in every tab, until it has
   await badgeOf(page).hasText(/^Offline/);
 });
 
+test('during a long pause the options page says until when, and neither opening it nor "Test connection" calls Upscope', async ({
+  context,
+  fake,
+  openExtensionPage,
+}) => {
+  fake.injectFault({ match: { path: '/list.json' }, status: 429, retryAfter: 120, times: 1 });
+  const page = await openTicket(context);
+  await badgeOf(page).hasText('Paused');
+  const before = fake.requests.length;
+
+  const options = await openExtensionPage('src/options/index.html');
+  const until = /Upscope asked for a pause until \d{1,2}:\d{2}(\s[AP]M)?: nothing is sent/;
+  await expect(options.getByRole('region', { name: 'Team usage' })).toContainText(until);
+  await options.getByRole('button', { name: 'Test connection' }).click();
+  await expect(options.locator('#test-result')).toContainText(until);
+  expect(fake.requests.slice(before)).toEqual([]);
+});
+
 for (const [name, fault, words] of [
   ['5xx errors', { status: 503 }, /^Upscope is having problems right now/],
   ['malformed JSON', { malformed: true }, /^Upscope sent a response/],

@@ -2,6 +2,7 @@ import { test as base, type BrowserContext, type Page, type Worker } from '@play
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FakeUpscope, routeFakeUpscope } from '../../fake-upscope';
+import { listedAs, readmeRequests } from '../../fake-upscope/readme-requests';
 import { extensionUrl, launchWithExtension } from './browser';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures');
@@ -87,8 +88,20 @@ export const test = base.extend<
     },
     { scope: 'worker' },
   ],
+  // Whatever a test did, every request that reached the API is one the README's privacy section
+  // lists: a new request fails every test that makes it until the README says so.
   fake: async ({}, use) => {
-    await use(new FakeUpscope());
+    const fake = new FakeUpscope();
+    await use(fake);
+    const listed = readmeRequests();
+    const unlisted = fake.requests
+      .filter((r) => r.path.startsWith(`${fake.basePath}/`))
+      .map((r) => `${r.method} ${r.path.slice(fake.basePath.length)}`)
+      .filter((request) => {
+        const [method, path] = request.split(' ') as [string, string];
+        return !listedAs(listed, method, path);
+      });
+    expect(unlisted, 'requests the README does not list').toEqual([]);
   },
   launched: async ({ fake, uiLanguage, freshBrowser, sharedBrowser }, use) => {
     const own = freshBrowser;
