@@ -44,6 +44,10 @@ const RETRYABLE_KINDS: ReadonlySet<UpscopeErrorKind> = new Set<UpscopeErrorKind>
   'network',
 ]);
 
+/**
+ * Each kind's sentence for logs and developers reading an error in the console. People never see
+ * these: the worker words every kind from _locales (src/wording/errors.ts).
+ */
 const DEFAULT_MESSAGES: Record<UpscopeErrorKind, string> = {
   invalid_api_key: 'Upscope did not accept the API key. Check the key in the extension settings.',
   subscription_expired: "The Upscope team's subscription has expired.",

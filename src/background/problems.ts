@@ -1,4 +1,4 @@
-import { isUpscopeApiError } from '../api';
+import { isUpscopeApiError, type UpscopeApiError } from '../api';
 import type { ErrorInfo } from '../shared/views';
 import { errorText } from '../wording/errors';
 import { t, type MessageKey } from '../wording/i18n';
@@ -31,15 +31,19 @@ export class Problem extends Error {
 }
 
 /**
- * Said in the agent's language. In English, the sentence as written: it carries the details
- * (seconds to wait, the HTTP status). In other languages, the translation of the error's kind.
+ * Said in the agent's language, English included: an API error in the words `_locales` gives its
+ * kind (src/wording/errors.ts); the client's own sentence is for logs and developers.
  */
-function inAgentsLanguage(info: ErrorInfo): ErrorInfo {
-  // The language of the messages file in use, not the browser's: they differ when no file
-  // matches the browser's language and Chrome falls back to English.
-  return t('langCode').toLowerCase().startsWith('en')
-    ? info
-    : { ...info, message: errorText(info) };
+function apiErrorInfo(error: UpscopeApiError): ErrorInfo {
+  const info = { kind: error.kind, message: '', retryAfterMs: error.retryAfterMs };
+  if (error.kind === 'redirected') {
+    const host = error.redirectHost;
+    return {
+      ...info,
+      message: host === null ? t('errorRedirected') : t('errorRedirectedTo', host),
+    };
+  }
+  return { ...info, message: errorText(info) };
 }
 
 /**
@@ -47,20 +51,10 @@ function inAgentsLanguage(info: ErrorInfo): ErrorInfo {
  * for people and free of secrets; anything else is an internal fault whose text is not passed on.
  */
 export function toErrorInfo(error: unknown): ErrorInfo {
-  if (isUpscopeApiError(error) && error.kind === 'redirected') {
-    const host = error.redirectHost;
-    return inAgentsLanguage({
-      kind: error.kind,
-      message: host === null ? t('errorRedirected') : t('errorRedirectedTo', host),
-      retryAfterMs: null,
-    });
+  if (isUpscopeApiError(error)) return apiErrorInfo(error);
+  // A problem of the worker's own is worded from _locales when it is made.
+  if (error instanceof Problem) {
+    return { kind: error.kind, message: error.message, retryAfterMs: error.retryAfterMs };
   }
-  if (isUpscopeApiError(error) || error instanceof Problem) {
-    return inAgentsLanguage({
-      kind: error.kind,
-      message: error.message,
-      retryAfterMs: error.retryAfterMs,
-    });
-  }
-  return inAgentsLanguage({ kind: 'internal', message: t('errorInternal') });
+  return { kind: 'internal', message: t('errorInternal') };
 }

@@ -47,6 +47,8 @@ const ERRORS: Readonly<Record<string, ErrorWords>> = {
   stale_view: { key: 'errorStaleView', fix: 'retry' },
   untrusted_watch_url: { key: 'errorUntrustedWatchUrl', fix: 'none' },
   not_found: { key: 'errorNotFound', fix: 'none' },
+  bad_request: { key: 'errorBadRequest', fix: 'none' },
+  aborted: { key: 'errorAborted', fix: 'retry' },
   malformed_response: { key: 'errorUnreadable', fix: 'none' },
   unexpected_response: { key: 'errorUnreadable', fix: 'none' },
   already_starting: { key: 'errorAlreadyStarting', fix: 'none' },

@@ -43,7 +43,7 @@ test('a slow API: "Checking…", then a clear timeout after two tries, then back
   const page = await openTicket(context);
   await badgeOf(page).hasText('Checking…');
   await badgeOf(page).hasText('Unavailable', { timeout: 20_000 });
-  expect(await title(page)).toBe('Upscope did not answer within 8 seconds.');
+  expect(await title(page)).toBe('Upscope did not answer in time. Try again.');
   expect(searches(fake)).toHaveLength(2);
 
   await presenceTick(context);
@@ -69,7 +69,7 @@ test('a 429 asking for a long pause stops every call, in every tab, until it has
   fake.injectFault({ match: { path: '/list.json' }, status: 429, retryAfter: 6, times: Infinity });
   const page = await openTicket(context);
   await badgeOf(page).hasText('Paused');
-  expect(await title(page)).toMatch(/again in [1-6] (s|seconds)\.$/);
+  expect(await title(page)).toMatch(/pause of [1-6] s\.$/);
   expect(searches(fake)).toHaveLength(1);
 
   // Another ticket during the pause: refused without a request.
@@ -103,8 +103,12 @@ test('during a long pause the options page says until when, and neither opening 
 
 for (const [name, fault, words] of [
   ['5xx errors', { status: 503 }, /^Upscope is having problems right now/],
-  ['malformed JSON', { malformed: true }, /^Upscope sent a response/],
-  ['dropped connections', { drop: true }, 'Could not reach Upscope. Check the network connection.'],
+  ['malformed JSON', { malformed: true }, /^Upscope sent an answer the extension cannot read/],
+  [
+    'dropped connections',
+    { drop: true },
+    'Could not reach Upscope. Check your network connection and the API endpoint.',
+  ],
 ] as const) {
   test(`${name}: said plainly, retried once, then recovered`, async ({ context, fake }) => {
     fake.injectFault({ match: { path: '/list.json' }, ...fault, times: Infinity });
@@ -160,7 +164,9 @@ test('the network goes away and comes back', async ({ context, fake }) => {
   await expect.poll(() => fake.pendingFaults().length).toBe(1);
   await page.click('#open-124');
   await badgeOf(page).hasText('Unavailable', { timeout: 10_000 });
-  expect(await title(page)).toBe('Could not reach Upscope. Check the network connection.');
+  expect(await title(page)).toBe(
+    'Could not reach Upscope. Check your network connection and the API endpoint.',
+  );
 
   fake.clearFaults();
   await presenceTick(context);
@@ -182,7 +188,7 @@ test('the key revoked mid-session: "Set up" with the reason, no more calls, back
   // The next lookup is refused: the badge says what to fix.
   await page.click('#open-124');
   await badgeOf(page).hasText('Set up');
-  expect(await title(page)).toMatch(/did not accept the API key/);
+  expect(await title(page)).toMatch(/does not accept this API key/);
   const refused = fake.requests.length;
 
   // A refused key stops everything: refreshes and other tickets make no request.

@@ -167,7 +167,7 @@ describe('where a watch URL may lead', () => {
     ['another site', 'https://evil.example', 'untrusted_watch_url', /was not opened/],
     ['a look-alike host', 'https://upscope.io.evil.example', 'untrusted_watch_url', /not opened/],
     // The API client already refuses anything but an absolute http(s) URL as malformed.
-    ['a script', 'javascript:alert(document.domain)//', 'unexpected_response', /format/],
+    ['a script', 'javascript:alert(document.domain)//', 'unexpected_response', /cannot read/],
     ['plain http on an Upscope host', 'http://o.upscope.io', 'untrusted_watch_url', /not opened/],
   ])('refuses %s with a clear message and opens no tab', async (_what, origin, kind, words) => {
     await bg.configure();

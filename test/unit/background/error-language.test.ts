@@ -24,13 +24,14 @@ describe('failures are told in the agent’s language: badge, toolbar, popup and
   beforeEach(() => setFallbackMessages(english as Messages));
   afterEach(() => setFallbackMessages({}));
 
-  it('in English, keeps the worker’s own sentence with its details', () => {
+  it('in English, an API error is worded from _locales by its kind, not by the client', () => {
     speak(english as Messages);
     expect(viewForError(toErrorInfo(timeout()))).toMatchObject({
       state: 'error',
       label: 'Unavailable',
-      title: 'Upscope did not answer within 8 seconds.',
+      title: (english as Messages).errorTimeout!.message,
     });
+    expect(timeout().message).not.toBe((english as Messages).errorTimeout!.message);
   });
 
   it('in English, a refusal of the extension’s own is worded from _locales too', () => {
@@ -50,7 +51,7 @@ describe('failures are told in the agent’s language: badge, toolbar, popup and
     expect(setUp.title).toBe((german as Messages).keyProblemInvalid!.message);
     expect(setUp.title).not.toBe(revoked().message);
     const noVisitor = toErrorInfo(new Problem('no_visitor', 'problemNoVisitor'));
-    expect(noVisitor.message).toBe((german as Messages).commandNoVisitor!.message);
+    expect(noVisitor.message).toBe((german as Messages).problemNoVisitor!.message);
     // A fault inside the extension says so in German too, and still gives nothing away.
     expect(toErrorInfo(new Error('secret detail'))).toEqual({
       kind: 'internal',
@@ -64,10 +65,9 @@ describe('failures are told in the agent’s language: badge, toolbar, popup and
       ((german as Messages)[key]?.message ?? '').replace('$SECONDS$', String([subs].flat()[0])),
     );
     const view = viewForError(
-      toErrorInfo(new Problem('tab_rate_limited', { worded: 'x' }, { retryAfterMs: 30_000 })),
+      toErrorInfo(new Problem('rate_limited', ['problemPaused', 30], { retryAfterMs: 30_000 })),
     );
     expect(view.state).toBe('rate_limited');
-    expect(view.title).toContain('30');
-    expect(view.title).not.toBe('x');
+    expect(view.title).toBe('Upscope hat um eine Pause gebeten. Neuer Versuch in 30 Sek.');
   });
 });

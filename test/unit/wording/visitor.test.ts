@@ -127,8 +127,8 @@ describe('errors in the agent’s words', () => {
   it('known kinds get their sentence, unknown ones keep the worker’s', () => {
     expect(errorText({ kind: 'over_plan_limits', message: 'x' })).toMatch(/plan’s limits/);
     expect(errorText({ kind: 'network', message: 'x' })).toMatch(/Could not reach Upscope/);
-    expect(errorText({ kind: 'bad_request', message: 'Refused (HTTP 400).' })).toBe(
-      'Refused (HTTP 400).',
+    expect(errorText({ kind: 'ambiguous', message: 'Two visitors match.' })).toBe(
+      'Two visitors match.',
     );
     expect(errorText({ kind: 'weird', message: '' })).toMatch(/Something went wrong/);
   });
