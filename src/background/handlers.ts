@@ -135,6 +135,8 @@ export const pageHandlers: PageHandlers = {
     return { settings, key: await keyStatus(originOf(settings.apiBaseUrl)) };
   },
 
+  'setup/get': setup,
+
   async 'settings/save'({ patch, apiKey }) {
     const before = await loadSettings();
     // A key saved before keys were bound belongs to the endpoint saved until now.

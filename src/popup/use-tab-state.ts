@@ -19,12 +19,8 @@ export interface Boot {
 
 /** Without a tab (a popup over an empty window) the setup still has to be known. */
 export async function setupOnly(): Promise<Reply<TabStateReply>> {
-  const reply = await send({ type: 'settings/get' });
-  if (!reply.ok) return reply;
-  const { settings, key } = reply.data;
-  // The worker's agentMissing rule (shared/settings), without bringing zod into the popup.
-  const agentMissing = !settings.agentName || !settings.agentId;
-  return { ok: true, data: { state: null, setup: { key, agentMissing } } };
+  const reply = await send({ type: 'setup/get' });
+  return reply.ok ? { ok: true, data: { state: null, setup: reply.data } } : reply;
 }
 
 export type Load =

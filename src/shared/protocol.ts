@@ -58,6 +58,8 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
     tabId: TabId.optional(),
   }),
   z.strictObject({ type: z.literal('settings/get') }),
+  /** What stops co-browsing, for a page with no tab to ask about. */
+  z.strictObject({ type: z.literal('setup/get') }),
   z.strictObject({
     type: z.literal('settings/save'),
     patch: SettingsPatchSchema,
@@ -161,6 +163,7 @@ export interface PageReplies {
   'visitor/forget': null;
   'cobrowse/start': StartOutcome;
   'settings/get': { settings: Settings; key: KeyStatus };
+  'setup/get': Setup;
   'settings/save': SettingsSaved;
   'key/save': KeyCheck;
   'key/clear': KeyStatus;

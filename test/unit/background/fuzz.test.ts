@@ -97,6 +97,7 @@ const VALID: Record<string, unknown>[] = [
   { type: 'visitor/forget', shortId: 'JD7K2P9Q' },
   { type: 'cobrowse/start', shortId: 'JD7K2P9Q', tabId: 7 },
   { type: 'settings/get' },
+  { type: 'setup/get' },
   { type: 'settings/save', patch: { agentName: 'Joe' } },
   { type: 'key/save', apiKey: 'some-key-123456' },
   { type: 'key/clear' },

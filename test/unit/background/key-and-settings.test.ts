@@ -143,3 +143,19 @@ describe('settings', () => {
     });
   });
 });
+
+describe('what stops co-browsing, for a popup with no ticket tab', () => {
+  it('says the agent is missing until both name and id are saved, and gives no key away', async () => {
+    await bg.configure({ agentName: '', agentId: '' });
+    const reply = await send({ type: 'setup/get' });
+    expect(reply).toMatchObject({
+      ok: true,
+      data: { key: { present: true, hint: SENTINEL_KEY.slice(-4) }, agentMissing: true },
+    });
+    expect(JSON.stringify(reply)).not.toContain(SENTINEL_KEY);
+    await send({ type: 'settings/save', patch: { agentName: 'Ana Silva' } });
+    expect(await send({ type: 'setup/get' })).toMatchObject({ data: { agentMissing: true } });
+    await send({ type: 'settings/save', patch: { agentId: 'agent-7' } });
+    expect(await send({ type: 'setup/get' })).toMatchObject({ data: { agentMissing: false } });
+  });
+});
