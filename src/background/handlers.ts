@@ -4,6 +4,7 @@ import { t } from '../wording/i18n';
 import { withApi } from './api-access';
 import { startCobrowse } from './cobrowse';
 import { openPopupInstead } from './commands';
+import { takePendingSearch } from './find-menu';
 import {
   afterCredentialsChange,
   checkAndSaveKey,
@@ -136,6 +137,8 @@ export const pageHandlers: PageHandlers = {
   },
 
   'setup/get': setup,
+
+  'search/take-pending': () => takePendingSearch(),
 
   async 'settings/save'({ patch, apiKey }) {
     const before = await loadSettings();

@@ -2,6 +2,7 @@ import '../shared/zod-config';
 import browser, { type Runtime } from 'webextension-polyfill';
 import { onStartShortcut, START_COMMAND } from './commands';
 import { syncCustomDomains } from './custom-domains';
+import { createFindMenu, onFindClicked } from './find-menu';
 import { prepareKeyStore } from './key-store';
 import { injectIntoOpenTabs } from './reinject';
 import { PRESENCE_ALARM, refreshVisibleTickets } from './presence';
@@ -37,6 +38,9 @@ browser.commands.onCommand.addListener((command, tab) => {
   if (command === START_COMMAND) void onStartShortcut(tab);
 });
 
+// Firefox for Android has no context menus: there the entry point simply does not exist.
+browser.contextMenus?.onClicked.addListener((info, tab) => void onFindClicked(info, tab));
+
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === PRESENCE_ALARM) void refreshVisibleTickets();
 });
@@ -56,7 +60,11 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
   // the toolbar popup then offers the settings with "Add your Upscope API key".
   if (reason === 'install') browser.runtime.openOptionsPage().catch(() => undefined);
   if (reason === 'install' || reason === 'update') void injectIntoOpenTabs();
+  void createFindMenu();
 });
+
+// Firefox forgets menu entries when the browser restarts; Chrome keeps them (recreating is harmless).
+browser.runtime.onStartup.addListener(() => void createFindMenu());
 
 void prepareKeyStore();
 void syncCustomDomains();

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../wording/i18n';
+import { send } from '../shared/page-send';
 import { boot } from './boot';
 import { openSettings, type Choice } from './choice';
 import { VisitorDetails } from './details';
@@ -34,6 +35,15 @@ export function Popup({ start }: { start: Boot }) {
   const searchState = useSearch(say, actions.cancelForget);
 
   useEffect(() => input.current?.focus(), []);
+  // Opened by "Find in Upscope" on some page: that selection is the search, shown in the box so
+  // the agent sees (and may change) exactly what was searched.
+  useEffect(() => {
+    void send({ type: 'search/take-pending' }).then((reply) => {
+      if (!reply.ok || reply.data === null) return;
+      searchState.setText(reply.data);
+      void searchState.run(reply.data);
+    });
+  }, []);
 
   const searching = searchState.active;
   const list = searching ? searchState : tabState;

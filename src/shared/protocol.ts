@@ -60,6 +60,8 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('settings/get') }),
   /** What stops co-browsing, for a page with no tab to ask about. */
   z.strictObject({ type: z.literal('setup/get') }),
+  /** The search "Find in Upscope" left for the popup, taken once. */
+  z.strictObject({ type: z.literal('search/take-pending') }),
   z.strictObject({
     type: z.literal('settings/save'),
     patch: SettingsPatchSchema,
@@ -164,6 +166,8 @@ export interface PageReplies {
   'cobrowse/start': StartOutcome;
   'settings/get': { settings: Settings; key: KeyStatus };
   'setup/get': Setup;
+  /** Null when no search waits (or it waited too long). */
+  'search/take-pending': string | null;
   'settings/save': SettingsSaved;
   'key/save': KeyCheck;
   'key/clear': KeyStatus;

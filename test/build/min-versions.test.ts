@@ -29,7 +29,8 @@ const OPTIONAL: Record<Browser, string[]> = {
   // The key is kept in the extension origin's IndexedDB instead (src/background/key-store.ts).
   // gecko_android is Firefox for Android's own key; desktop Firefox ignores it.
   firefox: ['storage.StorageArea.setAccessLevel', 'browser_specific_settings.gecko_android'],
-  firefox_android: ['storage.StorageArea.setAccessLevel'],
+  // Firefox for Android has no context menus; "Find in Upscope" is left out there.
+  firefox_android: ['storage.StorageArea.setAccessLevel', 'contextMenus'],
 };
 /** Called through a cast, so the scan below does not see them. */
 const EXTRA_APIS = ['storage.StorageArea.setAccessLevel'];

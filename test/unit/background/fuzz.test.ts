@@ -98,6 +98,7 @@ const VALID: Record<string, unknown>[] = [
   { type: 'cobrowse/start', shortId: 'JD7K2P9Q', tabId: 7 },
   { type: 'settings/get' },
   { type: 'setup/get' },
+  { type: 'search/take-pending' },
   { type: 'settings/save', patch: { agentName: 'Joe' } },
   { type: 'key/save', apiKey: 'some-key-123456' },
   { type: 'key/clear' },
