@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseTicket, type Adapter } from '../../../src/content/adapter';
 import { readCustomer } from '../../../src/content/engine';
 import { normalise } from '../../../src/content/identity';
+import { firstVisible, scopeOf } from '../../../src/content/read';
 import { byId } from '../../../src/content/registry';
 import type { HelpdeskId } from '../../../src/shared/helpdesks';
 import { bigZendeskTicket, fakeGet, fixture, json, loadPage } from './support';
@@ -311,6 +312,13 @@ describe('Intercom, Gorgias, HubSpot, Zammad, Jira Service Management', () => {
     expect(ids).toBeNull();
   });
 
+  it('Zammad: the badge goes on the ticket in view, not one kept hidden', () => {
+    loadPage('https://helpdesk.acme.org/#ticket/zoom/31', fixture('zammad/ticket.html'));
+    const a = adapter('zammad');
+    const root = scopeOf(a, parseTicket(a, new URL(location.href))!);
+    expect(root && firstVisible(root, a.anchor!)?.textContent).toBe('Printer offline');
+  });
+
   it('Zammad: the ticket customer from the assets, not the owner', async () => {
     const { ids } = await fromApi('zammad', 'https://helpdesk.acme.org/#ticket/zoom/31', {
       '/api/v1/tickets/31?all=true': json('zammad/ticket-31.json'),
@@ -419,7 +427,7 @@ describe('helpdesks read from the page', () => {
     expect(ids).toEqual({ email: 'maria.garcia@example.com', name: 'Maria Garcia' });
   });
 
-  it('Salesforce: the active case tab’s Contact Email, not the hidden one or the Web Email', async () => {
+  it('Salesforce: the selected console tab’s Contact Email by field name, in any language', async () => {
     const { ids } = await fromPage(
       'salesforce',
       'https://acme.lightning.force.com/lightning/r/Case/5003000000D8cuIAAR/view',

@@ -146,6 +146,8 @@ const CASES: [string, string, string | null, Record<string, string>?][] = [
   ['zammad', 'https://helpdesk.acme.org/desktop/tickets/31', '31'],
   ['zammad', 'https://helpdesk.acme.org/mobile/tickets/31', '31'],
   ['zammad', 'https://helpdesk.acme.org/#dashboard', null],
+  ['zammad', 'https://helpdesk.acme.org/desktop/ticket/zoom/31', '31'],
+  ['zammad', 'https://helpdesk.acme.org/desktop/ticket/zoom/', null],
   ['freescout', 'https://support.acme.org/conversation/77?folder_id=3', '77'],
   ['freescout', 'https://acme.org/helpdesk/conversation/77', '77'],
   ['freescout', 'https://support.acme.org/mailbox/1/3', null],
@@ -169,6 +171,17 @@ const CASES: [string, string, string | null, Record<string, string>?][] = [
   ],
   ['gmail', 'https://mail.google.com/mail/u/1/#label/Support/18f0a1b2c3d4e5f6', '18f0a1b2c3d4e5f6'],
   ['gmail', 'https://mail.google.com/mail/u/0/#inbox', null],
+  [
+    'gmail',
+    'https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTzbQvHRMhVZkTBxWKMvxMgVW?compose=new',
+    'FMfcgzQZTzbQvHRMhVZkTBxWKMvxMgVW',
+  ],
+  [
+    'gmail',
+    'https://mail.google.com/mail/u/0/#label/Support/18f0a1b2c3d4e5f6?compose=CllgCJZWQlQ',
+    '18f0a1b2c3d4e5f6',
+  ],
+  ['gmail', 'https://mail.google.com/mail/u/0/#inbox?compose=new', null],
   ['gmail', 'https://mail.google.com/mail/u/0/#search/refund', null],
   ['gmail', 'https://mail.google.com/mail/u/0/#settings/general', null],
 ];
