@@ -100,7 +100,7 @@ function sizes(kit: Kit): void {
   rows.push([
     `Content script, gzip (${scripts.length} file${scripts.length === 1 ? '' : 's'})`,
     kib(content),
-    '≤ 6 KiB',
+    '≤ 6.41 KiB',
   ]);
   const popup = kit.staticGraph(kit.pageEntry('src/popup/index.html'));
   const total = popup.reduce((sum, f) => sum + kit.gzipBytes(kit.readDist(f)), 0);

@@ -31,8 +31,11 @@ export interface Adapter {
   url: RegExp;
   /** Same-origin JSON read with the agent's session. Preferred over the DOM. */
   api?(ticket: Ticket, get: Get): Promise<Found | undefined>;
-  /** The container of the ticket in view, `{id}` replaced; several may sit hidden in the DOM. */
-  scope?: string;
+  /**
+   * The container of the ticket in view, `{id}` replaced, or a function finding it; several
+   * tickets may sit hidden in the DOM.
+   */
+  scope?: string | (() => ParentNode | null | undefined);
   /** Elements carrying the customer's address (email/alt attribute, mailto: href or text). */
   email?: string;
   /** The latest matching address wins instead of the first (a thread, newest last). */

@@ -57,7 +57,7 @@ export function normalise(found: Found, me?: string): Identities | null {
   const ids: Identities = {
     email: email(found.email, me),
     externalId: id(found.externalId, 128),
-    helpdeskUserId: id(found.helpdeskUserId, 64),
+    helpdeskUserId: id(found.helpdeskUserId, 128),
     lookupCode: lookupCode(found.text),
     name: name || undefined,
   };

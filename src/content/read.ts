@@ -38,7 +38,11 @@ export function firstVisible(root: ParentNode, selector: string): Element | unde
 /** The ticket in view: its container when the adapter names one, else the whole document. */
 export function scopeOf(adapter: Adapter, ticket: Ticket): ParentNode | undefined {
   const { scope } = adapter;
-  return scope ? firstVisible(document, scope.replace('{id}', CSS.escape(ticket.id))) : document;
+  return typeof scope == 'function'
+    ? (scope() ?? undefined)
+    : scope
+      ? firstVisible(document, scope.replace('{id}', CSS.escape(ticket.id)))
+      : document;
 }
 
 /** The customer as the page shows them, and the element their address came from. */

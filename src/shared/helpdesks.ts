@@ -45,7 +45,17 @@ export const HELPDESKS = {
   gorgias: { name: 'Gorgias', matches: ['https://*.gorgias.com/*'], mail: ['gorgias'] },
   hubspot: {
     name: 'HubSpot',
-    matches: ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*'],
+    // One host per data centre, `app-<region><n>` (app.hubspot.com is the first, na1). A match
+    // pattern cannot say `app-*`, and `*.hubspot.com` would run on the marketing and community
+    // sites too; a data centre not listed yet can be added as a custom domain.
+    matches: [
+      'https://app.hubspot.com/*',
+      'https://app-na1.hubspot.com/*',
+      'https://app-na2.hubspot.com/*',
+      'https://app-na3.hubspot.com/*',
+      'https://app-eu1.hubspot.com/*',
+      'https://app-ap1.hubspot.com/*',
+    ],
     mail: ['hubspot', 'hs-inbox'],
   },
   zohodesk: {

@@ -12,8 +12,11 @@ export const IdentitiesSchema = z
     email: z.email().max(254).toLowerCase(),
     /** The website's own user id (Upscope's `unique_id`), when the helpdesk carries it. */
     externalId: z.string().trim().min(1).max(128).regex(ID),
-    /** The helpdesk's own id for the requester, matched through `integration_id:`. */
-    helpdeskUserId: z.string().trim().min(1).max(64).regex(ID),
+    /**
+     * The helpdesk's own id for the requester, matched through `integration_id:`. Up to 128: a
+     * Jira Service Management portal customer's account id (`qm:<uuid>:<uuid>`) is 76.
+     */
+    helpdeskUserId: z.string().trim().min(1).max(128).regex(ID),
     /** A 4-digit code the customer read out or wrote in the ticket. */
     lookupCode: z.string().regex(/^\d{4}$/),
     name: z.string().trim().min(1).max(128),

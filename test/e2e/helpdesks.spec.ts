@@ -305,6 +305,58 @@ test('HubSpot: ticket → contact through its CRM API with the CSRF header, then
   expect(asked.filter((p) => p.includes('/contacts/')).length).toBe(2);
 });
 
+test('HubSpot on another data centre (app-na2): injected there, and reads through its CRM API', async ({
+  context,
+  serviceWorker,
+}) => {
+  await configureExtension(serviceWorker);
+  const q = 'portalId=4455667';
+  const asked = await serveHelpdesk(context, {
+    origin: 'https://app-na2.hubspot.com',
+    page: 'hubspot/ticket.html',
+    json: {
+      [`/api/crm/v3/objects/tickets/9001?associations=contacts&${q}`]: 'hubspot/ticket-9001.json',
+      [`/api/crm/v3/objects/contacts/701?properties=email,firstname,lastname&${q}`]:
+        'hubspot/contact-701.json',
+    },
+  });
+  const page = await context.newPage();
+  await page.goto('https://app-na2.hubspot.com/help-desk/4455667/view/123/ticket/9001');
+  await badgeOf(page).hasName(/Jane Doe is on your website now/);
+  expect(asked).toEqual([
+    `/api/crm/v3/objects/tickets/9001?associations=contacts&${q}`,
+    `/api/crm/v3/objects/contacts/701?properties=email,firstname,lastname&${q}`,
+  ]);
+});
+
+test('Zoho Desk: the org id from its organizations list, then the ticket’s contact, with no page script', async ({
+  context,
+  serviceWorker,
+}) => {
+  await configureExtension(serviceWorker);
+  const base = '/supportapi/zd/acme/api/v1';
+  const asked = await serveHelpdesk(context, {
+    origin: 'https://desk.zoho.eu',
+    page: 'zohodesk/ticket-shell.html',
+    json: {
+      [`${base}/organizations`]: 'zohodesk/organizations.json',
+      [`${base}/tickets/482000000123456?include=contacts`]: 'zohodesk/ticket-482000000123456.json',
+    },
+  });
+  const orgHeaders: (string | undefined)[] = [];
+  const page = await context.newPage();
+  page.on('request', (r) => {
+    if (r.url().includes('/supportapi/')) orgHeaders.push(r.headers()['orgid']);
+  });
+  await page.goto('https://desk.zoho.eu/agent/acme/support/tickets/details/482000000123456');
+  await badgeOf(page).hasName(/Maria Garcia/);
+  expect(asked).toEqual([
+    `${base}/organizations`,
+    `${base}/tickets/482000000123456?include=contacts`,
+  ]);
+  expect(orgHeaders).toEqual([undefined, '20078282365']);
+});
+
 test('a web page cannot drive the extension: page messages and events cause no API request', async ({
   context,
   serviceWorker,

@@ -1,12 +1,16 @@
 import { join, type Adapter } from '../adapter';
 
-// The app's own CRM API: GETs carry the CSRF header from the `hubspotapi-csrf` cookie.
+const cookie = (name: string) => new RegExp(`(?:^|; )${name}=([^;]+)`).exec(document.cookie)?.[1];
+
+// The app's own CRM API: GETs carry the CSRF header. Its token is in the `hubspotapi-csrf`
+// cookie where public scripts read it, in `csrf.app` where another extension does.
 export const hubspot: Adapter = {
   id: 'hubspot',
   url: /^\/(?:help-desk|contacts)\/(?<portal>\d+)\/(?:.*\/ticket|record\/0-5)\/(?<id>\d+)(?:[/?#]|$)/,
   async api(ticket, get) {
-    const csrf = /(?:^|; )hubspotapi-csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '';
-    const headers = { 'X-HubSpot-CSRF-hubspotapi': csrf };
+    const headers = {
+      'X-HubSpot-CSRF-hubspotapi': cookie('hubspotapi-csrf') ?? cookie('csrf\\.app') ?? '',
+    };
     const portal = `portalId=${ticket.parts.portal}`;
     const json = await get(
       `/api/crm/v3/objects/tickets/${ticket.id}?associations=contacts&${portal}`,

@@ -1,9 +1,11 @@
 import { join, type Adapter } from '../adapter';
 
-// The classic desktop app (#ticket/zoom/12), the new desktop view and the mobile one.
+// The classic desktop app (#ticket/zoom/12, also served as /desktop/ticket/zoom/12), the new
+// desktop view and the mobile one. The classic app keeps every open ticket in the DOM; the one
+// in view is `.content.active`, as Zammad's own tests find it.
 export const zammad: Adapter = {
   id: 'zammad',
-  url: /(?:#ticket\/zoom\/|^\/(?:desktop|mobile)\/tickets\/)(\d+)(?:[/?#]|$)/,
+  url: /(?:(?:#|^\/desktop\/)ticket\/zoom\/|^\/(?:desktop|mobile)\/tickets\/)(\d+)(?:[/?#]|$)/,
   async api(ticket, get) {
     const assets = (await get(`/api/v1/tickets/${ticket.id}?all=true`))?.assets;
     const customerId = assets?.Ticket?.[ticket.id]?.customer_id;
@@ -16,5 +18,6 @@ export const zammad: Adapter = {
       }
     );
   },
+  scope: '.content.active',
   anchor: '.ticketZoom-header .js-objectTitle',
 };

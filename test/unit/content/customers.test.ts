@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseTicket, type Adapter } from '../../../src/content/adapter';
 import { readCustomer } from '../../../src/content/engine';
 import { normalise } from '../../../src/content/identity';
+import { firstVisible, scopeOf } from '../../../src/content/read';
 import { byId } from '../../../src/content/registry';
 import type { HelpdeskId } from '../../../src/shared/helpdesks';
 import { bigZendeskTicket, fakeGet, fixture, json, loadPage } from './support';
@@ -220,7 +221,7 @@ describe('Intercom, Gorgias, HubSpot, Zammad, Jira Service Management', () => {
     });
   });
 
-  it('Gorgias: the ticket customer', async () => {
+  it('Gorgias: the ticket customer, not the assignee, a message sender or the CC', async () => {
     const { ids } = await fromApi('gorgias', 'https://acme.gorgias.com/app/ticket/4410', {
       '/api/tickets/4410': json('gorgias/ticket-4410.json'),
     });
@@ -229,6 +230,29 @@ describe('Intercom, Gorgias, HubSpot, Zammad, Jira Service Management', () => {
       name: 'Tom Baker',
       externalId: 'user-1002',
       helpdeskUserId: '99881',
+    });
+  });
+
+  it('Gorgias: a ticket opened from a view reads the same API', async () => {
+    for (const url of [
+      'https://acme.gorgias.com/app/views/7321/4410',
+      'https://acme.gorgias.com/app/tickets/7321/4410',
+    ]) {
+      const { calls } = await fromApi('gorgias', url, {
+        '/api/tickets/4410': json('gorgias/ticket-4410.json'),
+      });
+      expect(calls.map(([path]) => path)).toEqual(['/api/tickets/4410']);
+    }
+  });
+
+  it('Gorgias: a customer without a main email is reached by their email channel', async () => {
+    const { ids } = await fromApi('gorgias', 'https://acme.gorgias.com/app/ticket/4411', {
+      '/api/tickets/4411': json('gorgias/ticket-4411-channel-email.json'),
+    });
+    expect(ids).toEqual({
+      email: 'priya.patel@example.com',
+      name: 'Priya Patel',
+      helpdeskUserId: '99882',
     });
   });
 
@@ -251,6 +275,29 @@ describe('Intercom, Gorgias, HubSpot, Zammad, Jira Service Management', () => {
     expect(ids).toEqual({ email: 'jane.doe@example.com', name: 'Jane Doe', helpdeskUserId: '701' });
   });
 
+  it('HubSpot: the CSRF token from the csrf.app cookie, on another data centre', async () => {
+    loadPage('https://app-na2.hubspot.com/help-desk/4455667/view/123/ticket/9001');
+    document.cookie = 'hubspotapi-csrf=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+    document.cookie = 'csrf.app=csrf-token-456';
+    const { ids, calls } = await fromApi(
+      'hubspot',
+      'https://app-na2.hubspot.com/help-desk/4455667/view/123/ticket/9001',
+      {
+        '/api/crm/v3/objects/tickets/9001?associations=contacts&portalId=4455667': json(
+          'hubspot/ticket-9001.json',
+        ),
+        '/api/crm/v3/objects/contacts/701?properties=email,firstname,lastname&portalId=4455667':
+          json('hubspot/contact-701.json'),
+      },
+    );
+    expect(calls.map(([, headers]) => headers)).toEqual([
+      { 'X-HubSpot-CSRF-hubspotapi': 'csrf-token-456' },
+      { 'X-HubSpot-CSRF-hubspotapi': 'csrf-token-456' },
+    ]);
+    expect(ids).toEqual({ email: 'jane.doe@example.com', name: 'Jane Doe', helpdeskUserId: '701' });
+    document.cookie = 'csrf.app=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+  });
+
   it('HubSpot: a ticket without a contact has no customer', async () => {
     const { ids, calls } = await fromApi(
       'hubspot',
@@ -263,6 +310,13 @@ describe('Intercom, Gorgias, HubSpot, Zammad, Jira Service Management', () => {
     );
     expect(calls).toHaveLength(1);
     expect(ids).toBeNull();
+  });
+
+  it('Zammad: the badge goes on the ticket in view, not one kept hidden', () => {
+    loadPage('https://helpdesk.acme.org/#ticket/zoom/31', fixture('zammad/ticket.html'));
+    const a = adapter('zammad');
+    const root = scopeOf(a, parseTicket(a, new URL(location.href))!);
+    expect(root && firstVisible(root, a.anchor!)?.textContent).toBe('Printer offline');
   });
 
   it('Zammad: the ticket customer from the assets, not the owner', async () => {
@@ -287,12 +341,56 @@ describe('Intercom, Gorgias, HubSpot, Zammad, Jira Service Management', () => {
     });
   });
 
-  it('JSM: a reporter whose email is hidden by their profile settings', async () => {
-    const { ids } = await fromApi('jsm', 'https://acme.atlassian.net/browse/HELP-43', {
-      '/rest/servicedeskapi/request/HELP-43': json('jsm/request-hidden-email.json'),
+  it('JSM: a reporter whose email is hidden: their account id and name, never the name as email', async () => {
+    const { ids } = await fromApi(
+      'jsm',
+      'https://acme.atlassian.net/jira/servicedesk/projects/HELP/section/all/custom/12/HELP-43',
+      { '/rest/servicedeskapi/request/HELP-43': json('jsm/request-hidden-email.json') },
+    );
+    // A portal customer's account id (qm:…, 76 characters) is the helpdesk's own id for them;
+    // the display name, here an address the customer typed, is only ever a name.
+    expect(ids).toEqual({
+      helpdeskUserId:
+        'qm:ab584c09-d338-4b3b-8d37-64c431fdd3b7:3fbe8163-963f-41da-89fb-cb731f2f6ff0',
+      name: 'tsparks@example.net',
     });
-    // The portal-only account id is too long to be an integration id: only the name is left.
-    expect(ids).toEqual({ name: 'Customer' });
+  });
+
+  it('Zoho Desk: the org id from the organizations list, then the ticket’s contact', async () => {
+    const { ids, calls } = await fromApi(
+      'zohodesk',
+      'https://desk.zoho.com/agent/acme/support/tickets/details/482000000123456',
+      {
+        '/supportapi/zd/acme/api/v1/organizations': json('zohodesk/organizations.json'),
+        '/supportapi/zd/acme/api/v1/tickets/482000000123456?include=contacts': json(
+          'zohodesk/ticket-482000000123456.json',
+        ),
+      },
+    );
+    // The org whose portal is in the URL, not the first one listed; the contact's address, not
+    // the migrated routing address on the ticket or the assignee's.
+    expect(calls).toEqual([
+      ['/supportapi/zd/acme/api/v1/organizations', undefined],
+      [
+        '/supportapi/zd/acme/api/v1/tickets/482000000123456?include=contacts',
+        { orgId: '20078282365' },
+      ],
+    ]);
+    expect(ids).toEqual({
+      email: 'maria.garcia@example.com',
+      name: 'Maria Garcia',
+      helpdeskUserId: '482000000098765',
+    });
+  });
+
+  it('Zoho Desk: no organization for the portal, no ticket request', async () => {
+    const { ids, calls } = await fromApi(
+      'zohodesk',
+      'https://desk.zoho.com/agent/other/support/tickets/details/482000000123456',
+      { '/supportapi/zd/other/api/v1/organizations': json('zohodesk/organizations.json') },
+    );
+    expect(calls).toHaveLength(1);
+    expect(ids).toBeUndefined();
   });
 });
 
@@ -307,16 +405,20 @@ describe('helpdesks read from the page', () => {
     expect(at?.tagName).toBe('A');
   });
 
-  it('Front: the recipient handle, not the CC or the teammate', async () => {
-    const { ids } = await fromPage(
-      'front',
+  it('Front: the sender who opened the conversation, not the agent beside them, the CC or the reply', async () => {
+    for (const url of [
       'https://app.frontapp.com/open/cnv_55c8c149',
-      fixture('front/conversation.html'),
-    );
-    expect(ids).toEqual({ email: 'sam.lee@example.com' });
+      'https://app.frontapp.com/inboxes/teams/views/4242/open/987654321',
+    ]) {
+      const { ids, at } = await fromPage('front', url, fixture('front/conversation.html'));
+      expect(ids).toEqual({ email: 'sam.lee@example.com' });
+      expect(at?.closest('[data-testid^="viewer-"]')?.getAttribute('data-testid')).toBe(
+        'viewer-987654321',
+      );
+    }
   });
 
-  it('Zoho Desk: the contact card', async () => {
+  it('Zoho Desk: without its API, the contact card (hooks unconfirmed)', async () => {
     const { ids } = await fromPage(
       'zohodesk',
       'https://desk.zoho.com/agent/acme/support/tickets/details/482000000123456',
@@ -325,7 +427,7 @@ describe('helpdesks read from the page', () => {
     expect(ids).toEqual({ email: 'maria.garcia@example.com', name: 'Maria Garcia' });
   });
 
-  it('Salesforce: the active case tab’s Contact Email, not the hidden one or the Web Email', async () => {
+  it('Salesforce: the selected console tab’s Contact Email by field name, in any language', async () => {
     const { ids } = await fromPage(
       'salesforce',
       'https://acme.lightning.force.com/lightning/r/Case/5003000000D8cuIAAR/view',

@@ -89,7 +89,7 @@ describe('identity normalisation', () => {
       externalId: 'user-1001',
     });
     expect(normalise({ helpdeskUserId: 'has space', externalId: 'é' })).toBeNull();
-    expect(normalise({ helpdeskUserId: 'x'.repeat(65) })).toBeNull();
+    expect(normalise({ helpdeskUserId: 'x'.repeat(129) })).toBeNull();
     expect(normalise({ name: `  Jane \n  Doe ${'x'.repeat(200)}` })!.name).toHaveLength(128);
     expect(normalise({ name: '   ' })).toBeNull();
     expect(normalise({ email: {}, name: ['x'], externalId: { toString: () => 'x' } })).toBeNull();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTicket } from '../../../src/content/adapter';
 import { ADAPTERS, byHost, byId } from '../../../src/content/registry';
-import { HELPDESK_IDS } from '../../../src/shared/helpdesks';
+import { HELPDESKS, HELPDESK_IDS } from '../../../src/shared/helpdesks';
 import { HELPDESK_MATCHES } from '../../../scripts/manifest';
 
 /** [helpdesk, URL, ticket id or null, other named parts] */
@@ -45,9 +45,21 @@ const CASES: [string, string, string | null, Record<string, string>?][] = [
   ['front', 'https://app.frontapp.com/open/cnv_55c8c149', 'cnv_55c8c149'],
   ['front', 'https://app.frontapp.com/inboxes/teammates/1234/inbox/all/987654321', '987654321'],
   ['front', 'https://app.frontapp.com/inboxes/shared/support/open/12,13', null],
+  ['front', 'https://app.frontapp.com/inboxes/teams/views/4242/open/987654321', '987654321'],
+  ['front', 'https://app.frontapp.com/inboxes/shared/support/open/987654321?q=1', '987654321'],
+  ['front', 'https://app.frontapp.com/inboxes/teams/folders/55001', null],
+  ['front', 'https://app.frontapp.com/inboxes/teams/views/4242', null],
+  ['front', 'https://app.frontapp.com/inboxes/teammates/1234/inbox/all', null],
+  ['front', 'https://app.frontapp.com/inboxes/teammates/1234/search/refund/0', null],
+  ['front', 'https://app.frontapp.com/inboxes/teams/search/refund/all/0', null],
   ['front', 'https://app.frontapp.com/settings/me', null],
   ['gorgias', 'https://acme.gorgias.com/app/ticket/4410', '4410'],
   ['gorgias', 'https://acme.gorgias.com/app/tickets/new', null],
+  ['gorgias', 'https://acme.gorgias.com/app/views/7321/4410', '4410'],
+  ['gorgias', 'https://acme.gorgias.com/app/tickets/7321/4410?from=view', '4410'],
+  ['gorgias', 'https://acme.gorgias.com/app/views/7321', null],
+  ['gorgias', 'https://acme.gorgias.com/app/tickets/7321', null],
+  ['gorgias', 'https://acme.gorgias.com/app/customer/99881', null],
   [
     'hubspot',
     'https://app.hubspot.com/help-desk/4455667/view/123/ticket/9001',
@@ -62,6 +74,8 @@ const CASES: [string, string, string | null, Record<string, string>?][] = [
     { portal: '4455667' },
   ],
   ['hubspot', 'https://app.hubspot.com/contacts/4455667/record/0-1/701', null],
+  ['hubspot', 'https://app-na2.hubspot.com/help-desk/4455667/view/123/ticket/9001', '9001'],
+  ['hubspot', 'https://app-ap1.hubspot.com/contacts/4455667/record/0-5/9001', '9001'],
   ['hubspot', 'https://app.hubspot.com/contacts/4455667/objects/0-5/views/all/list', null],
   [
     'zohodesk',
@@ -69,6 +83,12 @@ const CASES: [string, string, string | null, Record<string, string>?][] = [
     '482000000123456',
   ],
   ['zohodesk', 'https://desk.zoho.com/agent/acme/support/tickets/list/all-cases', null],
+  [
+    'zohodesk',
+    'https://support.acme.com/agent/acme/billing/tickets/details/482000000123456/conversation',
+    '482000000123456',
+    { portal: 'acme' },
+  ],
   [
     'salesforce',
     'https://acme.lightning.force.com/lightning/r/Case/5003000000D8cuIAAR/view',
@@ -93,6 +113,17 @@ const CASES: [string, string, string | null, Record<string, string>?][] = [
   ['jsm', 'https://acme.atlassian.net/browse/HELP-42', 'HELP-42'],
   [
     'jsm',
+    'https://acme.atlassian.net/jira/servicedesk/projects/HELP/section/all/custom/12/HELP-42',
+    'HELP-42',
+  ],
+  [
+    'jsm',
+    'https://acme.atlassian.net/jira/servicedesk/projects/HELP/queues/custom/1/HELP-42?oldIssueView=true',
+    'HELP-42',
+  ],
+  ['jsm', 'https://acme.atlassian.net/jira/servicedesk/projects/HELP/section/all/custom/12', null],
+  [
+    'jsm',
     'https://acme.atlassian.net/jira/servicedesk/projects/HELP/queues/custom/1?selectedIssue=HELP-7',
     'HELP-7',
   ],
@@ -115,6 +146,8 @@ const CASES: [string, string, string | null, Record<string, string>?][] = [
   ['zammad', 'https://helpdesk.acme.org/desktop/tickets/31', '31'],
   ['zammad', 'https://helpdesk.acme.org/mobile/tickets/31', '31'],
   ['zammad', 'https://helpdesk.acme.org/#dashboard', null],
+  ['zammad', 'https://helpdesk.acme.org/desktop/ticket/zoom/31', '31'],
+  ['zammad', 'https://helpdesk.acme.org/desktop/ticket/zoom/', null],
   ['freescout', 'https://support.acme.org/conversation/77?folder_id=3', '77'],
   ['freescout', 'https://acme.org/helpdesk/conversation/77', '77'],
   ['freescout', 'https://support.acme.org/mailbox/1/3', null],
@@ -138,6 +171,17 @@ const CASES: [string, string, string | null, Record<string, string>?][] = [
   ],
   ['gmail', 'https://mail.google.com/mail/u/1/#label/Support/18f0a1b2c3d4e5f6', '18f0a1b2c3d4e5f6'],
   ['gmail', 'https://mail.google.com/mail/u/0/#inbox', null],
+  [
+    'gmail',
+    'https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTzbQvHRMhVZkTBxWKMvxMgVW?compose=new',
+    'FMfcgzQZTzbQvHRMhVZkTBxWKMvxMgVW',
+  ],
+  [
+    'gmail',
+    'https://mail.google.com/mail/u/0/#label/Support/18f0a1b2c3d4e5f6?compose=CllgCJZWQlQ',
+    '18f0a1b2c3d4e5f6',
+  ],
+  ['gmail', 'https://mail.google.com/mail/u/0/#inbox?compose=new', null],
   ['gmail', 'https://mail.google.com/mail/u/0/#search/refund', null],
   ['gmail', 'https://mail.google.com/mail/u/0/#settings/general', null],
 ];
@@ -171,6 +215,12 @@ describe('ticket URLs', () => {
       ['acme.gorgias.com', 'gorgias'],
       ['app.hubspot.com', 'hubspot'],
       ['app-eu1.hubspot.com', 'hubspot'],
+      ['app-na1.hubspot.com', 'hubspot'],
+      ['app-na2.hubspot.com', 'hubspot'],
+      ['app-na3.hubspot.com', 'hubspot'],
+      ['app-ap1.hubspot.com', 'hubspot'],
+      ['www.hubspot.com', undefined],
+      ['community.hubspot.com', undefined],
       ['desk.zoho.com.au', 'zohodesk'],
       ['acme.lightning.force.com', 'salesforce'],
       ['acme.atlassian.net', 'jsm'],
@@ -187,6 +237,13 @@ describe('ticket URLs', () => {
       ['constructor', undefined],
     ];
     for (const [host, id] of hosts) expect(byHost(host)?.id, host).toBe(id);
+  });
+
+  it('HubSpot runs on each data centre, app.hubspot.com or app-<region><n>, and nowhere else', () => {
+    const hosts = HELPDESKS.hubspot.matches.map((p) => /^https:\/\/([^/]+)\/\*$/.exec(p)?.[1]);
+    expect(hosts).toContain('app.hubspot.com');
+    expect(hosts).toEqual(expect.arrayContaining(['app-eu1.hubspot.com', 'app-na2.hubspot.com']));
+    for (const host of hosts) expect(host).toMatch(/^app(?:-[a-z]+\d+)?\.hubspot\.com$/);
   });
 
   it('every static content-script host is one some adapter recognises', () => {
