@@ -15,10 +15,10 @@ const COLOURS: Record<string, string> = {
 };
 
 const OPENED: Record<string, () => string> = {
-  current: () => say('badgeOpenedCurrent', 'Opening co-browsing here…'),
-  focused: () => say('badgeOpenedFocused', 'The co-browsing tab already open is in front again.'),
-  tab: () => say('badgeOpenedTab', 'Co-browsing opened in a new tab.'),
-  window: () => say('badgeOpenedWindow', 'Co-browsing opened in a new window.'),
+  current: () => say('badgeOpenedCurrent'),
+  focused: () => say('badgeOpenedFocused'),
+  tab: () => say('badgeOpenedTab'),
+  window: () => say('badgeOpenedWindow'),
 };
 
 const CSS = `:host{all:initial}
@@ -90,13 +90,12 @@ export function createBadge(
     }
     const shown = view;
     note.textContent = '';
-    setLabel(say('starting', 'Starting…'), true);
+    setLabel(say('starting'), true);
     const reply = await start(shown);
     setLabel(words(shown));
     note.textContent = reply?.ok
       ? (OPENED[reply.data.opened] ?? OPENED.tab!)()
-      : (reply?.error.message ??
-        say('badgeNoExtension', 'Could not reach the extension. Reload the page.'));
+      : (reply?.error.message ?? say('badgeNoExtension'));
   });
 
   const badge: Badge = {
@@ -110,10 +109,7 @@ export function createBadge(
       note.textContent = '';
       button.dataset.state = next.state;
       button.title = next.title;
-      button.setAttribute(
-        'aria-label',
-        say('badgeAriaLabel', `Co-browse: ${next.title}`, next.title),
-      );
+      button.setAttribute('aria-label', say('badgeAriaLabel', next.title));
       dot.style.setProperty('--c', COLOURS[next.state] ?? '');
     },
     place(anchor, helpdeskHasNoPlace) {

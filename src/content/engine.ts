@@ -51,19 +51,20 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Answers within this time show at once; slower ones show that something is on its way. */
 const CHECKING_AFTER_MS = 400;
-const CHECKING: ShownView = {
+// Worded when shown: the browser's i18n is read then, not when the script loads.
+const checking = (): ShownView => ({
   state: 'checking',
-  label: say('badgeChecking', 'Checking…'),
-  title: say('badgeCheckingTitle', 'Looking this customer up in Upscope.'),
+  label: say('badgeChecking'),
+  title: say('badgeCheckingTitle'),
   canStart: false,
-};
+});
 
-const NO_CUSTOMER: BadgeView = {
+const noCustomer = (): BadgeView => ({
   state: 'not_found',
-  label: say('badgeNoCustomer', 'No customer'),
-  title: say('badgeNoCustomerTitle', 'No customer email or id was found on this ticket.'),
+  label: say('badgeNoCustomer'),
+  title: say('badgeNoCustomerTitle'),
   canStart: false,
-};
+});
 
 /** The customer on a ticket: the helpdesk's JSON first, the DOM (waited for) second. */
 export async function readCustomer(
@@ -139,10 +140,10 @@ export function start(adapter: Adapter): () => void {
     if (signal.aborted) return;
     const [ids] = read;
     at = read[1];
-    if (!ids) return show(NO_CUSTOMER);
+    if (!ids) return show(noCustomer());
     known.set(shown.id, read);
     if (known.size > 20) known.delete(known.keys().next().value!);
-    const slow = setTimeout(() => signal.aborted || show(CHECKING), CHECKING_AFTER_MS);
+    const slow = setTimeout(() => signal.aborted || show(checking()), CHECKING_AFTER_MS);
     const reply = await send({
       type: 'ticket/identify',
       helpdesk: adapter.id,
@@ -157,7 +158,7 @@ export function start(adapter: Adapter): () => void {
         ? reply.data
         : {
             state: 'error',
-            label: say('badgeUnavailable', 'Unavailable'),
+            label: say('badgeUnavailable'),
             title: reply.error.message,
             canStart: false,
           },

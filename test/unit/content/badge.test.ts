@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBadge, TAG } from '../../../src/content/badge';
 import type { BadgeView, Reply } from '../../../src/shared/views';
-import { agentClick, loadPage, recordShadowRoots, shadowOf } from './support';
+import { agentClick, loadPage, recordShadowRoots, shadowOf, speakEnglish } from './support';
 
 recordShadowRoots();
+beforeEach(speakEnglish);
 
 const ONLINE: BadgeView = {
   state: 'online',

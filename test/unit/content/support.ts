@@ -1,3 +1,4 @@
+import english from '../../../public/_locales/en/messages.json';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { vi } from 'vitest';
@@ -69,7 +70,7 @@ export function fakeRuntime(reply: FakeRuntime['reply'] = () => undefined): Fake
   rt.push = (message) => {
     for (const fn of rt.listeners) fn(message, { id: 'ext-id' });
   };
-  vi.stubGlobal('chrome', { runtime: rt });
+  vi.stubGlobal('chrome', { runtime: rt, i18n: englishI18n });
   return rt;
 }
 
@@ -119,4 +120,19 @@ export function agentClick(element: Element): void {
   const event = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
   Object.defineProperty(event, 'isTrusted', { value: true });
   element.dispatchEvent(event);
+}
+
+/** `chrome.i18n` reading the shipped English _locales, as the browser does for the content script. */
+export const englishI18n = {
+  getMessage(key: string, sub?: string): string {
+    const entry = (english as Record<string, { message: string; placeholders?: object }>)[key];
+    if (!entry) return '';
+    // Every content-script message has at most one placeholder, $1.
+    return entry.message.replace(/\$[A-Z_]+\$/g, sub ?? '');
+  },
+};
+
+/** The browser's i18n for tests that render the badge without a runtime. */
+export function speakEnglish(): void {
+  vi.stubGlobal('chrome', { i18n: englishI18n });
 }
