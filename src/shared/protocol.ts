@@ -56,7 +56,14 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('cobrowse/start'),
     shortId: ShortId,
     tabId: TabId.optional(),
+    /**
+     * 'search' for a visitor the agent searched for: the session then carries nothing of the
+     * ticket in the tab. Otherwise the ticket in `tabId` goes with it when it found this visitor.
+     */
+    from: z.enum(['ticket', 'search']).optional(),
   }),
+  /** Stops the visitor's active session (after the agent confirmed it in the popup). */
+  z.strictObject({ type: z.literal('session/end'), shortId: ShortId }),
   z.strictObject({ type: z.literal('settings/get') }),
   z.strictObject({
     type: z.literal('settings/save'),
@@ -95,6 +102,11 @@ export interface KeyStatus {
 export interface TabState {
   helpdesk: HelpdeskId;
   ticketId: string | null;
+  /**
+   * The ticket's https address, from the browser's report of the tab (never from the page's
+   * text); null when there is none to use. Missing in states kept from before it was recorded.
+   */
+  ticketUrl?: string | null;
   identities: Identities;
   visible: boolean;
   view: BadgeView;
@@ -110,7 +122,12 @@ export interface Setup {
   key: KeyStatus;
   /** True while the agent name or id is not set: a session could not say who is watching. */
   agentMissing: boolean;
+  /** What a session will let the agent do, for the popup to say before Start. */
+  session?: SessionPermissions;
 }
+
+/** The settings that decide a session's permissions. */
+export type SessionPermissions = Pick<Settings, 'permissionsPreset' | 'allowConsole'>;
 
 export interface TabStateReply {
   state: TabState | null;
@@ -160,6 +177,8 @@ export interface PageReplies {
   'visitor/details': Visitor;
   'visitor/forget': null;
   'cobrowse/start': StartOutcome;
+  /** The visitor as they are now known: out of the session. Null when no list held them. */
+  'session/end': Visitor | null;
   'settings/get': { settings: Settings; key: KeyStatus };
   'settings/save': SettingsSaved;
   'key/save': KeyCheck;
@@ -183,6 +202,8 @@ export type ContentHandlers = {
   [T in ContentMessage['type']]: (
     message: Extract<ContentMessage, { type: T }>,
     tabId: number,
+    /** The sender frame's address as the browser reports it (see sender.ts), or null. */
+    url: string | null,
   ) => Promise<ContentReplies[T]>;
 };
 
