@@ -30,6 +30,13 @@ export function Popup({ start }: { start: Boot }) {
       // The worker has already looked the ticket up again without this visitor.
       void tabState.reread();
     },
+    onSessionEnded(visitor) {
+      searchState.replace(visitor);
+      // The session's buttons are gone: the keyboard carries on from the search box.
+      input.current?.focus();
+      // The worker has already shown the ticket's visitors out of the session.
+      void tabState.reread();
+    },
   });
   const searchState = useSearch(say, actions.cancelForget);
 
@@ -71,7 +78,7 @@ export function Popup({ start }: { start: Boot }) {
       const entry = list.entries.find((e) => e.visitor.short_id === selected);
       if (query && (query !== last || search.status === 'error')) void searchState.run(query);
       else if (search.status === 'loading') return;
-      else if (entry) void actions.start(entry.visitor);
+      else if (entry) void actions.start(entry.visitor, searching ? 'search' : 'ticket');
       else if (list.entries.length > 1) say(t('chooseFirst'));
     } else if (event.key === 'Escape' && (searching || text)) {
       event.preventDefault();

@@ -24,7 +24,11 @@ export async function setupOnly(): Promise<Reply<TabStateReply>> {
   const { settings, key } = reply.data;
   // The worker's agentMissing rule (shared/settings), without bringing zod into the popup.
   const agentMissing = !settings.agentName || !settings.agentId;
-  return { ok: true, data: { state: null, setup: { key, agentMissing } } };
+  const session = {
+    permissionsPreset: settings.permissionsPreset,
+    allowConsole: settings.allowConsole,
+  };
+  return { ok: true, data: { state: null, setup: { key, agentMissing, session } } };
 }
 
 export type Load =
