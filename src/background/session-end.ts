@@ -32,7 +32,10 @@ export async function endSession(shortId: string): Promise<Visitor | null> {
     [...states]
       .filter(([, state]) => state.visitors.some((v) => v.short_id === shortId))
       .map(([tabId, state]) => {
-        known ??= outOfSession(state.visitors.find((v) => v.short_id === shortId)!, endedAt);
+        known ??= outOfSession(
+          state.visitors.find((v) => v.short_id === shortId)!,
+          endedAt,
+        );
         return refreshTicket(tabId, state, { push: true });
       }),
   );

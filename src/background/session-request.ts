@@ -92,10 +92,7 @@ export function ticketMetadata(ticket: SessionTicket): Record<string, string> {
  * The whole watch_url request for these settings. `ticket` is null for a session started from
  * the popup's search: then no ticket fields are sent and the agent is not sent back anywhere.
  */
-export function watchRequestFor(
-  settings: Settings,
-  ticket: SessionTicket | null,
-): WatchUrlRequest {
+export function watchRequestFor(settings: Settings, ticket: SessionTicket | null): WatchUrlRequest {
   const returnTo = settings.returnToTicket && ticket ? ticketAddress(ticket.url) : null;
   const permissions = permissionsFor(settings);
   return {

@@ -104,9 +104,9 @@ test('ending a running session from the popup, after confirming', async ({
   await popup.keyboard.press('Enter');
 
   await expect(popup.getByText('The session with Jane Doe has ended.')).toBeAttached();
-  expect(
-    fake.requests.filter((r) => r.method === 'DELETE').map((r) => [r.path, r.status]),
-  ).toEqual([[`/v1.1/visitors/${SEED_IDS.jane}/session`, 200]]);
+  expect(fake.requests.filter((r) => r.method === 'DELETE').map((r) => [r.path, r.status])).toEqual(
+    [[`/v1.1/visitors/${SEED_IDS.jane}/session`, 200]],
+  );
   expect(fake.getVisitor(SEED_IDS.jane)?.is_in_session).toBe(false);
   await expect(card.locator('.presence')).not.toHaveText(/In a session/);
   await expect(card.getByRole('button', { name: 'End session' })).toHaveCount(0);

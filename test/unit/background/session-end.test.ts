@@ -25,7 +25,8 @@ const identify = (email: string, tabId = 1, ticketId = '123') =>
     policy,
   );
 
-const end = (shortId: string) => routeMessage({ type: 'session/end', shortId }, popupSender, policy);
+const end = (shortId: string) =>
+  routeMessage({ type: 'session/end', shortId }, popupSender, policy);
 
 const deletes = () => bg.apiCalls().filter((c) => c.method === 'DELETE');
 
@@ -71,7 +72,11 @@ describe('ending a session', () => {
   it('a start right after the end creates a new session instead of showing the ended one', async () => {
     await bg.configure();
     const start = () =>
-      routeMessage({ type: 'cobrowse/start', shortId: SEED_IDS.jane, tabId: 1 }, popupSender, policy);
+      routeMessage(
+        { type: 'cobrowse/start', shortId: SEED_IDS.jane, tabId: 1 },
+        popupSender,
+        policy,
+      );
     await start();
     await end(SEED_IDS.jane);
     expect(await start()).toMatchObject({ ok: true, data: { opened: 'tab' } });

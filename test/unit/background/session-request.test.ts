@@ -23,7 +23,8 @@ const ticket: SessionTicket = {
   url: 'https://acme.zendesk.com/agent/tickets/123',
 };
 
-const body = (s: Settings, from: SessionTicket | null) => buildWatchUrlBody(watchRequestFor(s, from));
+const body = (s: Settings, from: SessionTicket | null) =>
+  buildWatchUrlBody(watchRequestFor(s, from));
 
 describe('permission presets', () => {
   it('Full control (the default) sends no permissions at all: the site’s own settings apply', () => {
