@@ -50,6 +50,11 @@ export interface UpscopeClient {
   searchVisitors(query: string, options?: RequestOptions): Promise<Visitor[]>;
   getVisitor(shortId: string, options?: GetVisitorOptions): Promise<Visitor>;
   deleteVisitor(shortId: string, options?: RequestOptions): Promise<void>;
+  /**
+   * Stops the visitor's active session. Upscope answers the same when none is active, so a
+   * session that already ended is not an error; an unknown visitor is 'not_found'.
+   */
+  endSession(shortId: string, options?: RequestOptions): Promise<void>;
   /** Starts deleting every offline visitor; Upscope finishes the job in the background. */
   deleteOfflineVisitors(options?: RequestOptions): Promise<void>;
   /** Returns a link that starts screen sharing with the visitor without further login. */
@@ -198,6 +203,14 @@ export function createUpscopeClient(options: UpscopeClientOptions): UpscopeClien
       await transport.noContent('DELETE', url(['visitors', visitorSegment(shortId)]), {
         signal: opts.signal,
       });
+    },
+
+    async endSession(shortId, opts = {}) {
+      // No `.json` here: the documented path is `/visitors/:id/session`, and it answers plain text.
+      const target = buildEndpointUrl(base, ['visitors', visitorSegment(shortId), 'session'], {
+        jsonSuffix: false,
+      });
+      await transport.noContent('DELETE', target, { signal: opts.signal });
     },
 
     async deleteOfflineVisitors(opts = {}) {

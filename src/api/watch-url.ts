@@ -9,11 +9,17 @@ export interface WatchUrlAgent {
 }
 
 export interface WatchUrlBranding {
-  /** Hide the Upscope logo (for showing the session in an iframe). */
-  naked?: boolean;
+  /**
+   * Hide the Upscope logo (for showing the session in an iframe); 'page_only' also removes the
+   * toolbar and the url bar, leaving only the visitor's page.
+   */
+  naked?: boolean | 'page_only';
   /** Where the visitor's "Retry now" link goes; null shows no link. */
   retryUrl?: string | null;
-  /** Hide the connection bar at the bottom of the screen. */
+  /**
+   * Hide the connection bar at the bottom of the screen. Later documentation drops it in favour
+   * of naked 'page_only'; it is still sent for servers that read it.
+   */
   noBottomBar?: boolean;
   /** Where the agent is sent when the session ends. */
   onEndUrl?: string | null;
@@ -63,7 +69,7 @@ const WatchUrlRequestSchema = z.strictObject({
   }),
   branding: z
     .strictObject({
-      naked: z.boolean().optional(),
+      naked: z.union([z.boolean(), z.literal('page_only')]).optional(),
       retryUrl: linkOrNull,
       noBottomBar: z.boolean().optional(),
       onEndUrl: linkOrNull,

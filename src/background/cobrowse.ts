@@ -7,8 +7,10 @@ import { isUpscopeApiError } from '../api';
 import { withApi } from './api-access';
 import { clearLookupCache } from './lookup';
 import { Problem } from './problems';
+import { watchRequestFor, type SessionTicket } from './session-request';
 import { loadSettings } from './settings-store';
 import { storageItem } from './storage-item';
+import { getTabState } from './tab-state';
 
 /** A second start for the same visitor within this time focuses the first one's tab instead. */
 const REPEAT_WINDOW_MS = 10_000;
@@ -24,6 +26,14 @@ type StartRecord = z.infer<typeof StartRecordSchema>;
 
 const record = (shortId: string) =>
   storageItem('session', `cobrowse:${shortId}`, StartRecordSchema.nullable(), () => null);
+
+/**
+ * Forgets that a session was just started for this visitor: after it was stopped, a start within
+ * the repeat window must create a new session, not show the tab of the one that ended.
+ */
+export async function forgetStart(shortId: string): Promise<void> {
+  await record(shortId).remove();
+}
 
 /** Starts in progress in this worker: a double click or a repeated shortcut joins the first. */
 const running = new Map<string, Promise<StartOutcome>>();
@@ -111,7 +121,28 @@ async function focusRecent(previous: StartRecord): Promise<StartOutcome | null> 
   }
 }
 
-async function start(shortId: string, besideTabId: number | undefined): Promise<StartOutcome> {
+/** Where a start comes from: a ticket (badge, shortcut, the popup's ticket panel) or a search. */
+export type StartFrom = 'ticket' | 'search';
+
+/**
+ * The ticket in the tab, when its lookup found this visitor: the session is filed under it.
+ * Null for any other visitor, so a session never claims a ticket that is not its customer's.
+ */
+export async function ticketOf(
+  tabId: number | undefined,
+  shortId: string,
+): Promise<SessionTicket | null> {
+  if (tabId === undefined) return null;
+  const state = await getTabState(tabId);
+  if (!state?.visitors.some((visitor) => visitor.short_id === shortId)) return null;
+  return { helpdesk: state.helpdesk, ticketId: state.ticketId, url: state.ticketUrl ?? null };
+}
+
+async function start(
+  shortId: string,
+  besideTabId: number | undefined,
+  from: StartFrom,
+): Promise<StartOutcome> {
   const settings = await loadSettings();
   if (agentMissing(settings)) throw new Problem('no_agent', 'errorNoAgent');
   const item = record(shortId);
@@ -122,16 +153,9 @@ async function start(shortId: string, besideTabId: number | undefined): Promise<
   }
   await item.set({ at: Date.now(), status: 'starting', tabId: null });
   try {
-    const url = await withApi((api) =>
-      api.createWatchUrl(shortId, {
-        agent: { id: settings.agentId, name: settings.agentName },
-        branding: {
-          naked: settings.branding.naked,
-          noBottomBar: settings.branding.noBottomBar,
-          retryUrl: settings.branding.retryUrl,
-        },
-      }),
-    );
+    const ticket = from === 'ticket' ? await ticketOf(besideTabId, shortId) : null;
+    const request = watchRequestFor(settings, ticket);
+    const url = await withApi((api) => api.createWatchUrl(shortId, request));
     const trusted = trustedWatchUrl(url, settings.apiBaseUrl);
     if (!trusted) throw new Problem('untrusted_watch_url', 'errorUntrustedWatchUrl');
     const outcome = await openWatchUrl(trusted, settings, besideTabId);
@@ -149,13 +173,18 @@ async function start(shortId: string, besideTabId: number | undefined): Promise<
 }
 
 /**
- * Creates a watch URL for the visitor and opens it as the settings say. Never posts twice for
+ * Creates a watch URL for the visitor and opens it as the settings say. A start from a ticket
+ * files the session under the ticket in `besideTabId` (when that ticket found the visitor). Never posts twice for
  * one visitor at once: the watch_url POST is not idempotent.
  */
-export function startCobrowse(shortId: string, besideTabId?: number): Promise<StartOutcome> {
+export function startCobrowse(
+  shortId: string,
+  besideTabId?: number,
+  from: StartFrom = 'ticket',
+): Promise<StartOutcome> {
   const existing = running.get(shortId);
   if (existing) return existing;
-  const started = start(shortId, besideTabId).finally(() => running.delete(shortId));
+  const started = start(shortId, besideTabId, from).finally(() => running.delete(shortId));
   running.set(shortId, started);
   return started;
 }

@@ -3,6 +3,7 @@ import { agentMissing } from '../shared/settings';
 import { t } from '../wording/i18n';
 import { withApi } from './api-access';
 import { startCobrowse } from './cobrowse';
+import { endSession } from './session-end';
 import { openPopupInstead } from './commands';
 import { takePendingSearch } from './find-menu';
 import {
@@ -22,15 +23,18 @@ import { getTabState, removeTabState, setTabState, allTabStates, possibleMatch }
 import { clearToolbar } from './toolbar';
 import { helpdeskOfTab } from './custom-domains';
 import { refreshTicket } from './ticket-tabs';
+import { ticketAddress } from './session-request';
 
 /** Content scripts speak only about their own tab; the tab id comes from the sender, never the message. */
 export const contentHandlers: ContentHandlers = {
-  async 'ticket/identify'(message, tabId) {
+  async 'ticket/identify'(message, tabId, url) {
     const state = await refreshTicket(
       tabId,
       {
         helpdesk: message.helpdesk,
         ticketId: message.ticketId ?? null,
+        // The browser's word for where the ticket is, never the page's.
+        ticketUrl: ticketAddress(url),
         identities: message.identities,
         visible: message.visible,
       },
@@ -91,7 +95,14 @@ export const contentHandlers: ContentHandlers = {
 async function setup(): Promise<Setup> {
   const settings = await loadSettings();
   const key = await keyStatus(originOf(settings.apiBaseUrl));
-  return { key, agentMissing: agentMissing(settings) };
+  return {
+    key,
+    agentMissing: agentMissing(settings),
+    session: {
+      permissionsPreset: settings.permissionsPreset,
+      allowConsole: settings.allowConsole,
+    },
+  };
 }
 
 export const pageHandlers: PageHandlers = {
@@ -127,8 +138,12 @@ export const pageHandlers: PageHandlers = {
     return null;
   },
 
-  async 'cobrowse/start'({ shortId, tabId }) {
-    return startCobrowse(shortId, tabId);
+  async 'cobrowse/start'({ shortId, tabId, from }) {
+    return startCobrowse(shortId, tabId, from);
+  },
+
+  async 'session/end'({ shortId }) {
+    return endSession(shortId);
   },
 
   async 'settings/get'() {

@@ -108,6 +108,25 @@ export function searchCached(
   return search;
 }
 
+/**
+ * Rewrites one visitor wherever a cached search holds them, keeping each answer's age: what the
+ * agent just did (a session stopped) is known before Upscope's next answer says it. Returns the
+ * visitor as rewritten, or null when no cached search held them.
+ */
+export async function updateCachedVisitor(
+  shortId: string,
+  change: (visitor: Visitor) => Visitor,
+): Promise<Visitor | null> {
+  let updated: Visitor | null = null;
+  for (const [id, entry] of await cache.entries()) {
+    if (!entry.visitors.some((v) => v.short_id === shortId)) continue;
+    const visitors = entry.visitors.map((v) => (v.short_id === shortId ? change(v) : v));
+    updated ??= visitors.find((v) => v.short_id === shortId) ?? null;
+    await cache.set(id, { ...entry, visitors });
+  }
+  return updated;
+}
+
 export interface LookupResult extends Ranking {
   /** How the visitors were found, or null when nobody matched. */
   matchedBy: MatchedBy | null;

@@ -29,8 +29,9 @@ export async function routeMessage(
       const handler = contentHandlers[message.type] as (
         m: typeof message,
         tabId: number,
+        url: string | null,
       ) => Promise<unknown>;
-      return { ok: true, data: await handler(message, from.tabId) };
+      return { ok: true, data: await handler(message, from.tabId, from.url) };
     }
     const parsed = PageMessageSchema.safeParse(raw);
     if (!parsed.success) return refuse('bad_message', 'The message was not understood.');

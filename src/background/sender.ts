@@ -4,7 +4,16 @@ import type { Runtime } from 'webextension-polyfill';
 
 export type SenderClass =
   | { kind: 'page' }
-  | { kind: 'content'; tabId: number; origin: string }
+  | {
+      kind: 'content';
+      tabId: number;
+      origin: string;
+      /**
+       * The frame's address as the browser reports it, when it is on `origin`: the ticket's
+       * address for a session (never something the page wrote into a message). Null otherwise.
+       */
+      url: string | null;
+    }
   | { kind: 'other'; why: string };
 
 export interface SenderPolicy {
@@ -35,7 +44,15 @@ export function classifySender(sender: Runtime.MessageSender, policy: SenderPoli
   // The badge lives in the top frame only; frames inside a helpdesk page are someone else's.
   if (sender.frameId !== 0) return { kind: 'other', why: 'a sub-frame' };
   if (!policy.isHelpdeskOrigin(origin)) return { kind: 'other', why: 'not a helpdesk origin' };
-  return { kind: 'content', tabId, origin };
+  return { kind: 'content', tabId, origin, url: urlOn(sender.url, origin) };
+}
+
+function urlOn(url: string | undefined, origin: string): string | null {
+  try {
+    return url && new URL(url).origin === origin ? url : null;
+  } catch {
+    return null;
+  }
 }
 
 /**

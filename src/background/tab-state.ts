@@ -27,6 +27,7 @@ const CandidateSchema = z.object({
 export const TabStateSchema: z.ZodType<TabState> = z.object({
   helpdesk: z.enum(HELPDESK_IDS),
   ticketId: z.string().nullable(),
+  ticketUrl: z.string().nullable().optional(),
   identities: IdentitiesSchema,
   visible: z.boolean(),
   view: BadgeViewSchema,

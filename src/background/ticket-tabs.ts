@@ -10,7 +10,10 @@ import { tabBudget } from './tab-budget';
 import { getTabState, setTabState, type TabState } from './tab-state';
 import { showOnToolbar } from './toolbar';
 
-export type TicketInfo = Pick<TabState, 'helpdesk' | 'ticketId' | 'identities' | 'visible'>;
+export type TicketInfo = Pick<
+  TabState,
+  'helpdesk' | 'ticketId' | 'ticketUrl' | 'identities' | 'visible'
+>;
 
 /** The same words and state: a view the agent would not tell apart keeps its nonce. */
 function sameView(a: BadgeView, b: BadgeView | undefined): boolean {

@@ -1,6 +1,6 @@
 import type { HelpdeskId } from '../shared/helpdesks';
 import { endpointFault, normalEndpoint, type EndpointFault } from '../shared/endpoint';
-import type { OpenIn, Settings, SettingsPatch } from '../shared/settings';
+import type { OpenIn, PermissionsPreset, Settings, SettingsPatch } from '../shared/settings';
 import type { MessageKey } from '../wording/i18n';
 
 // The options form, its checks and what it saves. Pure: the page and the unit tests share it.
@@ -11,10 +11,13 @@ export interface Form {
   apiBaseUrl: string;
   agentName: string;
   agentId: string;
-  naked: boolean;
+  naked: Settings['branding']['naked'];
   noBottomBar: boolean;
   retryUrl: string;
   openIn: OpenIn;
+  permissionsPreset: PermissionsPreset;
+  allowConsole: boolean;
+  returnToTicket: boolean;
   freshnessSeconds: number;
   disabledHelpdesks: HelpdeskId[];
 }
@@ -33,6 +36,9 @@ export function formOf(settings: Settings): Form {
     noBottomBar: settings.branding.noBottomBar,
     retryUrl: settings.branding.retryUrl ?? '',
     openIn: settings.openIn,
+    permissionsPreset: settings.permissionsPreset,
+    allowConsole: settings.allowConsole,
+    returnToTicket: settings.returnToTicket,
     freshnessSeconds: settings.freshnessSeconds,
     disabledHelpdesks: [...settings.disabledHelpdesks],
   };
@@ -99,6 +105,9 @@ export function toPatch(form: Form): SettingsPatch {
       retryUrl: form.retryUrl.trim() || null,
     },
     openIn: form.openIn,
+    permissionsPreset: form.permissionsPreset,
+    allowConsole: form.allowConsole,
+    returnToTicket: form.returnToTicket,
     freshnessSeconds: form.freshnessSeconds,
     disabledHelpdesks: [...form.disabledHelpdesks],
   };

@@ -9,6 +9,19 @@ const OPEN_IN_CHOICES = [
   ['current', 'optionsOpenInCurrent'],
 ] as const;
 
+/** Upscope's `branding.naked`: false, true, or 'page_only' (also no toolbar and no url bar). */
+const SCREEN_CHOICES = [
+  ['standard', false, 'optionsScreenStandard'],
+  ['naked', true, 'optionsNaked'],
+  ['page-only', 'page_only', 'optionsPageOnly'],
+] as const;
+
+const PRESET_CHOICES = [
+  ['full', 'optionsPresetFull'],
+  ['guide', 'optionsPresetGuide'],
+  ['view', 'optionsPresetView'],
+] as const;
+
 /** Where a co-browsing session opens, and how it looks. */
 export function SessionsSection({ parts }: { parts: FormParts }) {
   const { form, update } = parts;
@@ -29,16 +42,59 @@ export function SessionsSection({ parts }: { parts: FormParts }) {
           </label>
         ))}
       </fieldset>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={form.returnToTicket}
+          aria-describedby="return-to-ticket-hint"
+          onChange={(event) => update({ returnToTicket: event.currentTarget.checked })}
+        />
+        {t('optionsReturnToTicket')}
+      </label>
+      <p class="hint" id="return-to-ticket-hint">
+        {t('optionsReturnToTicketHint')}
+      </p>
       <fieldset>
-        <legend>{t('optionsBrandingLegend')}</legend>
+        <legend>{t('optionsPermissionsLegend')}</legend>
+        {PRESET_CHOICES.map(([value, label]) => (
+          <label class="check" key={value}>
+            <input
+              type="radio"
+              name="permissions-preset"
+              value={value}
+              checked={form.permissionsPreset === value}
+              onChange={() => update({ permissionsPreset: value })}
+            />
+            {t(label)}
+          </label>
+        ))}
         <label class="check">
           <input
             type="checkbox"
-            checked={form.naked}
-            onChange={(event) => update({ naked: event.currentTarget.checked })}
+            checked={form.allowConsole}
+            aria-describedby="allow-console-hint"
+            onChange={(event) => update({ allowConsole: event.currentTarget.checked })}
           />
-          {t('optionsNaked')}
+          {t('optionsAllowConsole')}
         </label>
+        <p class="hint" id="allow-console-hint">
+          {t('optionsAllowConsoleHint')}
+        </p>
+      </fieldset>
+      <fieldset>
+        <legend>{t('optionsBrandingLegend')}</legend>
+        {SCREEN_CHOICES.map(([id, value, label]) => (
+          <label class="check" key={id}>
+            <input
+              type="radio"
+              name="session-screen"
+              value={id}
+              checked={form.naked === value}
+              onChange={() => update({ naked: value })}
+            />
+            {t(label)}
+          </label>
+        ))}
         <label class="check">
           <input
             type="checkbox"

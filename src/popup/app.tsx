@@ -1,7 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../wording/i18n';
-import { send } from '../shared/page-send';
 import { boot } from './boot';
 import { openSettings, type Choice } from './choice';
 import { VisitorDetails } from './details';
@@ -31,6 +30,13 @@ export function Popup({ start }: { start: Boot }) {
       // The worker has already looked the ticket up again without this visitor.
       void tabState.reread();
     },
+    onSessionEnded(visitor) {
+      searchState.replace(visitor);
+      // The session's buttons are gone: the keyboard carries on from the search box.
+      input.current?.focus();
+      // The worker has already shown the ticket's visitors out of the session.
+      void tabState.reread();
+    },
   });
   const searchState = useSearch(say, actions.cancelForget);
 
@@ -38,10 +44,10 @@ export function Popup({ start }: { start: Boot }) {
   // Opened by "Find in Upscope" on some page: that selection is the search, shown in the box so
   // the agent sees (and may change) exactly what was searched.
   useEffect(() => {
-    void send({ type: 'search/take-pending' }).then((reply) => {
-      if (!reply.ok || reply.data === null) return;
-      searchState.setText(reply.data);
-      void searchState.run(reply.data);
+    void start.search?.then((query) => {
+      if (query === null) return;
+      searchState.setText(query);
+      void searchState.run(query);
     });
   }, []);
 
@@ -81,7 +87,7 @@ export function Popup({ start }: { start: Boot }) {
       const entry = list.entries.find((e) => e.visitor.short_id === selected);
       if (query && (query !== last || search.status === 'error')) void searchState.run(query);
       else if (search.status === 'loading') return;
-      else if (entry) void actions.start(entry.visitor);
+      else if (entry) void actions.start(entry.visitor, searching ? 'search' : 'ticket');
       else if (list.entries.length > 1) say(t('chooseFirst'));
     } else if (event.key === 'Escape' && (searching || text)) {
       event.preventDefault();

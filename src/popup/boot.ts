@@ -30,5 +30,8 @@ export function boot(search: string): Boot {
   const cached = tabId.then((id) =>
     id === null ? setupOnly() : send({ type: 'tab/state', tabId: id, refresh: false }),
   );
-  return { tabId, cached };
+  const pending = send({ type: 'search/take-pending' }).then((reply) =>
+    reply.ok ? reply.data : null,
+  );
+  return { tabId, cached, search: pending };
 }

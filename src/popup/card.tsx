@@ -25,15 +25,25 @@ export interface CardProps {
   matchNote?: string | null;
   starting: boolean;
   startError: ErrorInfo | null;
+  /** What the session will let the agent do (the permissions preset), said near Start. */
+  sessionLine?: string | null;
   confirmingForget: boolean;
   forgetting: boolean;
   forgetError: ErrorInfo | null;
+  /** The question whether to end the visitor's session is open. */
+  confirmingEnd?: boolean;
+  ending?: boolean;
+  endError?: ErrorInfo | null;
   detailsButton: Ref<HTMLButtonElement>;
   onStart(): void;
   onDetails(): void;
   onForget(): void;
   onConfirmForget(): void;
   onCancelForget(): void;
+  /** Without it the card offers no "End session" (nothing to end it with). */
+  onEnd?(): void;
+  onConfirmEnd?(): void;
+  onCancelEnd?(): void;
   onOpenSettings(): void;
 }
 
@@ -85,6 +95,7 @@ export function VisitorCard(props: CardProps) {
   const location = locationText(visitor);
   const tags = (visitor.tags ?? []).filter((tag) => tag.trim());
   const joining = state === 'in_session' ? agentNames(openSession(visitor)?.agents) : [];
+  const endButton = useRef<HTMLButtonElement>(null);
 
   return (
     <article class={`card card-${state}`} data-testid="visitor" aria-labelledby="visitor-name">
@@ -157,6 +168,11 @@ export function VisitorCard(props: CardProps) {
         ) : (
           joining.length > 0 && <p class="why">{t('joinHint', joining.join(', '))}</p>
         )}
+        {!props.blocker && props.sessionLine && (
+          <p class="why" data-testid="session-preset">
+            {props.sessionLine}
+          </p>
+        )}
         {props.startError && (
           <Notice
             tone="error"
@@ -171,6 +187,18 @@ export function VisitorCard(props: CardProps) {
         <button type="button" class="link" ref={props.detailsButton} onClick={props.onDetails}>
           {t('showDetails')}
         </button>
+        {state === 'in_session' && props.onEnd && (
+          <button
+            type="button"
+            class="link danger-link"
+            aria-expanded={props.confirmingEnd ?? false}
+            aria-controls="end-confirm"
+            ref={endButton}
+            onClick={props.onEnd}
+          >
+            {t('endSession')}
+          </button>
+        )}
         <button
           type="button"
           class="link danger-link"
@@ -181,9 +209,28 @@ export function VisitorCard(props: CardProps) {
           {t('forgetVisitor')}
         </button>
       </div>
+      {props.confirmingEnd && state === 'in_session' && (
+        <Confirm
+          id="end"
+          question={t('endSessionQuestion', label)}
+          explain={t('endSessionExplain')}
+          confirm={props.ending ? t('endingSession') : t('endSessionConfirm')}
+          busy={props.ending ?? false}
+          error={props.endError ?? null}
+          onConfirm={() => props.onConfirmEnd?.()}
+          onCancel={() => {
+            props.onCancelEnd?.();
+            // Back to where the question was asked, for the keyboard to carry on from there.
+            endButton.current?.focus();
+          }}
+        />
+      )}
       {props.confirmingForget && (
-        <ForgetConfirm
-          who={label}
+        <Confirm
+          id="forget"
+          question={t('forgetQuestion', label)}
+          explain={t('forgetExplain')}
+          confirm={props.forgetting ? t('forgetting') : t('forgetConfirm', label)}
           busy={props.forgetting}
           error={props.forgetError}
           onConfirm={props.onConfirmForget}
@@ -194,23 +241,28 @@ export function VisitorCard(props: CardProps) {
   );
 }
 
-function ForgetConfirm(props: {
-  who: string;
+/** A question before something that cannot be undone: `<id>-confirm`, with its own words. */
+function Confirm(props: {
+  id: string;
+  question: string;
+  explain: string;
+  confirm: string;
   busy: boolean;
   error: ErrorInfo | null;
   onConfirm(): void;
   onCancel(): void;
 }) {
   const cancel = useRef<HTMLButtonElement>(null);
-  // The safe choice takes focus: Enter right after opening must not delete anyone.
+  // The safe choice takes focus: Enter right after opening must not do it.
   useEffect(() => cancel.current?.focus(), []);
+  const { id } = props;
   return (
     <div
-      id="forget-confirm"
+      id={`${id}-confirm`}
       class="confirm"
       role="group"
-      aria-labelledby="forget-question"
-      aria-describedby="forget-explain"
+      aria-labelledby={`${id}-question`}
+      aria-describedby={`${id}-explain`}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.preventDefault();
@@ -219,15 +271,15 @@ function ForgetConfirm(props: {
         }
       }}
     >
-      <p id="forget-question" class="question">
-        {t('forgetQuestion', props.who)}
+      <p id={`${id}-question`} class="question">
+        {props.question}
       </p>
-      <p id="forget-explain" class="muted">
-        {t('forgetExplain')}
+      <p id={`${id}-explain`} class="muted">
+        {props.explain}
       </p>
       <div class="row">
         <button type="button" class="danger" disabled={props.busy} onClick={props.onConfirm}>
-          {props.busy ? t('forgetting') : t('forgetConfirm', props.who)}
+          {props.confirm}
         </button>
         <button type="button" ref={cancel} onClick={props.onCancel}>
           {t('cancel')}

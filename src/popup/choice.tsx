@@ -3,8 +3,8 @@ import { t } from '../wording/i18n';
 import type { Setup } from '../shared/page-send';
 import { VisitorCard } from './card';
 import { VisitorList } from './list';
-import { startBlocker, type Entry } from './model';
-import type { VisitorActions } from './use-visitor-actions';
+import { sessionLine, startBlocker, type Entry } from './model';
+import type { StartFrom, VisitorActions } from './use-visitor-actions';
 
 export function openSettings(): void {
   void browser.runtime.openOptionsPage();
@@ -42,6 +42,8 @@ export function VisitorChoice(props: {
   actions: VisitorActions;
   /** What a possible match was found by, shown above its Start button. */
   matchNote?: (entry: Entry) => string | null;
+  /** The ticket's visitors, or a search's (whose sessions carry no ticket). */
+  from: StartFrom;
 }) {
   const { choice, actions } = props;
   const entry = choice.entries.find((e) => e.visitor.short_id === choice.selected) ?? null;
@@ -57,15 +59,22 @@ export function VisitorChoice(props: {
         matchNote={props.matchNote?.(entry) ?? null}
         starting={actions.starting === id}
         startError={actions.startError?.id === id ? actions.startError.error : null}
+        sessionLine={sessionLine(props.setup)}
         confirmingForget={actions.confirmForget === id}
         forgetting={actions.forgetting}
         forgetError={actions.confirmForget === id ? actions.forgetError : null}
+        confirmingEnd={actions.confirmEnd === id}
+        ending={actions.ending}
+        endError={actions.confirmEnd === id ? actions.endError : null}
         detailsButton={actions.detailsButton}
-        onStart={() => void actions.start(visitor)}
+        onStart={() => void actions.start(visitor, props.from)}
         onDetails={() => void actions.openDetails(visitor)}
         onForget={() => actions.toggleForget(id)}
         onConfirmForget={() => void actions.forget(visitor)}
         onCancelForget={actions.cancelForget}
+        onEnd={() => actions.toggleEnd(id)}
+        onConfirmEnd={() => void actions.endSession(visitor)}
+        onCancelEnd={actions.cancelEnd}
         onOpenSettings={openSettings}
       />
     );

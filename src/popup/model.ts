@@ -85,6 +85,22 @@ export function startBlocker(
   return null;
 }
 
+const PRESET_NAMES = {
+  full: 'sessionPresetFull',
+  guide: 'sessionPresetGuide',
+  view: 'sessionPresetView',
+} as const;
+
+/** The line near Start that says what the session will let the agent do, or null when unknown. */
+export function sessionLine(setup: Setup | null): string | null {
+  const session = setup?.session;
+  if (!session) return null;
+  const preset = t(PRESET_NAMES[session.permissionsPreset]);
+  return session.allowConsole
+    ? t('sessionStartsWithConsole', preset)
+    : t('sessionStartsWith', preset);
+}
+
 /** What a ticket's last lookup says when it did not produce a visitor to trust. */
 export interface TicketProblem {
   tone: 'error' | 'warn' | 'info';

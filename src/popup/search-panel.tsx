@@ -47,6 +47,7 @@ export function SearchPanel(props: {
         listLabel={search.ambiguous ? t('matchesAmbiguous', count) : t('resultsCount', count)}
         setup={props.setup}
         actions={props.actions}
+        from="search"
       />
     </>
   );

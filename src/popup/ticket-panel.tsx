@@ -143,6 +143,7 @@ export function TicketPanel(props: {
         setup={setup}
         actions={props.actions}
         matchNote={(entry) => matchNote(tab, entry)}
+        from="ticket"
       />
     </>
   );

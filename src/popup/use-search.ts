@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../wording/i18n';
-import { send, type ErrorInfo } from '../shared/page-send';
+import { send, type ErrorInfo, type Visitor } from '../shared/page-send';
 import { entriesOf, type Entry } from './model';
 
 export type Search =
@@ -55,6 +55,17 @@ export function useSearch(say: (text: string) => void, onReset: () => void) {
       setPick(null);
       onReset();
       say('');
+    },
+    /** Shows a visitor in the results as they are now (after their session was ended). */
+    replace(visitor: Visitor) {
+      if (search.status === 'done') {
+        setSearch({
+          ...search,
+          entries: search.entries.map((e) =>
+            e.visitor.short_id === visitor.short_id ? { ...e, visitor } : e,
+          ),
+        });
+      }
     },
     /** Takes a forgotten visitor out of the results. */
     drop(shortId: string) {

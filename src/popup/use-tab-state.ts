@@ -15,6 +15,8 @@ export interface Boot {
   tabId: Promise<number | null>;
   /** The worker's stored answer for the tab: no network, so the cached visitor shows at once. */
   cached: Promise<Reply<TabStateReply>>;
+  /** A search "Find in Upscope" left for this page to run as it opens; null when none waits. */
+  search?: Promise<string | null>;
 }
 
 /** Without a tab (a popup over an empty window) the setup still has to be known. */

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../wording/i18n';
 import { send, type ErrorInfo, type Setup, type Visitor } from '../shared/page-send';
 import { visitorLabel } from '../wording/visitor';
+import { outOfSession } from '../shared/session-end';
 import type { DetailsLoad } from './details';
 import { startBlocker } from './model';
 
@@ -19,7 +20,12 @@ export interface VisitorActionsOptions {
   say(text: string): void;
   /** After a visitor is forgotten: take them out of what is shown. */
   onForgotten(visitor: Visitor): void;
+  /** After a visitor's session was ended: show them as they are now. */
+  onSessionEnded(visitor: Visitor): void;
 }
+
+/** Where a start comes from: the ticket's visitors, or the agent's own search (no ticket then). */
+export type StartFrom = 'ticket' | 'search';
 
 /** What the agent does with one visitor: start co-browsing, forget them, read their details. */
 export function useVisitorActions(options: VisitorActionsOptions) {
@@ -29,6 +35,9 @@ export function useVisitorActions(options: VisitorActionsOptions) {
   const [confirmForget, setConfirmForget] = useState<string | null>(null);
   const [forgetting, setForgetting] = useState(false);
   const [forgetError, setForgetError] = useState<ErrorInfo | null>(null);
+  const [confirmEnd, setConfirmEnd] = useState<string | null>(null);
+  const [ending, setEnding] = useState(false);
+  const [endError, setEndError] = useState<ErrorInfo | null>(null);
   const [details, setDetails] = useState<{ visitor: Visitor; load: DetailsLoad } | null>(null);
 
   const detailsButton = useRef<HTMLButtonElement>(null);
@@ -42,7 +51,7 @@ export function useVisitorActions(options: VisitorActionsOptions) {
     returnFocus.current = false;
   }, [details === null, details?.visitor.short_id]);
 
-  async function start(visitor: Visitor) {
+  async function start(visitor: Visitor, from: StartFrom) {
     const blocker = startBlocker(visitor, options.setup);
     if (blocker) {
       say(blocker);
@@ -57,6 +66,7 @@ export function useVisitorActions(options: VisitorActionsOptions) {
       type: 'cobrowse/start',
       shortId: visitor.short_id,
       ...(tabId !== null ? { tabId } : {}),
+      from,
     });
     setStarting(null);
     if (reply.ok) {
@@ -79,6 +89,22 @@ export function useVisitorActions(options: VisitorActionsOptions) {
     setConfirmForget(null);
     say(t('forgotten', visitorLabel(visitor)));
     options.onForgotten(visitor);
+  }
+
+  async function endSession(visitor: Visitor) {
+    if (ending) return;
+    setEnding(true);
+    setEndError(null);
+    const reply = await send({ type: 'session/end', shortId: visitor.short_id });
+    setEnding(false);
+    if (!reply.ok) {
+      setEndError(reply.error);
+      return;
+    }
+    setConfirmEnd(null);
+    say(t('sessionEnded', visitorLabel(visitor)));
+    // The worker's copy when it had one; otherwise the same change made here.
+    options.onSessionEnded(reply.data ?? outOfSession(visitor));
   }
 
   async function openDetails(visitor: Visitor) {
@@ -107,11 +133,15 @@ export function useVisitorActions(options: VisitorActionsOptions) {
     confirmForget,
     forgetting,
     forgetError,
+    confirmEnd,
+    ending,
+    endError,
     details,
     detailsButton,
     detailsHeading,
     start,
     forget,
+    endSession,
     openDetails,
     closeDetails() {
       returnFocus.current = true;
@@ -120,11 +150,24 @@ export function useVisitorActions(options: VisitorActionsOptions) {
     /** Opens or closes the question whether to forget this visitor. */
     toggleForget(id: string) {
       setForgetError(null);
+      setConfirmEnd(null);
       setConfirmForget(confirmForget === id ? null : id);
     },
     cancelForget() {
       setConfirmForget(null);
       setForgetError(null);
+      setConfirmEnd(null);
+      setEndError(null);
+    },
+    /** Opens or closes the question whether to end this visitor's session. */
+    toggleEnd(id: string) {
+      setEndError(null);
+      setConfirmForget(null);
+      setConfirmEnd(confirmEnd === id ? null : id);
+    },
+    cancelEnd() {
+      setConfirmEnd(null);
+      setEndError(null);
     },
   };
 }

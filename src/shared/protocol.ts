@@ -56,7 +56,14 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('cobrowse/start'),
     shortId: ShortId,
     tabId: TabId.optional(),
+    /**
+     * 'search' for a visitor the agent searched for: the session then carries nothing of the
+     * ticket in the tab. Otherwise the ticket in `tabId` goes with it when it found this visitor.
+     */
+    from: z.enum(['ticket', 'search']).optional(),
   }),
+  /** Stops the visitor's active session (after the agent confirmed it in the popup). */
+  z.strictObject({ type: z.literal('session/end'), shortId: ShortId }),
   z.strictObject({ type: z.literal('settings/get') }),
   /** What stops co-browsing, for a page with no tab to ask about. */
   z.strictObject({ type: z.literal('setup/get') }),
@@ -99,6 +106,11 @@ export interface KeyStatus {
 export interface TabState {
   helpdesk: HelpdeskId;
   ticketId: string | null;
+  /**
+   * The ticket's https address, from the browser's report of the tab (never from the page's
+   * text); null when there is none to use. Missing in states kept from before it was recorded.
+   */
+  ticketUrl?: string | null;
   identities: Identities;
   visible: boolean;
   view: BadgeView;
@@ -114,7 +126,12 @@ export interface Setup {
   key: KeyStatus;
   /** True while the agent name or id is not set: a session could not say who is watching. */
   agentMissing: boolean;
+  /** What a session will let the agent do, for the popup to say before Start. */
+  session?: SessionPermissions;
 }
+
+/** The settings that decide a session's permissions. */
+export type SessionPermissions = Pick<Settings, 'permissionsPreset' | 'allowConsole'>;
 
 export interface TabStateReply {
   state: TabState | null;
@@ -164,6 +181,8 @@ export interface PageReplies {
   'visitor/details': Visitor;
   'visitor/forget': null;
   'cobrowse/start': StartOutcome;
+  /** The visitor as they are now known: out of the session. Null when no list held them. */
+  'session/end': Visitor | null;
   'settings/get': { settings: Settings; key: KeyStatus };
   'setup/get': Setup;
   /** Null when no search waits (or it waited too long). */
@@ -190,6 +209,8 @@ export type ContentHandlers = {
   [T in ContentMessage['type']]: (
     message: Extract<ContentMessage, { type: T }>,
     tabId: number,
+    /** The sender frame's address as the browser reports it (see sender.ts), or null. */
+    url: string | null,
   ) => Promise<ContentReplies[T]>;
 };
 

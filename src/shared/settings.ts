@@ -46,13 +46,22 @@ export const CustomDomainSchema = z.strictObject({
 
 export const OPEN_IN = ['tab', 'window', 'current'] as const;
 
+/**
+ * What the agent may do in a session: 'full' sends no permissions (the website's own settings
+ * apply), 'guide' lets the agent draw and scroll only, 'view' lets the agent only watch. See
+ * src/background/session-request.ts for the exact fields each one sends.
+ */
+export const PERMISSION_PRESETS = ['full', 'guide', 'view'] as const;
+export type PermissionsPreset = (typeof PERMISSION_PRESETS)[number];
+
 export const SettingsSchema = z.strictObject({
   version: z.literal(SETTINGS_VERSION),
   apiBaseUrl: ApiBaseUrlSchema,
   agentId: z.string().trim().max(256),
   agentName: z.string().trim().max(256),
   branding: z.strictObject({
-    naked: z.boolean(),
+    /** true hides Upscope's logo; 'page_only' also removes the toolbar and the url bar. */
+    naked: z.union([z.boolean(), z.literal('page_only')]),
     noBottomBar: z.boolean(),
     retryUrl: HttpsUrlSchema.nullable(),
   }),
@@ -62,6 +71,11 @@ export const SettingsSchema = z.strictObject({
   customDomains: z.array(CustomDomainSchema).max(50),
   /** How long a visitor's presence is trusted before it is looked up again. */
   freshnessSeconds: z.number().int().min(30).max(3600),
+  permissionsPreset: z.enum(PERMISSION_PRESETS),
+  /** Console access, granted on top of any preset; off unless the team turns it on. */
+  allowConsole: z.boolean(),
+  /** When a session started from a ticket ends, Upscope sends the agent back to the ticket. */
+  returnToTicket: z.boolean(),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -77,6 +91,9 @@ export const DEFAULT_SETTINGS: Settings = {
   disabledHelpdesks: [],
   customDomains: [],
   freshnessSeconds: 60,
+  permissionsPreset: 'full',
+  allowConsole: false,
+  returnToTicket: false,
 };
 
 /** The parts of the settings an extension page may change in one save. */

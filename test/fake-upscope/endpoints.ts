@@ -3,11 +3,26 @@
  * that routes a path under the base path to them. They see the fake's state through ApiState.
  */
 import { randomBytes } from 'node:crypto';
-import { invalidParams, jsonResponse, notFound, type FakeResponse } from './http';
+import {
+  CORS_HEADERS,
+  invalidParams,
+  jsonResponse,
+  notFound,
+  textResponse,
+  type FakeResponse,
+} from './http';
 import { searchVisitors } from './search';
 import type { FakeVisitorRecord } from './seed';
 import { usageReport, type CounterType } from './usage';
-import { displayName, openSession, serialiseVisitor, timeOf, validateWatchBody } from './visitors';
+import {
+  closeSessions,
+  displayName,
+  openSession,
+  serialiseVisitor,
+  timeOf,
+  validateWatchBody,
+  watchRequestParts,
+} from './visitors';
 import type { WatchSession } from './watch-page';
 
 export type KeyState =
@@ -51,6 +66,8 @@ export const API_ROUTES: readonly { pattern: RegExp; methods: Record<string, Han
     methods: { GET: getVisitor, DELETE: deleteVisitor },
   },
   { pattern: /^visitors\/([^/]+)\/watch_url\.json$/, methods: { POST: createWatchUrl } },
+  // Documented without `.json`, answering plain text.
+  { pattern: /^visitors\/([^/]+)\/session$/, methods: { DELETE: endSession } },
 ];
 
 function usage(api: ApiState, _ctx: RouteContext): FakeResponse {
@@ -82,6 +99,15 @@ function deleteVisitor(api: ApiState, ctx: RouteContext): FakeResponse {
   return jsonResponse(200, { status: 'ok' });
 }
 
+/** Stops the visitor's active session; `ok` in plain text, also when none was active. */
+function endSession(api: ApiState, ctx: RouteContext): FakeResponse {
+  const v = api.visitors().find((x) => x.short_id === ctx.params[0]);
+  if (!v) return notFound();
+  closeSessions(v, api.now().toISOString());
+  const ok = textResponse(200, 'ok');
+  return { ...ok, headers: { ...ok.headers, ...CORS_HEADERS } };
+}
+
 function bulkDelete(api: ApiState, ctx: RouteContext): FakeResponse {
   if (ctx.url.searchParams.get('all') !== 'true') return invalidParams();
   api.replaceVisitors(api.visitors().filter((v) => v.is_online === true));
@@ -108,6 +134,7 @@ function createWatchUrl(api: ApiState, ctx: RouteContext): FakeResponse {
   const token = randomBytes(12).toString('base64url');
   const watchUrl = `${api.watchOrigin()}/?session=${token}`;
   const nowIso = api.now().toISOString();
+  const asked = watchRequestParts(body);
   api.recordWatchSession({
     shortId: v.short_id,
     body,
@@ -116,7 +143,15 @@ function createWatchUrl(api: ApiState, ctx: RouteContext): FakeResponse {
     agentName: agent.name,
     visitorName: displayName(v),
     at: Date.now(),
+    ...asked,
   });
-  openSession(v, { id: api.newSessionId(), agent, token, nowIso });
+  openSession(v, {
+    id: api.newSessionId(),
+    agent,
+    token,
+    nowIso,
+    metadata: asked.metadata,
+    permissions: asked.permissions,
+  });
   return jsonResponse(200, { watch_url: watchUrl });
 }

@@ -23,7 +23,7 @@ import {
 import { isScreenshotUrl, screenshotResponse } from './screenshots';
 import { seedVisitors, type FakeVisitorRecord } from './seed';
 import type { CounterType } from './usage';
-import { clone } from './visitors';
+import { clone, closeSessions } from './visitors';
 import { watchPageResponse, type WatchSession } from './watch-page';
 
 export interface FakeUpscopeOptions {
@@ -176,12 +176,7 @@ export class FakeUpscope {
   /** Ends the visitor's open sessions, as when the agent closes the co-browse tab. */
   endSession(shortId: string): void {
     const v = this.visitors.find((x) => x.short_id === shortId);
-    if (!v) return;
-    v.is_in_session = false;
-    const nowIso = this.now().toISOString();
-    for (const s of v.sessions ?? []) {
-      if (s.ended_at == null) s.ended_at = nowIso;
-    }
+    if (v) closeSessions(v, this.now().toISOString());
   }
 
   // ---- dispatch ----------------------------------------------------------

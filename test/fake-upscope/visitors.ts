@@ -57,7 +57,8 @@ export function validateWatchBody(body: unknown): { id: string; name: string } |
   const branding = body.branding;
   if (branding !== undefined && branding !== null) {
     if (!isObject(branding)) return undefined;
-    if (!optional(branding.naked, 'boolean')) return undefined;
+    // Later documentation adds 'page_only' (no toolbar and no url bar either).
+    if (!optional(branding.naked, 'boolean') && branding.naked !== 'page_only') return undefined;
     if (!optionalOrNull(branding.no_bottom_bar, 'boolean')) return undefined;
     if (!optionalOrNull(branding.retry_url, 'string')) return undefined;
     if (!optionalOrNull(branding.on_end_url, 'string')) return undefined;
@@ -98,12 +99,41 @@ export interface SessionStart {
   /** The watch URL's token, kept (as `_token`) so the watch page can find the session. */
   token: string;
   nowIso: string;
+  /** The body's flat metadata: Upscope stores it on the session object. */
+  metadata?: Record<string, unknown> | null;
+  /** The body's permissions, kept (as `_permissions`) for tests; Upscope does not show them. */
+  permissions?: Record<string, unknown> | null;
+}
+
+/** What a watch_url body asked of the session, as tests read it back from the fake. */
+export interface WatchRequestParts {
+  permissions: Record<string, unknown> | null;
+  metadata: Record<string, unknown> | null;
+  onEndUrl: string | null;
+}
+
+export function watchRequestParts(body: unknown): WatchRequestParts {
+  const part = (v: unknown) => (isObject(v) ? clone(v) : null);
+  const branding = isObject(body) && isObject(body.branding) ? body.branding : {};
+  return {
+    permissions: isObject(body) ? part(body.permissions) : null,
+    metadata: isObject(body) ? part(body.metadata) : null,
+    onEndUrl: typeof branding.on_end_url === 'string' ? branding.on_end_url : null,
+  };
+}
+
+/** Stops the visitor's session: out of it, every open session ended now. */
+export function closeSessions(v: FakeVisitorRecord, nowIso: string): void {
+  v.is_in_session = false;
+  for (const s of v.sessions ?? []) {
+    if (s.ended_at == null) s.ended_at = nowIso;
+  }
 }
 
 /** What a new watch URL does to the visitor: in a session, no longer waiting, a new session first. */
 export function openSession(
   v: FakeVisitorRecord,
-  { id, agent, token, nowIso }: SessionStart,
+  { id, agent, token, nowIso, metadata, permissions }: SessionStart,
 ): void {
   v.is_in_session = true;
   if (v.is_waiting_for_call === true) v.is_waiting_for_call = false;
@@ -130,7 +160,9 @@ export function openSession(
     video_status: 'pending',
     public_video_url: null,
     secret_video_url: null,
+    ...(metadata ? { metadata } : {}),
     _type: 'session',
     _token: token,
+    ...(permissions ? { _permissions: permissions } : {}),
   });
 }

@@ -28,6 +28,10 @@ export interface WatchSession {
   agentName: string;
   visitorName: string;
   at: number;
+  /** What the body asked of the session: permissions, metadata and `branding.on_end_url`. */
+  permissions: Record<string, unknown> | null;
+  metadata: Record<string, unknown> | null;
+  onEndUrl: string | null;
 }
 
 const CSS = `*{box-sizing:border-box}

@@ -110,6 +110,30 @@ describe('requests', () => {
     });
   });
 
+  it('ends a session with DELETE /visitors/:id/session (no .json), taking plain-text ok', async () => {
+    const { fetch, calls } = fakeFetch(
+      raw(200, 'ok', { 'content-type': 'text/plain' }),
+      raw(200, 'ok\n', { 'content-type': 'text/plain' }),
+    );
+    const { client } = makeClient(fetch);
+    await expect(client.endSession('ABCD1234')).resolves.toBeUndefined();
+    await expect(client.endSession('ABCD1234')).resolves.toBeUndefined();
+    expect(calls[0]).toMatchObject({
+      url: `${BASE}/visitors/ABCD1234/session`,
+      init: { method: 'DELETE' },
+    });
+    expect(calls[0]?.init.body).toBeUndefined();
+  });
+
+  it('reports an unknown visitor when ending a session, and an answer that is not ok', async () => {
+    const { fetch } = fakeFetch(json(404, { status: 'error', error: 'not_found' }), raw(200, 'no'));
+    const { client } = makeClient(fetch);
+    expect(await rejectionOf(client.endSession('ABCD1234'))).toMatchObject({ kind: 'not_found' });
+    expect(await rejectionOf(client.endSession('ABCD1234'))).toMatchObject({
+      kind: 'malformed_response',
+    });
+  });
+
   it('deletes all offline visitors', async () => {
     const { fetch, calls } = fakeFetch(raw(202, null));
     const { client } = makeClient(fetch);
@@ -273,6 +297,7 @@ describe('paths', () => {
     for (const call of [
       () => client.getVisitor(id),
       () => client.deleteVisitor(id),
+      () => client.endSession(id),
       () => client.createWatchUrl(id, { agent: { id: '1', name: 'Joe' } }),
     ]) {
       expect(await rejectionOf(call())).toMatchObject({ kind: 'bad_request', status: null });

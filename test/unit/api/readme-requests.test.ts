@@ -15,6 +15,7 @@ const CALLS: Calls = {
   searchVisitors: (api) => api.searchVisitors('jane@example.com'),
   getVisitor: (api) => api.getVisitor('JD7K2P9Q', { withHistory: true }),
   deleteVisitor: (api) => api.deleteVisitor('JD7K2P9Q'),
+  endSession: (api) => api.endSession('JD7K2P9Q'),
   deleteOfflineVisitors: (api) => api.deleteOfflineVisitors(),
   createWatchUrl: (api) => api.createWatchUrl('JD7K2P9Q', { agent: { id: 'a', name: 'A' } }),
 };

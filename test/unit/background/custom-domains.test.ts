@@ -8,7 +8,7 @@ import {
 } from '../../../src/background/custom-domains';
 import { routeMessage } from '../../../src/background/router';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
-import { EXTENSION_ID, policy, ticketSender } from './harness';
+import { EXTENSION_ID, policy, stubEntryPointApis, ticketSender } from './harness';
 
 const manifest = chromeManifest();
 
@@ -119,8 +119,7 @@ describe('content script on custom helpdesk domains', () => {
 
   it('follows the settings: the worker re-syncs when they change in storage.local', async () => {
     vi.resetModules();
-    const onCommand = { addListener: vi.fn(), hasListeners: () => true };
-    (fakeBrowser.commands as unknown as Record<string, unknown>).onCommand = onCommand;
+    stubEntryPointApis();
     await import('../../../src/background/index');
     await vi.waitFor(() => expect(scripting.getRegisteredContentScripts).toHaveBeenCalled());
     expect(registered).toEqual([]);

@@ -116,3 +116,25 @@ export function useBackground(): Background {
   bg.apiCalls = () => bg.fake.requests.map(({ method, path, query }) => ({ method, path, query }));
   return bg;
 }
+
+/**
+ * The APIs the worker's entry point registers on that the in-memory browser lacks: commands and
+ * context menus, each recording its listeners.
+ */
+export function stubEntryPointApis() {
+  const listening = () => {
+    const event = {
+      addListener: vi.fn(),
+      hasListeners: () => event.addListener.mock.calls.length > 0,
+    };
+    return event;
+  };
+  (fakeBrowser.commands as unknown as Record<string, unknown>).onCommand = listening();
+  Object.assign(fakeBrowser, {
+    contextMenus: {
+      onClicked: listening(),
+      removeAll: vi.fn(async () => undefined),
+      create: vi.fn(),
+    },
+  });
+}

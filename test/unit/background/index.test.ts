@@ -1,6 +1,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { chromeManifest } from '../../../scripts/manifest';
+import { stubEntryPointApis } from './harness';
 
 const manifest = chromeManifest();
 
@@ -8,11 +9,7 @@ describe('service worker start-up', () => {
   it('registers every listener synchronously, in the first turn', async () => {
     fakeBrowser.reset();
     (fakeBrowser.runtime as unknown as Record<string, unknown>).getManifest = () => manifest;
-    const onCommand = {
-      addListener: vi.fn(),
-      hasListeners: () => onCommand.addListener.mock.calls.length > 0,
-    };
-    (fakeBrowser.commands as unknown as Record<string, unknown>).onCommand = onCommand;
+    stubEntryPointApis();
     Object.assign(fakeBrowser, {
       scripting: { getRegisteredContentScripts: vi.fn(async () => []) },
     });
@@ -24,6 +21,8 @@ describe('service worker start-up', () => {
     expect(fakeBrowser.alarms.onAlarm.hasListeners()).toBe(true);
     expect(fakeBrowser.tabs.onRemoved.hasListeners()).toBe(true);
     expect(fakeBrowser.runtime.onInstalled.hasListeners()).toBe(true);
+    expect(fakeBrowser.runtime.onStartup.hasListeners()).toBe(true);
+    expect(fakeBrowser.contextMenus.onClicked.hasListeners()).toBe(true);
     expect(fakeBrowser.storage.onChanged.hasListeners()).toBe(true);
     // A top-level await would let the worker's first turn end before the listeners exist.
     const source = await import('node:fs').then((fs) =>

@@ -65,6 +65,7 @@ const messages: Record<string, { message: unknown; owner: 'content' | 'page' }> 
   'connection/test': { message: { type: 'connection/test' }, owner: 'page' },
   'tab/state': { message: { type: 'tab/state', tabId: 1, refresh: false }, owner: 'page' },
   'cobrowse/start': { message: { type: 'cobrowse/start', shortId: 'JD7K2P9Q' }, owner: 'page' },
+  'session/end': { message: { type: 'session/end', shortId: 'JD7K2P9Q' }, owner: 'page' },
 };
 
 function spyAll() {
@@ -97,7 +98,18 @@ describe('router: senders × messages', () => {
   it('passes the content script its own tab from the sender, never from the message', async () => {
     const spy = vi.spyOn(contentHandlers, 'ticket/left').mockResolvedValue(null);
     await routeMessage({ type: 'ticket/left' }, ticketSender(42), policy);
-    expect(spy).toHaveBeenCalledWith({ type: 'ticket/left' }, 42);
+    expect(spy).toHaveBeenCalledWith(
+      { type: 'ticket/left' },
+      42,
+      'https://acme.zendesk.com/agent/tickets/123',
+    );
+  });
+
+  it('passes the frame’s address only when it is on the sender’s origin', async () => {
+    const spy = vi.spyOn(contentHandlers, 'ticket/left').mockResolvedValue(null);
+    const sender = { ...ticketSender(42), url: 'https://elsewhere.example/x' };
+    await routeMessage({ type: 'ticket/left' }, sender as Runtime.MessageSender, policy);
+    expect(spy).toHaveBeenCalledWith({ type: 'ticket/left' }, 42, null);
   });
 });
 

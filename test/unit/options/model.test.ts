@@ -83,6 +83,25 @@ describe('the form', () => {
     expect(patch).not.toHaveProperty('customDomains');
   });
 
+  it('saves the session choices: permissions preset, console, return to ticket, page-only screen', () => {
+    const form = {
+      ...formOf(settings),
+      permissionsPreset: 'guide' as const,
+      allowConsole: true,
+      returnToTicket: true,
+      naked: 'page_only' as const,
+    };
+    const patch = toPatch(form);
+    expect(patch).toMatchObject({
+      permissionsPreset: 'guide',
+      allowConsole: true,
+      returnToTicket: true,
+      branding: { naked: 'page_only' },
+    });
+    expect(SettingsPatchSchema.parse(patch)).toEqual(patch);
+    expect(isDirty(form, settings)).toBe(true);
+  });
+
   it('knows when there are unsaved changes', () => {
     expect(isDirty(formOf(settings), settings)).toBe(false);
     expect(isDirty({ ...formOf(settings), openIn: 'window' }, settings)).toBe(true);

@@ -42,14 +42,16 @@ function tabState(visitors = [jane]) {
   };
 }
 
-async function mount(cached: Reply<unknown>) {
+async function mount(cached: Reply<unknown>, search?: string) {
   root = document.createElement('div');
   document.body.append(root);
+  const start = {
+    tabId: Promise.resolve(7),
+    cached: Promise.resolve(cached as never),
+    ...(search === undefined ? {} : { search: Promise.resolve(search) }),
+  };
   await act(async () => {
-    render(
-      <Popup start={{ tabId: Promise.resolve(7), cached: Promise.resolve(cached as never) }} />,
-      root!,
-    );
+    render(<Popup start={start} />, root!);
   });
   // Let the effect's awaits (tab id, then the cached answer) run.
   await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
@@ -147,5 +149,109 @@ describe('the popup', () => {
     expect(send).toHaveBeenLastCalledWith({ type: 'tab/state', tabId: 7, refresh: false });
     expect(root!.querySelector('.status')!.textContent).toBe('Jane Doe was forgotten.');
     expect(root!.querySelector('[data-testid="no-match"]')).not.toBeNull();
+  });
+
+  it('ends a session after asking, with the keyboard, then shows the visitor out of it', async () => {
+    const inSession = { ...jane, is_in_session: true };
+    let ended = false;
+    send.mockImplementation(async (message: { type: string }) => {
+      if (message.type === 'session/end') {
+        ended = true;
+        return { ok: true, data: { ...inSession, is_in_session: false } };
+      }
+      return { ok: true, data: { state: tabState([ended ? jane : inSession]), setup } };
+    });
+    await mount({ ok: true, data: { state: tabState([inSession]), setup } });
+    const button = (text: string) =>
+      [...root!.querySelectorAll('button')].find((b) => b.textContent === text);
+    expect(root!.textContent).toContain('In a session');
+
+    // Asked first, with Cancel focused; Escape closes the question and nothing is sent.
+    await act(async () => button('End session')!.click());
+    expect(root!.querySelector('#end-confirm .question')?.textContent).toBe(
+      'End the session with Jane Doe?',
+    );
+    expect(document.activeElement?.textContent).toBe('Cancel');
+    await act(async () => {
+      document.activeElement!.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }),
+      );
+    });
+    expect(root!.querySelector('#end-confirm')).toBeNull();
+    expect(document.activeElement?.textContent).toBe('End session');
+    expect(send).not.toHaveBeenCalledWith(expect.objectContaining({ type: 'session/end' }));
+
+    await act(async () => button('End session')!.click());
+    await act(async () => button('End the session')!.click());
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(send).toHaveBeenCalledWith({ type: 'session/end', shortId: 'JANE' });
+    expect(root!.querySelector('.status')!.textContent).toBe(
+      'The session with Jane Doe has ended.',
+    );
+    expect(root!.querySelector('#end-confirm')).toBeNull();
+    expect(button('End session')).toBeUndefined();
+    expect(root!.textContent).not.toContain('In a session');
+  });
+
+  it('says near Start which permissions a session will start with', async () => {
+    const view = { ...setup, session: { permissionsPreset: 'view', allowConsole: true } };
+    send.mockResolvedValue({ ok: true, data: { state: tabState(), setup: view } });
+    await mount({ ok: true, data: { state: tabState(), setup: view } });
+    expect(root!.querySelector('[data-testid="session-preset"]')?.textContent).toBe(
+      'Session: view only, console access',
+    );
+  });
+
+  it('opened by “Find in Upscope”, shows and runs that search, and starts nothing', async () => {
+    const ann = visitor({ short_id: 'ANN', name: 'Ann Lee' });
+    send.mockImplementation(async (message: { type: string }) =>
+      message.type === 'visitors/search'
+        ? { ok: true, data: { visitors: [ann], candidates: [], ambiguous: false } }
+        : { ok: true, data: { state: null, setup } },
+    );
+    await mount({ ok: true, data: { state: null, setup } }, 'ann@example.com');
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(root!.querySelector<HTMLInputElement>('#search-input')!.value).toBe('ann@example.com');
+    expect(send).toHaveBeenCalledWith({ type: 'visitors/search', query: 'ann@example.com' });
+    expect(root!.textContent).toContain('Ann Lee');
+    expect(send.mock.calls.some(([m]) => (m as { type: string }).type === 'cobrowse/start')).toBe(
+      false,
+    );
+  });
+
+  it('starts from a search without the ticket', async () => {
+    const ann = visitor({ short_id: 'ANN', name: 'Ann Lee' });
+    send.mockImplementation(async (message: { type: string }) =>
+      message.type === 'visitors/search'
+        ? { ok: true, data: { visitors: [ann], candidates: [], ambiguous: false } }
+        : message.type === 'cobrowse/start'
+          ? { ok: true, data: { opened: 'tab', tabId: 9 } }
+          : { ok: true, data: { state: tabState(), setup } },
+    );
+    await mount({ ok: true, data: { state: tabState(), setup } });
+    const input = root!.querySelector<HTMLInputElement>('#search-input')!;
+    const enter = () =>
+      act(async () => {
+        input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      });
+    await enter();
+    expect(send).toHaveBeenCalledWith({
+      type: 'cobrowse/start',
+      shortId: 'JANE',
+      tabId: 7,
+      from: 'ticket',
+    });
+    await act(async () => {
+      input.value = 'lee';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await enter();
+    await enter();
+    expect(send).toHaveBeenLastCalledWith({
+      type: 'cobrowse/start',
+      shortId: 'ANN',
+      tabId: 7,
+      from: 'search',
+    });
   });
 });
