@@ -1,6 +1,6 @@
 import type { HelpdeskId } from '../shared/helpdesks';
 import { endpointFault, normalEndpoint, type EndpointFault } from '../shared/endpoint';
-import type { OpenIn, Settings, SettingsPatch } from '../shared/settings';
+import type { OpenIn, Settings, SettingsPatch, ToolbarOpens } from '../shared/settings';
 import type { MessageKey } from '../wording/i18n';
 
 // The options form, its checks and what it saves. Pure: the page and the unit tests share it.
@@ -17,6 +17,7 @@ export interface Form {
   openIn: OpenIn;
   freshnessSeconds: number;
   disabledHelpdesks: HelpdeskId[];
+  toolbarOpens: ToolbarOpens;
 }
 
 export type CustomDomain = Settings['customDomains'][number];
@@ -35,6 +36,7 @@ export function formOf(settings: Settings): Form {
     openIn: settings.openIn,
     freshnessSeconds: settings.freshnessSeconds,
     disabledHelpdesks: [...settings.disabledHelpdesks],
+    toolbarOpens: settings.toolbarOpens,
   };
 }
 
@@ -101,6 +103,7 @@ export function toPatch(form: Form): SettingsPatch {
     openIn: form.openIn,
     freshnessSeconds: form.freshnessSeconds,
     disabledHelpdesks: [...form.disabledHelpdesks],
+    toolbarOpens: form.toolbarOpens,
   };
 }
 

@@ -45,6 +45,8 @@ export const CustomDomainSchema = z.strictObject({
 });
 
 export const OPEN_IN = ['tab', 'window', 'current'] as const;
+/** What the toolbar button opens (Chrome; Firefox has its own sidebar button). */
+export const TOOLBAR_OPENS = ['popup', 'panel'] as const;
 
 export const SettingsSchema = z.strictObject({
   version: z.literal(SETTINGS_VERSION),
@@ -62,10 +64,12 @@ export const SettingsSchema = z.strictObject({
   customDomains: z.array(CustomDomainSchema).max(50),
   /** How long a visitor's presence is trusted before it is looked up again. */
   freshnessSeconds: z.number().int().min(30).max(3600),
+  toolbarOpens: z.enum(TOOLBAR_OPENS),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
 export type OpenIn = Settings['openIn'];
+export type ToolbarOpens = Settings['toolbarOpens'];
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
@@ -77,6 +81,7 @@ export const DEFAULT_SETTINGS: Settings = {
   disabledHelpdesks: [],
   customDomains: [],
   freshnessSeconds: 60,
+  toolbarOpens: 'popup',
 };
 
 /** The parts of the settings an extension page may change in one save. */

@@ -9,7 +9,7 @@ import { useEnglish, visitor } from './support';
 const send = vi.fn();
 vi.mock('../../../src/shared/page-send', () => ({ send: (m: unknown) => send(m) }));
 
-const { Popup } = await import('../../../src/popup/app');
+const { App } = await import('../../../src/popup/app');
 const { readTabParam } = await import('../../../src/popup/boot');
 
 beforeAll(useEnglish);
@@ -47,7 +47,10 @@ async function mount(cached: Reply<unknown>) {
   document.body.append(root);
   await act(async () => {
     render(
-      <Popup start={{ tabId: Promise.resolve(7), cached: Promise.resolve(cached as never) }} />,
+      <App
+        place="popup"
+        start={{ tabId: Promise.resolve(7), cached: Promise.resolve(cached as never) }}
+      />,
       root!,
     );
   });
