@@ -18,7 +18,10 @@ const { App } = await import('../../../src/popup/app');
 
 beforeAll(useEnglish);
 
-const setup = { key: { present: true, hint: 'abcd', rejected: null }, agentMissing: false };
+const setup = {
+  key: { present: true, hint: 'abcd', rejected: null, savedFor: null },
+  agentMissing: false,
+};
 const jane = visitor({ short_id: 'JANE', name: 'Jane Doe' });
 const tom = visitor({
   short_id: 'TOM',
