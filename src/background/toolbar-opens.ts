@@ -1,18 +1,11 @@
 import browser from 'webextension-polyfill';
 import type { ToolbarOpens } from '../shared/settings';
+import { chromeSidePanel as sidePanel } from '../shared/side-panel';
 
 // What a click on the toolbar button (and its shortcut, _execute_action) opens: the popup, or
 // Chrome's side panel. A popup set on the action wins over the panel, so choosing the panel also
 // takes the popup away, and choosing the popup puts the manifest's back. Firefox has no
 // sidePanel: its sidebar has its own button, and the toolbar keeps the popup.
-
-const sidePanel = (): typeof chrome.sidePanel | undefined =>
-  typeof chrome === 'undefined' ? undefined : chrome.sidePanel;
-
-/** Whether the toolbar button can open the side panel in this browser. */
-export function toolbarCanOpenPanel(): boolean {
-  return typeof sidePanel()?.setPanelBehavior === 'function';
-}
 
 export async function applyToolbarOpens(choice: ToolbarOpens): Promise<void> {
   const panel = sidePanel();

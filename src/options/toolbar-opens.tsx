@@ -1,3 +1,4 @@
+import { toolbarCanOpenPanel } from '../shared/side-panel';
 import { t } from '../wording/i18n';
 import { Section } from './section';
 import type { FormParts } from './use-settings-form';
@@ -7,13 +8,12 @@ const CHOICES = [
   ['panel', 'optionsToolbarOpensPanel'],
 ] as const;
 
-/** Chrome only: Firefox's sidebar has its own button, and its toolbar button keeps the popup. */
-const hasSidePanel = () =>
-  typeof chrome !== 'undefined' && typeof chrome.sidePanel?.setPanelBehavior === 'function';
-
-/** What the toolbar button (and its shortcut) opens: the popup or the side panel. */
+/**
+ * What the toolbar button (and its shortcut) opens: the popup or the side panel. Chrome only:
+ * Firefox's sidebar has its own button, and its toolbar button keeps the popup.
+ */
 export function ToolbarSection({ parts }: { parts: FormParts }) {
-  if (!hasSidePanel()) return null;
+  if (!toolbarCanOpenPanel()) return null;
   const { form, update } = parts;
   return (
     <Section id="toolbar-title" title={t('optionsToolbarTitle')}>

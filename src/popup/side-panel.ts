@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { chromeSidePanel as sidePanel } from '../shared/side-panel';
 
 // The side panel is Chrome's sidePanel and Firefox's sidebar: the same page in both. Each is
 // opened only during a click (both browsers refuse it later), so the window it opens in is found
@@ -6,8 +7,6 @@ import browser from 'webextension-polyfill';
 
 type SidebarAction = { open?: () => Promise<void> };
 
-const sidePanel = (): typeof chrome.sidePanel | undefined =>
-  typeof chrome === 'undefined' ? undefined : chrome.sidePanel;
 const sidebar = (): SidebarAction | undefined =>
   (browser as unknown as { sidebarAction?: SidebarAction }).sidebarAction;
 
