@@ -25,6 +25,9 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
       // Stable names keep the size check and reviewers' diffs meaningful between builds.
       chunkSizeWarningLimit: 200,
+      // CRXJS builds the pages the manifest names; Firefox's sidebar_action is not among the keys
+      // it reads, so the side panel's page is named here for that build.
+      ...(firefox && { rollupOptions: { input: { sidepanel: 'src/sidepanel/index.html' } } }),
     },
     server: { strictPort: true, port: 5173, hmr: { port: 5173 } },
   };

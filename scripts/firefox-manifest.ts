@@ -13,13 +13,18 @@ type Manifest = Record<string, unknown>;
 
 export function toFirefoxManifest(chrome: Manifest): Manifest {
   // Firefox ignores or warns about these Chrome-only keys; it has no cross-extension messaging to
-  // close off, and its minimum version lives in browser_specific_settings.
+  // close off, and its minimum version lives in browser_specific_settings. Its sidebar is the
+  // side panel's page under its own key, and needs no permission.
   const {
     minimum_chrome_version: _min,
     externally_connectable: _ext,
+    side_panel: sidePanel,
+    permissions,
     background,
     ...rest
   } = chrome;
+  const panel = sidePanel as { default_path: string } | undefined;
+  const action = rest.action as { default_title?: string; default_icon?: unknown } | undefined;
   const { service_worker: worker, ...backgroundRest } = (background ?? {}) as Record<
     string,
     unknown
@@ -28,6 +33,16 @@ export function toFirefoxManifest(chrome: Manifest): Manifest {
     ...rest,
     // Firefox runs MV3 background code as an event page, not a service worker.
     background: { ...backgroundRest, scripts: [worker] },
+    permissions: ((permissions ?? []) as string[]).filter((p) => p !== 'sidePanel'),
+    ...(panel && {
+      sidebar_action: {
+        default_panel: panel.default_path,
+        default_title: action?.default_title,
+        default_icon: action?.default_icon,
+        // Opened by the agent (the popup's "Open in side panel", or Firefox's sidebar menu).
+        open_at_install: false,
+      },
+    }),
     browser_specific_settings: {
       gecko: {
         id: GECKO_ID,

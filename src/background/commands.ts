@@ -7,15 +7,21 @@ import { toErrorInfo } from './problems';
 import { getTabState, possibleMatch } from './tab-state';
 import { pushToTab } from './ticket-tabs';
 import { showOnToolbar } from './toolbar';
+import { openPanelInstead } from './toolbar-opens';
 
 export const START_COMMAND = 'start-cobrowse';
 
-/** Opens the popup for the agent to decide; without a window for it, says why on the toolbar. */
+/**
+ * Opens the popup for the agent to decide (the side panel when the toolbar opens that instead);
+ * without a window for either, says why on the toolbar.
+ */
 export async function openPopupInstead(tabId: number | undefined, why: string): Promise<void> {
   try {
     await browser.action.openPopup();
   } catch {
-    // No focused window to anchor a popup (or an older browser): say it on the toolbar instead.
+    // No popup (the toolbar opens the side panel), no focused window to anchor one, or an older
+    // browser: the panel if it is the agent's choice, else say it on the toolbar instead.
+    if (await openPanelInstead(tabId)) return;
     if (tabId !== undefined) {
       await showOnToolbar(tabId, { state: 'error', label: '', title: why, canStart: false });
     }

@@ -11,6 +11,7 @@ import { loadSettings, SETTINGS_STORAGE_KEY } from './settings-store';
 import { originMatchesPattern, type SenderPolicy } from './sender';
 import { removeTabState } from './tab-state';
 import { forgetTabBudget } from './tab-budget';
+import { applyToolbarOpens } from './toolbar-opens';
 
 // Listeners are registered synchronously at start-up: the worker is stopped when idle, and only
 // events whose listeners exist in its first turn wake it again.
@@ -50,9 +51,16 @@ browser.tabs.onRemoved.addListener((tabId) => {
   void forgetTabBudget(tabId);
 });
 
-// Custom helpdesk domains added or removed: their content script registration follows.
+/** The toolbar button opens what the settings say (popup or side panel). */
+const syncToolbarOpens = () => loadSettings().then((s) => applyToolbarOpens(s.toolbarOpens));
+
+// Custom helpdesk domains added or removed: their content script registration follows; so does
+// what the toolbar button opens.
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && SETTINGS_STORAGE_KEY in changes) void syncCustomDomains();
+  if (area === 'local' && SETTINGS_STORAGE_KEY in changes) {
+    void syncCustomDomains();
+    void syncToolbarOpens();
+  }
 });
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
@@ -68,3 +76,4 @@ browser.runtime.onStartup.addListener(() => void createFindMenu());
 
 void prepareKeyStore();
 void syncCustomDomains();
+void syncToolbarOpens();

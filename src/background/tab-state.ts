@@ -3,7 +3,13 @@ import { VisitorSchema } from '../api';
 import { HELPDESK_IDS } from '../shared/helpdesks';
 import { IdentitiesSchema } from '../shared/identities';
 import type { TabState } from '../shared/protocol';
-import { isPossibleMatch, MATCH_KINDS, PRESENCE_STATES, type BadgeView } from '../shared/views';
+import {
+  isPossibleMatch,
+  MATCH_KINDS,
+  PRESENCE_STATES,
+  TAB_STATE_PREFIX,
+  type BadgeView,
+} from '../shared/views';
 import { storageFamily } from './storage-item';
 
 export type { TabState };
@@ -50,7 +56,7 @@ export function possibleMatch(state: Pick<TabState, 'visitors' | 'candidates'>):
 }
 
 /** One tab's state under `tab:<tabId>` in storage.session. */
-const tabStates = storageFamily('session', 'tab:', TabStateSchema);
+const tabStates = storageFamily('session', TAB_STATE_PREFIX, TabStateSchema);
 
 export async function getTabState(tabId: number): Promise<TabState | null> {
   return tabStates.get(tabId);

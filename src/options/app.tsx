@@ -20,6 +20,7 @@ import { PresenceSection } from './presence';
 import { requestOrigins } from './section';
 import { SessionsSection } from './sessions';
 import { ShortcutsSection } from './shortcuts';
+import { ToolbarSection } from './toolbar-opens';
 import { UsageSection } from './usage';
 import { useKey } from './use-key';
 import { FIELD_IDS, useSettingsForm } from './use-settings-form';
@@ -202,6 +203,7 @@ export function Options() {
         />
         <AgentSection parts={parts} />
         <SessionsSection parts={parts} />
+        <ToolbarSection parts={parts} />
         <PresenceSection parts={parts} />
         <HelpdesksSection parts={parts} />
 
@@ -221,7 +223,7 @@ export function Options() {
 
       <CustomDomainsSection saved={saved} onSaved={settings.setSaved} />
       <UsageSection usage={usage} pausedUntil={pausedUntil} />
-      <ShortcutsSection />
+      <ShortcutsSection toolbarOpens={saved.toolbarOpens} />
     </main>
   );
 }

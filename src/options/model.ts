@@ -1,6 +1,12 @@
 import type { HelpdeskId } from '../shared/helpdesks';
 import { endpointFault, normalEndpoint, type EndpointFault } from '../shared/endpoint';
-import type { OpenIn, PermissionsPreset, Settings, SettingsPatch } from '../shared/settings';
+import type {
+  OpenIn,
+  PermissionsPreset,
+  Settings,
+  SettingsPatch,
+  ToolbarOpens,
+} from '../shared/settings';
 import type { MessageKey } from '../wording/i18n';
 
 // The options form, its checks and what it saves. Pure: the page and the unit tests share it.
@@ -20,6 +26,7 @@ export interface Form {
   returnToTicket: boolean;
   freshnessSeconds: number;
   disabledHelpdesks: HelpdeskId[];
+  toolbarOpens: ToolbarOpens;
 }
 
 export type CustomDomain = Settings['customDomains'][number];
@@ -41,6 +48,7 @@ export function formOf(settings: Settings): Form {
     returnToTicket: settings.returnToTicket,
     freshnessSeconds: settings.freshnessSeconds,
     disabledHelpdesks: [...settings.disabledHelpdesks],
+    toolbarOpens: settings.toolbarOpens,
   };
 }
 
@@ -110,6 +118,7 @@ export function toPatch(form: Form): SettingsPatch {
     returnToTicket: form.returnToTicket,
     freshnessSeconds: form.freshnessSeconds,
     disabledHelpdesks: [...form.disabledHelpdesks],
+    toolbarOpens: form.toolbarOpens,
   };
 }
 

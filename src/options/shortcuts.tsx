@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import type { ToolbarOpens } from '../shared/settings';
 import { t } from '../wording/i18n';
 import { Section } from './section';
 
@@ -16,8 +17,7 @@ async function readCommands(): Promise<Command[]> {
     const all = await browser.commands.getAll();
     return all.map((command) => ({
       name: command.name ?? '',
-      description:
-        command.name === OPEN_POPUP ? t('optionsShortcutOpenPopup') : (command.description ?? ''),
+      description: command.description ?? '',
       shortcut: command.shortcut ?? '',
     }));
   } catch {
@@ -35,8 +35,13 @@ function openShortcutSettings(): void {
   }
 }
 
-/** The keyboard shortcuts as the browser has them now, and the way to change them. */
-export function Shortcuts() {
+/**
+ * The keyboard shortcuts as the browser has them now, and the way to change them. The toolbar
+ * button's shortcut opens what the button opens.
+ */
+export function Shortcuts({ toolbarOpens = 'popup' }: { toolbarOpens?: ToolbarOpens }) {
+  const openWhat =
+    toolbarOpens === 'panel' ? t('optionsShortcutOpenPanel') : t('optionsShortcutOpenPopup');
   const [commands, setCommands] = useState<Command[] | null>(null);
   useEffect(() => {
     void readCommands().then(setCommands);
@@ -52,7 +57,7 @@ export function Shortcuts() {
       <dl class="shortcuts" data-testid="shortcuts">
         {(commands ?? []).map((command) => (
           <div class="shortcut" key={command.name}>
-            <dt>{command.description || command.name}</dt>
+            <dt>{command.name === OPEN_POPUP ? openWhat : command.description || command.name}</dt>
             <dd>
               {command.shortcut ? (
                 <kbd>{command.shortcut}</kbd>
@@ -70,10 +75,10 @@ export function Shortcuts() {
   );
 }
 
-export function ShortcutsSection() {
+export function ShortcutsSection({ toolbarOpens }: { toolbarOpens: ToolbarOpens }) {
   return (
     <Section id="shortcuts-title" title={t('optionsShortcutsTitle')}>
-      <Shortcuts />
+      <Shortcuts toolbarOpens={toolbarOpens} />
     </Section>
   );
 }

@@ -8,18 +8,23 @@ import { moveSelection, selectedId, setupProblem } from './model';
 import { SearchBox } from './search-box';
 import { SearchPanel } from './search-panel';
 import { Freshness, TicketPanel, ticketMeta } from './ticket-panel';
+import { canOpenPanel, currentWindowId, openPanel } from './side-panel';
 import { useSearch } from './use-search';
-import { useTabState, type Boot } from './use-tab-state';
+import { useTabState, type Boot, type TabWatch } from './use-tab-state';
 import { useVisitorActions } from './use-visitor-actions';
 
+/** Where the page is shown: the toolbar popup, or the side panel (Firefox: sidebar). */
+export type Place = 'popup' | 'panel';
+
 /**
- * The popup: the search box over the ticket's visitors or the search results, the details of one
- * visitor, and a live line that says what happened. The tab it speaks about comes in `start`.
+ * The popup and the side panel: the search box over the ticket's visitors or the search results,
+ * the details of one visitor, and a live line that says what happened. The tab it speaks about
+ * comes in `start`; in the panel, `follow` moves it along with the active tab.
  */
-export function Popup({ start }: { start: Boot }) {
+export function App({ start, place, follow }: { start: Boot; place: Place; follow?: TabWatch }) {
   const [status, say] = useState('');
   const input = useRef<HTMLInputElement>(null);
-  const tabState = useTabState(start, say);
+  const tabState = useTabState(start, say, follow);
   const actions = useVisitorActions({
     tabId: tabState.tabId,
     setup: tabState.setup,
@@ -50,6 +55,36 @@ export function Popup({ start }: { start: Boot }) {
       void searchState.run(query);
     });
   }, []);
+
+  // Another ticket came into view (the panel followed the agent): what was picked, opened or
+  // about to be forgotten belonged to the one before. The live line says what is shown now.
+  const seenTicket = useRef<string | null>(null);
+  const loaded = tabState.load.phase !== 'loading';
+  useEffect(() => {
+    if (!loaded) return;
+    const before = seenTicket.current;
+    seenTicket.current = tabState.ticket;
+    if (before === null || before === tabState.ticket) return;
+    tabState.setPick(null);
+    actions.cancelForget();
+    if (actions.details) actions.closeDetails();
+    const meta = ticketMeta(tabState.tab);
+    say(meta ? t('panelNowShowing', meta) : t('notTicketTitle'));
+  }, [tabState.ticket, loaded]);
+
+  /** Asked before any click: the panel must open within the click itself. */
+  const [windowId, setWindowId] = useState<number | null>(null);
+  const panelOffered = place === 'popup' && canOpenPanel();
+  useEffect(() => {
+    if (panelOffered) void currentWindowId().then(setWindowId);
+  }, []);
+
+  function moveToPanel() {
+    void openPanel(windowId).then((opened) => {
+      if (opened) window.close();
+      else say(t('panelNotOpened'));
+    });
+  }
 
   const searching = searchState.active;
   const list = searching ? searchState : tabState;
@@ -98,21 +133,34 @@ export function Popup({ start }: { start: Boot }) {
   const { details } = actions;
   const meta = ticketMeta(tabState.tab);
   return (
-    <div class="popup">
+    <div class={`popup place-${place}`}>
       <header class="top">
         <h1>
           <img src="/icons/icon-32.png" alt="" width={20} height={20} />
           {t('popupTitle')}
         </h1>
-        <button
-          type="button"
-          class="icon-button"
-          aria-label={t('openSettings')}
-          title={t('openSettings')}
-          onClick={openSettings}
-        >
-          <span aria-hidden="true">⚙</span>
-        </button>
+        <div class="top-actions">
+          {panelOffered && (
+            <button
+              type="button"
+              class="icon-button"
+              aria-label={t('openInPanel')}
+              title={t('openInPanel')}
+              onClick={moveToPanel}
+            >
+              <span aria-hidden="true">◨</span>
+            </button>
+          )}
+          <button
+            type="button"
+            class="icon-button"
+            aria-label={t('openSettings')}
+            title={t('openSettings')}
+            onClick={openSettings}
+          >
+            <span aria-hidden="true">⚙</span>
+          </button>
+        </div>
       </header>
 
       {details ? (
@@ -149,6 +197,11 @@ export function Popup({ start }: { start: Boot }) {
                   meta && <span class="context-meta">{meta}</span>
                 )}
               </div>
+              {!searching && tabState.kept && (
+                <p class="kept" data-testid="kept-ticket">
+                  {t('panelKeptTicket')}
+                </p>
+              )}
               <p class="freshness">{!searching && <Freshness tabState={tabState} />}</p>
               <div class="slot">
                 {searching ? (
@@ -174,5 +227,5 @@ export function Popup({ start }: { start: Boot }) {
 }
 
 export function startPopup(root: HTMLElement, search: string): void {
-  render(<Popup start={boot(search)} />, root);
+  render(<App place="popup" start={boot(search)} />, root);
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Reply } from '../shared/views';
 import { errorText } from '../wording/errors';
 import {
@@ -8,6 +8,7 @@ import {
   type TabState,
   type TabStateReply,
 } from '../shared/page-send';
+import { follow, lastTicketAfter, latestOnly, ticketKey } from './follow';
 import { entriesOf } from './model';
 
 /** The tab a page speaks about, and the worker's stored answer for it, both asked for early. */
@@ -17,6 +18,15 @@ export interface Boot {
   cached: Promise<Reply<TabStateReply>>;
   /** A search "Find in Upscope" left for this page to run as it opens; null when none waits. */
   search?: Promise<string | null>;
+}
+
+/**
+ * For a page that stays open while the agent moves between tabs (the side panel): calls
+ * `changed` with the active tab whenever it, or what the worker knows about it or about the tab
+ * shown (`shown`), may have changed. Returns what stops watching.
+ */
+export interface TabWatch {
+  watch(changed: (activeTabId: number) => void, shown: () => number | null): () => void;
 }
 
 /** Without a tab (a popup over an empty window) the setup still has to be known. */
@@ -32,14 +42,25 @@ export type Load =
 
 /**
  * What the worker knows about the tab: the cached answer first, then a fresh lookup when it is a
- * ticket. `say` announces what the agent should hear (a failed refresh keeps what is shown).
+ * ticket. `say` announces what the agent should hear (a failed refresh keeps what is shown). With
+ * a `follower`, the tab spoken about follows the active one.
  */
-export function useTabState(start: Boot, say: (text: string) => void) {
+export function useTabState(start: Boot, say: (text: string) => void, follower?: TabWatch) {
   const [load, setLoad] = useState<Load>({ phase: 'loading' });
   const [tabId, setTabId] = useState<number | null>(null);
+  /** The last ticket shown while the active tab shows none (see follow.ts). */
+  const [kept, setKept] = useState(false);
   const [refreshing, setRefreshing] = useState(false);
   /** The visitor the agent picked among the ticket's matches. */
   const [pick, setPick] = useState<string | null>(null);
+  /** The tab shown now, for answers that arrive after the page moved on to another one. */
+  const shown = useRef<number | null>(null);
+  const lastTicket = useRef<number | null>(null);
+
+  function show(id: number | null) {
+    shown.current = id;
+    setTabId(id);
+  }
 
   function apply(reply: Reply<TabStateReply>, keepOnError: boolean) {
     if (reply.ok) setLoad({ phase: 'ready', tab: reply.data.state, setup: reply.data.setup });
@@ -52,18 +73,43 @@ export function useTabState(start: Boot, say: (text: string) => void) {
     setRefreshing(true);
     const reply = await send({ type: 'tab/state', tabId: id, refresh: true });
     setRefreshing(false);
-    apply(reply, true);
+    if (shown.current === id) apply(reply, true);
   }
 
   useEffect(() => {
+    let stop = () => {};
     void (async () => {
       const id = await start.tabId;
-      setTabId(id);
+      show(id);
       const cached = await start.cached;
       apply(cached, false);
+      if (cached.ok && cached.data.state) lastTicket.current = id;
+      // Following costs no request: only the stored answers are read again (the content script
+      // already asks for a fresh one when its tab comes into view or moves to another ticket).
+      if (follower) {
+        let active = id;
+        const ask = (tab: number) => send({ type: 'tab/state', tabId: tab, refresh: false });
+        const again = latestOnly(
+          () => follow(active!, lastTicket.current, ask),
+          (followed) => {
+            lastTicket.current = lastTicketAfter(followed, lastTicket.current);
+            show(followed.tabId);
+            setKept(followed.kept);
+            apply(followed.reply, true);
+          },
+        );
+        stop = follower.watch(
+          (activeTabId) => {
+            active = activeTabId;
+            again();
+          },
+          () => shown.current,
+        );
+      }
       // Only a ticket tab has anything to look up again.
       if (cached.ok && cached.data.state) await refresh(id);
     })();
+    return () => stop();
   }, []);
 
   const ready = load.phase === 'ready' ? load : null;
@@ -74,6 +120,9 @@ export function useTabState(start: Boot, say: (text: string) => void) {
     load,
     tabId,
     tab,
+    kept,
+    /** Changes when another ticket (or none) comes into view. */
+    ticket: ticketKey(tabId, tab),
     setup: ready?.setup ?? null,
     entries,
     ambiguous: tab?.ambiguous ?? false,

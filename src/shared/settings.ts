@@ -45,6 +45,8 @@ export const CustomDomainSchema = z.strictObject({
 });
 
 export const OPEN_IN = ['tab', 'window', 'current'] as const;
+/** What the toolbar button opens (Chrome; Firefox has its own sidebar button). */
+export const TOOLBAR_OPENS = ['popup', 'panel'] as const;
 
 /**
  * What the agent may do in a session: 'full' sends no permissions (the website's own settings
@@ -76,10 +78,12 @@ export const SettingsSchema = z.strictObject({
   allowConsole: z.boolean(),
   /** When a session started from a ticket ends, Upscope sends the agent back to the ticket. */
   returnToTicket: z.boolean(),
+  toolbarOpens: z.enum(TOOLBAR_OPENS),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
 export type OpenIn = Settings['openIn'];
+export type ToolbarOpens = Settings['toolbarOpens'];
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
@@ -94,6 +98,7 @@ export const DEFAULT_SETTINGS: Settings = {
   permissionsPreset: 'full',
   allowConsole: false,
   returnToTicket: false,
+  toolbarOpens: 'popup',
 };
 
 /** The parts of the settings an extension page may change in one save. */

@@ -18,6 +18,13 @@ export const PRESENCE_STATES = [
 
 export type PresenceState = (typeof PRESENCE_STATES)[number];
 
+/**
+ * The worker keeps each tab's answer under `tab:<tabId>` in storage.session. A page that stays
+ * open (the side panel) watches those keys change to know when to ask again; it reads the answer
+ * itself through the worker, checked there.
+ */
+export const TAB_STATE_PREFIX = 'tab:';
+
 export interface BadgeView {
   state: PresenceState;
   /** A few words for the badge itself, e.g. "Online" or "Offline · 3h ago". */

@@ -20,7 +20,13 @@ describe('built Chrome manifest (dist/manifest.json)', () => {
   const manifest = distManifest() as Record<string, any>;
 
   it('asks only for the permissions the README justifies', () => {
-    expect(manifest.permissions).toEqual(['storage', 'alarms', 'scripting', 'contextMenus']);
+    expect(manifest.permissions).toEqual([
+      'storage',
+      'alarms',
+      'scripting',
+      'contextMenus',
+      'sidePanel',
+    ]);
     expect(manifest.host_permissions).toEqual([API_ORIGIN_PATTERN]);
     // Custom helpdesk domains and on-premise API endpoints are asked for one origin at a time.
     expect(manifest.optional_host_permissions).toEqual([
@@ -86,6 +92,8 @@ describe('built Chrome manifest (dist/manifest.json)', () => {
     expect(manifest.options_ui).toEqual({ page: 'src/options/index.html', open_in_tab: true });
     expect(manifest.commands['start-cobrowse'].suggested_key.default).toBe('Alt+Shift+U');
     expect(manifest.commands).toHaveProperty('_execute_action');
+    // The side panel is the popup's components on a page of its own.
+    expect(existsSync(join(DIST, manifest.side_panel.default_path))).toBe(true);
     expect(Number(manifest.minimum_chrome_version)).toBeGreaterThanOrEqual(127);
   });
 
@@ -145,5 +153,16 @@ describe('built Firefox manifest (dist-firefox/manifest.json)', () => {
     expect(manifest.web_accessible_resources ?? []).toEqual([]);
     expect(manifest.minimum_chrome_version).toBeUndefined();
     expect(manifest.content_scripts[0].matches).toEqual(HELPDESK_MATCHES);
+  });
+
+  it("shows the side panel as a sidebar, without Chrome's side_panel key or permission", () => {
+    const manifest = JSON.parse(readFileSync(path, 'utf8'));
+    expect(manifest.side_panel).toBeUndefined();
+    expect(manifest.permissions).toEqual(['storage', 'alarms', 'scripting', 'contextMenus']);
+    expect(manifest.sidebar_action.default_panel).toBe('src/sidepanel/index.html');
+    expect(manifest.sidebar_action.open_at_install).toBe(false);
+    const page = readFileSync(join(FIREFOX_DIST, manifest.sidebar_action.default_panel), 'utf8');
+    const script = /<script[^>]+src="\/([^"]+)"/.exec(page)?.[1];
+    expect(script && existsSync(join(FIREFOX_DIST, script))).toBe(true);
   });
 });

@@ -25,15 +25,20 @@ interface Compat {
 
 /** APIs the code feature-detects and does without where a browser lacks them. */
 const OPTIONAL: Record<Browser, string[]> = {
-  chrome: [],
+  // The side panel is Chrome's sidePanel and Firefox's sidebarAction (src/popup/side-panel.ts).
+  chrome: ['sidebarAction.open'],
   // The key is kept in the extension origin's IndexedDB instead (src/background/key-store.ts).
   // gecko_android is Firefox for Android's own key; desktop Firefox ignores it.
-  firefox: ['storage.StorageArea.setAccessLevel', 'browser_specific_settings.gecko_android'],
+  firefox: [
+    'storage.StorageArea.setAccessLevel',
+    'browser_specific_settings.gecko_android',
+    'sidePanel',
+  ],
   // Firefox for Android has no context menus; "Find in Upscope" is left out there.
-  firefox_android: ['storage.StorageArea.setAccessLevel', 'contextMenus'],
+  firefox_android: ['storage.StorageArea.setAccessLevel', 'sidePanel', 'contextMenus'],
 };
 /** Called through a cast, so the scan below does not see them. */
-const EXTRA_APIS = ['storage.StorageArea.setAccessLevel'];
+const EXTRA_APIS = ['storage.StorageArea.setAccessLevel', 'sidebarAction.open'];
 const STORAGE_AREAS = new Set(['local', 'session', 'sync', 'managed']);
 
 // Read as plain JSON: through vite's transform the 20 MB file would take seconds to import.
@@ -155,6 +160,8 @@ describe('minimum browser versions', () => {
     expect(usedApis()).toEqual(
       expect.arrayContaining([
         'action.openPopup',
+        'sidePanel',
+        'sidebarAction.open',
         'storage.session',
         'scripting.registerContentScripts',
       ]),
@@ -183,10 +190,19 @@ describe('minimum browser versions', () => {
       version: parseFloat(FIREFOX_MIN_VERSION),
       because: ['browser_specific_settings.gecko.data_collection_permissions'],
     });
-    // On Android the manifest keys decide; keys it lacks (commands: no keyboard shortcuts there)
-    // are ignored, not refused. gecko_android itself is older than the key that needs 142.
+    // On Android the manifest keys decide; keys it lacks (commands: no keyboard shortcuts there;
+    // sidebar_action: no sidebar, the popup stays) are ignored, not refused. gecko_android itself
+    // is older than the key that needs 142.
     const android = required(usedManifestKeys(manifest), 'firefox_android');
-    expect(android.missing).toEqual(['commands', 'commands._execute_action']);
+    expect(android.missing).toEqual([
+      'commands',
+      'commands._execute_action',
+      'sidebar_action',
+      'sidebar_action.default_panel',
+      'sidebar_action.default_title',
+      'sidebar_action.default_icon',
+      'sidebar_action.open_at_install',
+    ]);
     expect({ version: android.version, because: android.because }).toEqual({
       version: parseFloat(FIREFOX_ANDROID_MIN_VERSION),
       because: ['browser_specific_settings.gecko.data_collection_permissions'],

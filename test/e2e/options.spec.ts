@@ -362,3 +362,36 @@ test('a custom domain the agent does not allow is not added', async ({
   );
   expect(await storedSettings(serviceWorker)).toMatchObject({ customDomains: [] });
 });
+
+test('the toolbar button opens the side panel instead of the popup, and back', async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  await configureExtension(serviceWorker);
+  const page = await openOptions(context, extensionId);
+  const toolbar = () =>
+    serviceWorker.evaluate(async () => ({
+      panel: (await chrome.sidePanel.getPanelBehavior()).openPanelOnActionClick ?? false,
+      popup: await chrome.action.getPopup({}),
+    }));
+  const popupUrl = extensionUrl(extensionId, 'src/popup/index.html');
+  expect(await toolbar()).toEqual({ panel: false, popup: popupUrl });
+  const choice = page.getByRole('group', { name: 'The toolbar button opens' });
+  await expect(choice.getByLabel('The popup')).toBeChecked();
+
+  await choice.getByLabel(/The side panel/).check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(status(page)).toHaveText(/Settings saved\./);
+  expect(await storedSettings(serviceWorker)).toMatchObject({ toolbarOpens: 'panel' });
+  // A popup set on the button would win over the panel: it is taken away.
+  await expect.poll(toolbar).toEqual({ panel: true, popup: '' });
+  // The button's shortcut opens what the button opens.
+  await expect(page.getByTestId('shortcuts')).toContainText('Open the side panel');
+
+  await choice.getByLabel('The popup').check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(status(page)).toHaveText(/Settings saved\./);
+  await expect.poll(toolbar).toEqual({ panel: false, popup: popupUrl });
+  await expect(page.getByTestId('shortcuts')).toContainText('Open the popup');
+});

@@ -106,6 +106,28 @@ describe('the Firefox build in Firefox ESR', () => {
     await page.close();
   });
 
+  it('the sidebar (the side panel’s page) follows the ticket tab brought to the front', async () => {
+    const ticket = await firefox.browser.newPage();
+    await serveHelpdesk(ticket, {
+      origin: ZENDESK,
+      page: 'zendesk/ticket.html',
+      json: { '/api/v2/tickets/123.json?include=users': 'zendesk/ticket-123.json' },
+    });
+    await ticket.goto(`${ZENDESK}/agent/tickets/123`);
+    await ticket.waitForSelector('cobrowse-badge', { timeout: 10_000 });
+    // Opened as a tab of its window; the sidebar follows the active tab of its window the same way.
+    const panel = await firefox.openExtensionPage('src/sidepanel/index.html');
+    await panel.waitForSelector('input[type="search"]');
+    await ticket.bringToFront();
+    const name = await panel.waitForSelector('[data-testid="visitor"] #visitor-name', {
+      timeout: 10_000,
+    });
+    expect(await name!.evaluate((h) => h.textContent?.trim())).toBe('Jane Doe');
+    expect(await panel.$eval('.context-meta', (e) => e.textContent)).toBe('Zendesk · #123');
+    await panel.close();
+    await ticket.close();
+  });
+
   it('sent the extension’s traffic only to the fakes, never out of the machine', () => {
     // The proxy refuses (and records) all else, e.g. Firefox's own update and settings services.
     // Upscope's co-browsing viewer (o.upscope.io), which the badge click opened in a tab, is the

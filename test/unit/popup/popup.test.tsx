@@ -9,7 +9,7 @@ import { useEnglish, visitor } from './support';
 const send = vi.fn();
 vi.mock('../../../src/shared/page-send', () => ({ send: (m: unknown) => send(m) }));
 
-const { Popup } = await import('../../../src/popup/app');
+const { App } = await import('../../../src/popup/app');
 const { readTabParam } = await import('../../../src/popup/boot');
 
 beforeAll(useEnglish);
@@ -51,7 +51,7 @@ async function mount(cached: Reply<unknown>, search?: string) {
     ...(search === undefined ? {} : { search: Promise.resolve(search) }),
   };
   await act(async () => {
-    render(<Popup start={start} />, root!);
+    render(<App place="popup" start={start} />, root!);
   });
   // Let the effect's awaits (tab id, then the cached answer) run.
   await act(() => new Promise((resolve) => setTimeout(resolve, 0)));

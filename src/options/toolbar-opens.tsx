@@ -1,0 +1,37 @@
+import { toolbarCanOpenPanel } from '../shared/side-panel';
+import { t } from '../wording/i18n';
+import { Section } from './section';
+import type { FormParts } from './use-settings-form';
+
+const CHOICES = [
+  ['popup', 'optionsToolbarOpensPopup'],
+  ['panel', 'optionsToolbarOpensPanel'],
+] as const;
+
+/**
+ * What the toolbar button (and its shortcut) opens: the popup or the side panel. Chrome only:
+ * Firefox's sidebar has its own button, and its toolbar button keeps the popup.
+ */
+export function ToolbarSection({ parts }: { parts: FormParts }) {
+  if (!toolbarCanOpenPanel()) return null;
+  const { form, update } = parts;
+  return (
+    <Section id="toolbar-title" title={t('optionsToolbarTitle')}>
+      <fieldset>
+        <legend>{t('optionsToolbarOpensLegend')}</legend>
+        {CHOICES.map(([value, label]) => (
+          <label class="check" key={value}>
+            <input
+              type="radio"
+              name="toolbar-opens"
+              value={value}
+              checked={form.toolbarOpens === value}
+              onChange={() => update({ toolbarOpens: value })}
+            />
+            {t(label)}
+          </label>
+        ))}
+      </fieldset>
+    </Section>
+  );
+}
