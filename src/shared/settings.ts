@@ -62,6 +62,8 @@ export const SettingsSchema = z.strictObject({
   customDomains: z.array(CustomDomainSchema).max(50),
   /** How long a visitor's presence is trusted before it is looked up again. */
   freshnessSeconds: z.number().int().min(30).max(3600),
+  /** A system notification when a customer the agent asked about comes back to the website. */
+  notifyWhenBack: z.boolean(),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -77,6 +79,7 @@ export const DEFAULT_SETTINGS: Settings = {
   disabledHelpdesks: [],
   customDomains: [],
   freshnessSeconds: 60,
+  notifyWhenBack: true,
 };
 
 /** The parts of the settings an extension page may change in one save. */

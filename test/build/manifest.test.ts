@@ -20,7 +20,7 @@ describe('built Chrome manifest (dist/manifest.json)', () => {
   const manifest = distManifest() as Record<string, any>;
 
   it('asks only for the permissions the README justifies', () => {
-    expect(manifest.permissions).toEqual(['storage', 'alarms', 'scripting']);
+    expect(manifest.permissions).toEqual(['storage', 'alarms', 'scripting', 'notifications']);
     expect(manifest.host_permissions).toEqual([API_ORIGIN_PATTERN]);
     // Custom helpdesk domains and on-premise API endpoints are asked for one origin at a time.
     expect(manifest.optional_host_permissions).toEqual([
