@@ -69,8 +69,9 @@ export async function showBackNotice(entry: WatchEntry): Promise<void> {
   );
 }
 
-/** The presence alarm's share for the watch list: check, then tell the agent who is back. */
-export async function checkWatchedAndNotify(): Promise<CheckOutcome> {
+let running: Promise<CheckOutcome> | null = null;
+
+async function checkAndNotify(): Promise<CheckOutcome> {
   const outcome = await checkWatched();
   for (const { entry } of outcome.returned) {
     try {
@@ -83,6 +84,17 @@ export async function checkWatchedAndNotify(): Promise<CheckOutcome> {
   // Gone again: a notice saying they are on the website would no longer be true.
   await Promise.all(outcome.left.map((entry) => browser.notifications.clear(noticeId(entry))));
   return outcome;
+}
+
+/**
+ * The presence alarm's share for the watch list: check, then tell the agent who is back. An
+ * alarm that fires while a check runs joins it rather than checking (and notifying) again.
+ */
+export function checkWatchedAndNotify(): Promise<CheckOutcome> {
+  running ??= checkAndNotify().finally(() => {
+    running = null;
+  });
+  return running;
 }
 
 /** Takes away whatever notice a watched customer has showing (removed from the list). */
@@ -98,9 +110,10 @@ export async function openTicket(entry: WatchEntry): Promise<void> {
   if (entry.tabId !== null) {
     const tab = await browser.tabs.get(entry.tabId).catch(() => null);
     const state = tab ? await getTabState(entry.tabId) : null;
-    const same =
-      (state?.helpdesk === entry.helpdesk && state.ticketId === entry.ticketId) ||
-      (entry.ticketUrl !== null && tab?.url === entry.ticketUrl);
+    // The worker's record of the tab says which ticket it shows; without one, its address does.
+    const same = state
+      ? state.helpdesk === entry.helpdesk && state.ticketId === entry.ticketId
+      : entry.ticketUrl !== null && tab?.url === entry.ticketUrl;
     if (tab && same) {
       await browser.tabs.update(entry.tabId, { active: true });
       if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });

@@ -192,8 +192,6 @@ export interface CheckOutcome {
   searches: number;
 }
 
-let running: Promise<CheckOutcome> | null = null;
-
 async function check(): Promise<CheckOutcome> {
   const settings = await loadSettings();
   const none: CheckOutcome = { returned: [], left: [], searches: 0 };
@@ -244,12 +242,8 @@ async function check(): Promise<CheckOutcome> {
 }
 
 /**
- * Checks the watched customers once. A check already running (an alarm overlapping a previous
- * one) is joined rather than repeated.
+ * Checks the watched customers once. Whether someone came back is decided against what is stored,
+ * inside the list's queue: checks that overlap (or a worker restarted mid-check) report each
+ * return once.
  */
-export function checkWatched(): Promise<CheckOutcome> {
-  running ??= check().finally(() => {
-    running = null;
-  });
-  return running;
-}
+export const checkWatched = check;
