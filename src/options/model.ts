@@ -16,6 +16,7 @@ export interface Form {
   retryUrl: string;
   openIn: OpenIn;
   freshnessSeconds: number;
+  notifyWhenBack: boolean;
   disabledHelpdesks: HelpdeskId[];
 }
 
@@ -34,6 +35,7 @@ export function formOf(settings: Settings): Form {
     retryUrl: settings.branding.retryUrl ?? '',
     openIn: settings.openIn,
     freshnessSeconds: settings.freshnessSeconds,
+    notifyWhenBack: settings.notifyWhenBack,
     disabledHelpdesks: [...settings.disabledHelpdesks],
   };
 }
@@ -100,6 +102,7 @@ export function toPatch(form: Form): SettingsPatch {
     },
     openIn: form.openIn,
     freshnessSeconds: form.freshnessSeconds,
+    notifyWhenBack: form.notifyWhenBack,
     disabledHelpdesks: [...form.disabledHelpdesks],
   };
 }

@@ -11,6 +11,8 @@ import { Freshness, TicketPanel, ticketMeta } from './ticket-panel';
 import { useSearch } from './use-search';
 import { useTabState, type Boot } from './use-tab-state';
 import { useVisitorActions } from './use-visitor-actions';
+import { useWatchList } from './use-watch-list';
+import { WatchList } from './watch-list';
 
 /**
  * The popup: the search box over the ticket's visitors or the search results, the details of one
@@ -32,6 +34,7 @@ export function Popup({ start }: { start: Boot }) {
     },
   });
   const searchState = useSearch(say, actions.cancelForget);
+  const watch = useWatchList(tabState.tabId, say);
 
   useEffect(() => input.current?.focus(), []);
 
@@ -143,10 +146,16 @@ export function Popup({ start }: { start: Boot }) {
                     actions={actions}
                   />
                 ) : (
-                  <TicketPanel tabState={tabState} choice={choice} actions={actions} />
+                  <TicketPanel
+                    tabState={tabState}
+                    choice={choice}
+                    actions={actions}
+                    watch={watch}
+                  />
                 )}
               </div>
             </section>
+            <WatchList watch={watch} />
           </main>
         </>
       )}

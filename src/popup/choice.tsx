@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { t } from '../wording/i18n';
-import type { Setup } from '../shared/page-send';
+import type { ComponentChildren } from 'preact';
+import type { Setup, Visitor } from '../shared/page-send';
 import { VisitorCard } from './card';
 import { VisitorList } from './list';
 import { startBlocker, type Entry } from './model';
@@ -42,6 +43,8 @@ export function VisitorChoice(props: {
   actions: VisitorActions;
   /** What a possible match was found by, shown above its Start button. */
   matchNote?: (entry: Entry) => string | null;
+  /** More the card offers for its visitor (on a ticket: notify when they are back). */
+  cardExtra?: (visitor: Visitor) => ComponentChildren;
 }) {
   const { choice, actions } = props;
   const entry = choice.entries.find((e) => e.visitor.short_id === choice.selected) ?? null;
@@ -67,7 +70,9 @@ export function VisitorChoice(props: {
         onConfirmForget={() => void actions.forget(visitor)}
         onCancelForget={actions.cancelForget}
         onOpenSettings={openSettings}
-      />
+      >
+        {props.cardExtra?.(visitor)}
+      </VisitorCard>
     );
   } else if (choice.entries.length > 1) {
     card = <p class="choose muted">{t('chooseVisitor')}</p>;
