@@ -28,7 +28,13 @@ const OPTIONAL: Record<Browser, string[]> = {
   chrome: [],
   // The key is kept in the extension origin's IndexedDB instead (src/background/key-store.ts).
   // gecko_android is Firefox for Android's own key; desktop Firefox ignores it.
-  firefox: ['storage.StorageArea.setAccessLevel', 'browser_specific_settings.gecko_android'],
+  // Firefox has no notification buttons: its notice opens the ticket on a click instead
+  // (src/background/back-notice.ts).
+  firefox: [
+    'storage.StorageArea.setAccessLevel',
+    'browser_specific_settings.gecko_android',
+    'notifications.onButtonClicked',
+  ],
   firefox_android: ['storage.StorageArea.setAccessLevel'],
 };
 /** Called through a cast, so the scan below does not see them. */

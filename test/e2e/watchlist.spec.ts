@@ -52,6 +52,22 @@ async function presenceTick(sw: Worker): Promise<void> {
   });
 }
 
+/**
+ * Presses a notification button as Chrome does: through the event the worker listens to (Chrome's
+ * extension events have a dispatch the typings leave out).
+ */
+function pressButton(sw: Worker, index: number): Promise<void> {
+  return sw.evaluate(
+    ({ id, index }) => {
+      const event = chrome.notifications.onButtonClicked as unknown as {
+        dispatch(id: string, index: number): void;
+      };
+      event.dispatch(id, index);
+    },
+    { id: NOTICE, index },
+  );
+}
+
 const notifications = (sw: Worker) =>
   sw.evaluate(() => chrome.notifications.getAll() as Promise<Record<string, boolean>>);
 
@@ -100,10 +116,7 @@ test('an offline customer watched from the popup comes back: one notification, w
   await expect.poll(() => notifications(serviceWorker)).toEqual({ [NOTICE]: true });
 
   const session = context.waitForEvent('page');
-  await serviceWorker.evaluate(
-    (id) => chrome.notifications.onButtonClicked.dispatch(id, 0),
-    NOTICE,
-  );
+  await pressButton(serviceWorker, 0);
   await expect(await session).toHaveURL(/^https:\/\/o\.upscope\.io\/\?session=/);
   expect(fake.requests.filter((r) => r.method === 'POST').map((r) => r.path)).toEqual([
     expect.stringContaining(`/visitors/${SEED_IDS.tom}/watch_url`),
@@ -129,10 +142,7 @@ test('"Open ticket" brings the ticket tab back to the front; the list in the pop
 
   // The popup page is in front; the ticket comes back.
   await popup.bringToFront();
-  await serviceWorker.evaluate(
-    (id) => chrome.notifications.onButtonClicked.dispatch(id, 1),
-    NOTICE,
-  );
+  await pressButton(serviceWorker, 1);
   await expect
     .poll(() =>
       serviceWorker.evaluate(async () => {
