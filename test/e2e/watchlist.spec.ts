@@ -3,7 +3,7 @@ import { SEED_IDS } from '../fake-upscope';
 import { configureExtension } from './support/extension';
 import { expect, test } from './support/fixtures';
 import { badgeOf, serveHelpdesk, ZENDESK } from './support/helpdesk';
-import { tabIdOf } from './support/worker';
+import { sendFromPage, stopServiceWorker, tabIdOf } from './support/worker';
 
 // "Notify me when they're online": the agent asks from the popup on an offline customer's
 // ticket; the fake API brings the customer back; the presence alarm (fired now rather than
@@ -160,5 +160,56 @@ test('"Open ticket" brings the ticket tab back to the front; the list in the pop
   await expect(list).toHaveCount(0);
   expect(await serviceWorker.evaluate(() => chrome.storage.local.get('watchlist'))).toEqual({
     watchlist: [],
+  });
+});
+
+test.describe('a stopped service worker', () => {
+  test.use({ freshBrowser: true });
+
+  test('a fresh worker neither forgets the list nor repeats the notice, and its buttons still work', async ({
+    context,
+    serviceWorker,
+    extensionId,
+    openExtensionPage,
+    fake,
+  }) => {
+    const { tabId } = await openTicket(context, serviceWorker);
+    const popup = await watchFromPopup(openExtensionPage, tabId);
+    fake.updateVisitor(SEED_IDS.tom, { is_online: true });
+    await presenceTick(serviceWorker);
+    await expect.poll(() => notifications(serviceWorker)).toEqual({ [NOTICE]: true });
+    await serviceWorker.evaluate((id) => chrome.notifications.clear(id), NOTICE);
+
+    await serviceWorker.evaluate(() => {
+      (globalThis as { marker?: string }).marker = 'old worker';
+    });
+    await stopServiceWorker(context, extensionId);
+    // The popup's next message wakes a new worker; the list is still there.
+    const listed = await sendFromPage(popup, { type: 'watch/list' });
+    expect(listed.data.entries).toMatchObject([{ id: SEED_IDS.tom, back: true }]);
+    const worker = context.serviceWorkers().find((w) => w.url().includes(extensionId))!;
+    expect(await worker.evaluate(() => (globalThis as { marker?: string }).marker)).toBeUndefined();
+
+    const before = Date.now();
+    await presenceTick(worker);
+    await expect
+      .poll(async () => {
+        const { watchlist } = await worker.evaluate(() => chrome.storage.local.get('watchlist'));
+        return (watchlist as { checkedAt: number }[])[0]!.checkedAt;
+      })
+      .toBeGreaterThanOrEqual(before);
+    expect(await notifications(worker)).toEqual({});
+
+    // The notice's button, pressed in the new worker: the ticket comes to the front.
+    await popup.bringToFront();
+    await pressButton(worker, 1);
+    await expect
+      .poll(() =>
+        worker.evaluate(async () => {
+          const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+          return tab?.id;
+        }),
+      )
+      .toBe(tabId);
   });
 });
