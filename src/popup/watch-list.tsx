@@ -16,7 +16,6 @@ export function WatchButton({ visitor, watch }: { visitor: Visitor; watch: Watch
     <div class="watch" data-testid="watch">
       {watched ? (
         <p class="why">
-          <span aria-hidden="true">🔔 </span>
           {t('watchWatching')}{' '}
           <button
             type="button"
@@ -29,7 +28,6 @@ export function WatchButton({ visitor, watch }: { visitor: Visitor; watch: Watch
         </p>
       ) : (
         <button type="button" disabled={watch.busy === id} onClick={() => void watch.add(visitor)}>
-          <span aria-hidden="true">🔔 </span>
           {t('watchAdd')}
         </button>
       )}

@@ -1,5 +1,6 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { SEED_IDS } from '../fake-upscope';
+import { checkSchemes } from './support/a11y';
 import { configureExtension } from './support/extension';
 import { expect, test } from './support/fixtures';
 import { badgeOf, serveHelpdesk, ZENDESK } from './support/helpdesk';
@@ -155,7 +156,10 @@ test('"Open ticket" brings the ticket tab back to the front; the list in the pop
   await popup.reload();
   const list = popup.getByRole('region', { name: /Notify when online/ });
   await expect(list).toContainText('On your website now');
-  await list.getByRole('button', { name: 'Stop waiting for Tom Baker' }).click();
+  // Readable and operable in both colour schemes (axe), with a picture of each for review.
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await checkSchemes(popup, 'test/output/screenshots/popup-watch-list');
+  await list.getByRole('button', { name: 'Remove Tom Baker from the list' }).click();
   await expect(popup.getByRole('status')).toHaveText('Tom Baker is off the list.');
   await expect(list).toHaveCount(0);
   expect(await serviceWorker.evaluate(() => chrome.storage.local.get('watchlist'))).toEqual({
