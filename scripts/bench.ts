@@ -340,6 +340,114 @@ async function requestsAndPopup(
   await Promise.all(tabs.map((t) => t.close()));
 }
 
+// ---- 6. the watch list's share of the presence alarm --------------------------------------------
+
+const WATCHED = 20;
+const PERIODS = 10;
+
+/**
+ * Fires the presence alarm once and waits for its run to finish: the run ends by putting the
+ * periodic alarm back in place of the one-shot fired here.
+ */
+async function presencePeriod(sw: Worker): Promise<void> {
+  await sw.evaluate(() => chrome.alarms.create('presence-refresh', { when: Date.now() + 50 }));
+  for (let i = 0; i < 200; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const alarm = await sw.evaluate(() => chrome.alarms.get('presence-refresh'));
+    if (alarm?.periodInMinutes) return;
+  }
+  throw new Error('the presence alarm did not run');
+}
+
+/**
+ * 20 watched customers (all away) and 5 visible tickets of other customers, over 10 presence
+ * periods (10 minutes at the default 60 s): each period the cached answers go, as time makes
+ * them stale, and the alarm fires. Beside it, the yardstick of polling each person separately.
+ */
+async function watchListCost(
+  kit: Kit,
+  context: BrowserContext,
+  sw: Worker,
+  fake: InstanceType<Kit['FakeUpscope']>,
+): Promise<void> {
+  const watched = Array.from({ length: WATCHED }, (_, i) => `watched-${i}@bench.test`);
+  const tickets = Array.from({ length: TABS }, (_, i) => `ticket-${i}@bench.test`);
+  watched.forEach((email, i) =>
+    fake.upsertVisitor({ short_id: `BW${i}`, is_online: false, identities: [email] }),
+  );
+  tickets.forEach((email, i) =>
+    fake.upsertVisitor({ short_id: `BT${i}`, is_online: true, identities: [email] }),
+  );
+  const pages = [];
+  for (const [i, email] of tickets.entries()) {
+    const url = `https://desk.bench.test/tickets/${i}`;
+    await context.route(url, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<title>Ticket</title>' }),
+    );
+    const page = await context.newPage();
+    await page.goto(url);
+    const tabId = await kit.tabIdOf(page, sw);
+    pages.push(page);
+    await sw.evaluate(
+      async ({ tabId, email }) => {
+        await chrome.storage.session.set({
+          [`tab:${tabId}`]: {
+            helpdesk: 'zendesk',
+            ticketId: String(tabId),
+            identities: { email },
+            visible: true,
+            view: { state: 'online', label: '', title: '', canStart: true },
+            visitors: [],
+            candidates: [],
+            ambiguous: false,
+            updatedAt: Date.now(),
+          },
+        });
+      },
+      { tabId, email },
+    );
+  }
+  await sw.evaluate(async (emails) => {
+    const now = Date.now();
+    await chrome.storage.local.set({
+      watchlist: emails.map((email, i) => ({
+        id: `BW${i}`,
+        name: email,
+        query: email,
+        matchedBy: { kind: 'email' },
+        helpdesk: 'zendesk',
+        ticketId: String(1000 + i),
+        tabId: null,
+        ticketUrl: null,
+        addedAt: now,
+        back: false,
+        backShortId: null,
+        checkedAt: null,
+      })),
+    });
+  }, watched);
+  fake.requests.length = 0;
+  for (let period = 0; period < PERIODS; period++) {
+    await clearLookups(sw);
+    await presencePeriod(sw);
+  }
+  const asked = searches(fake).map((q) => q.toLowerCase());
+  const forWatch = asked.filter((q) => watched.includes(q));
+  const perWatched = watched.map((q) => forWatch.filter((a) => a === q).length);
+  rows.push([
+    `Search requests: ${WATCHED} watched customers (away) + ${TABS} visible tickets, ${PERIODS} presence periods (10 min at 60 s)`,
+    `${asked.length} (${asked.length - forWatch.length} for the tickets, ${forWatch.length} for the watch list: each watched customer ${Math.min(...perWatched)}–${Math.max(...perWatched)} times); polling each person separately: ${(WATCHED + TABS) * PERIODS}`,
+    `≤ 1 per identity per period; watch list ≤ 5 per period`,
+  ]);
+  await sw.evaluate(async () => {
+    await chrome.storage.local.remove('watchlist');
+    const all = await chrome.storage.session.get(null);
+    await chrome.storage.session.remove(Object.keys(all).filter((k) => k.startsWith('tab:')));
+    await chrome.alarms.clearAll();
+  });
+  await Promise.all(pages.map((p) => p.close()));
+}
+
 // ---- 7. service worker cold start -------------------------------------------------------------
 
 async function coldStart(
@@ -510,6 +618,8 @@ async function main(): Promise<void> {
     await costs(context);
     log('requests from many tabs, and the popup');
     await requestsAndPopup(kit, launched, fake);
+    log('the watch list on the presence alarm');
+    await watchListCost(kit, context, serviceWorker, fake);
     log('service worker cold start');
     await coldStart(kit, launched);
   } finally {

@@ -24,6 +24,8 @@ import { clearToolbar } from './toolbar';
 import { helpdeskOfTab } from './custom-domains';
 import { refreshTicket } from './ticket-tabs';
 import { ticketAddress } from './session-request';
+import { clearNotices } from './back-notice';
+import { addWatched, removeWatched, watchListReply } from './watchlist';
 
 /** Content scripts speak only about their own tab; the tab id comes from the sender, never the message. */
 export const contentHandlers: ContentHandlers = {
@@ -187,5 +189,23 @@ export const pageHandlers: PageHandlers = {
 
   async 'connection/test'() {
     return testConnection();
+  },
+
+  async 'watch/add'({ tabId, shortId }) {
+    const entries = await addWatched(tabId, shortId);
+    // Watching keeps the presence alarm running, also with no ticket in view.
+    await syncPresenceAlarm();
+    return watchListReply(entries);
+  },
+
+  async 'watch/list'() {
+    return watchListReply();
+  },
+
+  async 'watch/remove'({ id }) {
+    const entries = await removeWatched(id);
+    await clearNotices(id);
+    await syncPresenceAlarm();
+    return watchListReply(entries);
   },
 };

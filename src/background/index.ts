@@ -12,6 +12,7 @@ import { originMatchesPattern, type SenderPolicy } from './sender';
 import { removeTabState } from './tab-state';
 import { forgetTabBudget } from './tab-budget';
 import { applyToolbarOpens } from './toolbar-opens';
+import { onNoticeButton, onNoticeClicked } from './back-notice';
 
 // Listeners are registered synchronously at start-up: the worker is stopped when idle, and only
 // events whose listeners exist in its first turn wake it again.
@@ -45,6 +46,10 @@ browser.contextMenus?.onClicked.addListener((info, tab) => void onFindClicked(in
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === PRESENCE_ALARM) void refreshVisibleTickets();
 });
+
+browser.notifications.onClicked.addListener((id) => void onNoticeClicked(id));
+// Firefox has no notification buttons (nor this event): a click on the notice opens the ticket.
+browser.notifications.onButtonClicked?.addListener((id, index) => void onNoticeButton(id, index));
 
 browser.tabs.onRemoved.addListener((tabId) => {
   void removeTabState(tabId);

@@ -2,9 +2,11 @@ import browser from 'webextension-polyfill';
 import { loadSettings } from './settings-store';
 import { allTabStates, removeTabState } from './tab-state';
 import { refreshTicket } from './ticket-tabs';
+import { checkWatchedAndNotify } from './back-notice';
+import { watching } from './watchlist';
 
-// Presence is refreshed while a ticket is open and visible, by an alarm (timers die with the
-// worker). With no visible ticket the alarm is cleared and nothing runs.
+// Presence is refreshed while a ticket is open and visible, or a customer is watched, by an alarm
+// (timers die with the worker). With neither the alarm is cleared and nothing runs.
 
 export const PRESENCE_ALARM = 'presence-refresh';
 /** Chrome runs alarms at most every 30 s. */
@@ -13,7 +15,7 @@ const MIN_PERIOD_MINUTES = 0.5;
 export async function syncPresenceAlarm(): Promise<void> {
   const states = await allTabStates();
   const anyVisible = [...states.values()].some((s) => s.visible && s.view.state !== 'disabled');
-  if (!anyVisible) {
+  if (!anyVisible && !(await watching())) {
     await browser.alarms.clear(PRESENCE_ALARM);
     return;
   }
@@ -42,5 +44,11 @@ export async function refreshVisibleTickets(): Promise<void> {
       await refreshTicket(tabId, state, { push: true });
     }),
   );
+  // After the tickets: a watched customer whose ticket is open is answered from their lookup.
+  try {
+    await checkWatchedAndNotify();
+  } catch (error) {
+    console.warn('Could not check the watched customers.', error);
+  }
   await syncPresenceAlarm();
 }

@@ -25,6 +25,7 @@ export interface Form {
   allowConsole: boolean;
   returnToTicket: boolean;
   freshnessSeconds: number;
+  notifyWhenBack: boolean;
   disabledHelpdesks: HelpdeskId[];
   toolbarOpens: ToolbarOpens;
 }
@@ -47,6 +48,7 @@ export function formOf(settings: Settings): Form {
     allowConsole: settings.allowConsole,
     returnToTicket: settings.returnToTicket,
     freshnessSeconds: settings.freshnessSeconds,
+    notifyWhenBack: settings.notifyWhenBack,
     disabledHelpdesks: [...settings.disabledHelpdesks],
     toolbarOpens: settings.toolbarOpens,
   };
@@ -117,6 +119,7 @@ export function toPatch(form: Form): SettingsPatch {
     allowConsole: form.allowConsole,
     returnToTicket: form.returnToTicket,
     freshnessSeconds: form.freshnessSeconds,
+    notifyWhenBack: form.notifyWhenBack,
     disabledHelpdesks: [...form.disabledHelpdesks],
     toolbarOpens: form.toolbarOpens,
   };

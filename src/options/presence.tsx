@@ -34,6 +34,20 @@ export function PresenceSection({ parts }: { parts: FormParts }) {
           {t('optionsFreshnessHint')}
         </p>
       </div>
+      <div class="field">
+        <label class="check">
+          <input
+            type="checkbox"
+            aria-describedby="notify-back-hint"
+            checked={form.notifyWhenBack}
+            onChange={(event) => update({ notifyWhenBack: event.currentTarget.checked })}
+          />
+          {t('optionsNotifyBackLabel')}
+        </label>
+        <p id="notify-back-hint" class="hint">
+          {t('optionsNotifyBackHint')}
+        </p>
+      </div>
     </Section>
   );
 }

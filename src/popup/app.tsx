@@ -12,6 +12,8 @@ import { canOpenPanel, currentWindowId, openPanel } from './side-panel';
 import { useSearch } from './use-search';
 import { useTabState, type Boot, type TabWatch } from './use-tab-state';
 import { useVisitorActions } from './use-visitor-actions';
+import { useWatchList } from './use-watch-list';
+import { WatchList } from './watch-list';
 
 /** Where the page is shown: the toolbar popup, or the side panel (Firefox: sidebar). */
 export type Place = 'popup' | 'panel';
@@ -44,6 +46,7 @@ export function App({ start, place, follow }: { start: Boot; place: Place; follo
     },
   });
   const searchState = useSearch(say, actions.cancelForget);
+  const watch = useWatchList(tabState.tabId, say);
 
   useEffect(() => input.current?.focus(), []);
   // Opened by "Find in Upscope" on some page: that selection is the search, shown in the box so
@@ -212,10 +215,16 @@ export function App({ start, place, follow }: { start: Boot; place: Place; follo
                     actions={actions}
                   />
                 ) : (
-                  <TicketPanel tabState={tabState} choice={choice} actions={actions} />
+                  <TicketPanel
+                    tabState={tabState}
+                    choice={choice}
+                    actions={actions}
+                    watch={watch}
+                  />
                 )}
               </div>
             </section>
+            <WatchList watch={watch} />
           </main>
         </>
       )}

@@ -1,4 +1,4 @@
-import type { Ref } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../wording/i18n';
 import type { ErrorInfo, Visitor } from '../shared/page-send';
@@ -45,6 +45,8 @@ export interface CardProps {
   onConfirmEnd?(): void;
   onCancelEnd?(): void;
   onOpenSettings(): void;
+  /** More the card offers for this visitor, under the start button. */
+  children?: ComponentChildren;
 }
 
 function Support({ visitor }: { visitor: Visitor }) {
@@ -182,6 +184,7 @@ export function VisitorCard(props: CardProps) {
           />
         )}
       </div>
+      {props.children}
 
       <div class="more">
         <button type="button" class="link" ref={props.detailsButton} onClick={props.onDetails}>

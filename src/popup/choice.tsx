@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { t } from '../wording/i18n';
-import type { Setup } from '../shared/page-send';
+import type { ComponentChildren } from 'preact';
+import type { Setup, Visitor } from '../shared/page-send';
 import { VisitorCard } from './card';
 import { VisitorList } from './list';
 import { sessionLine, startBlocker, type Entry } from './model';
@@ -44,6 +45,8 @@ export function VisitorChoice(props: {
   matchNote?: (entry: Entry) => string | null;
   /** The ticket's visitors, or a search's (whose sessions carry no ticket). */
   from: StartFrom;
+  /** More the card offers for its visitor (on a ticket: notify when they are back). */
+  cardExtra?: (visitor: Visitor) => ComponentChildren;
 }) {
   const { choice, actions } = props;
   const entry = choice.entries.find((e) => e.visitor.short_id === choice.selected) ?? null;
@@ -76,7 +79,9 @@ export function VisitorChoice(props: {
         onConfirmEnd={() => void actions.endSession(visitor)}
         onCancelEnd={actions.cancelEnd}
         onOpenSettings={openSettings}
-      />
+      >
+        {props.cardExtra?.(visitor)}
+      </VisitorCard>
     );
   } else if (choice.entries.length > 1) {
     card = <p class="choose muted">{t('chooseVisitor')}</p>;

@@ -5,3 +5,4 @@ import './card.css';
 import './list.css';
 import './states.css';
 import './details.css';
+import './watch.css';

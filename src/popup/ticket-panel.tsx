@@ -1,4 +1,5 @@
 import { HELPDESKS } from '../shared/helpdesks';
+import { isPossibleMatch } from '../shared/views';
 import { plainName } from '../shared/plain-name';
 import { t } from '../wording/i18n';
 import type { TabState } from '../shared/page-send';
@@ -9,6 +10,8 @@ import { openSettings, Skeleton, VisitorChoice, type Choice } from './choice';
 import { setupProblem, ticketProblem, type Entry } from './model';
 import type { TabStateHook } from './use-tab-state';
 import type { VisitorActions } from './use-visitor-actions';
+import type { WatchListHook } from './use-watch-list';
+import { WatchButton } from './watch-list';
 
 function identitiesText(tab: TabState): string {
   const ids = tab.identities;
@@ -39,6 +42,10 @@ export function matchNote(tab: TabState, entry: Entry): string | null {
     default:
       return null;
   }
+}
+
+function possibleFor(tab: TabState, shortId: string): boolean {
+  return isPossibleMatch(tab.candidates.find((c) => c.shortId === shortId)?.matchedBy);
 }
 
 /** The helpdesk and ticket number the tab shows, e.g. "Zendesk · #7". */
@@ -76,6 +83,7 @@ export function TicketPanel(props: {
   tabState: TabStateHook;
   choice: Choice;
   actions: VisitorActions;
+  watch: WatchListHook;
 }) {
   const { tabState } = props;
   const { load, setup, tab } = tabState;
@@ -144,6 +152,12 @@ export function TicketPanel(props: {
         actions={props.actions}
         matchNote={(entry) => matchNote(tab, entry)}
         from="ticket"
+        cardExtra={(visitor) =>
+          // Only a customer the ticket proves may be watched: a notice must not name a stranger.
+          possibleFor(tab, visitor.short_id) ? null : (
+            <WatchButton visitor={visitor} watch={props.watch} />
+          )
+        }
       />
     </>
   );

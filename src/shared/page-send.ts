@@ -17,6 +17,7 @@ export type {
   TabStateReply,
   Usage,
   Visitor,
+  WatchListReply,
 } from './protocol';
 
 function isReply(value: unknown): value is Reply<unknown> {

@@ -81,6 +81,10 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('key/save'), apiKey: z.string().min(1).max(200) }),
   z.strictObject({ type: z.literal('key/clear') }),
   z.strictObject({ type: z.literal('connection/test') }),
+  /** Watch the customer of the ticket in this tab, found as this visitor, until they are back. */
+  z.strictObject({ type: z.literal('watch/add'), tabId: TabId, shortId: ShortId }),
+  z.strictObject({ type: z.literal('watch/list') }),
+  z.strictObject({ type: z.literal('watch/remove'), id: ShortId }),
 ]);
 
 export type ContentMessage = z.infer<typeof ContentMessageSchema>;
@@ -162,6 +166,30 @@ export interface SettingsSaved {
   keyCheck: KeyCheck | null;
 }
 
+/** One customer the agent asked to be told about when they come back to the website. */
+export interface WatchedView {
+  /** The visitor id the agent asked about; the watch list's key. */
+  id: string;
+  name: string;
+  /** When the agent asked (ms since the epoch); the entry goes at `expiresAt`. */
+  addedAt: number;
+  expiresAt: number;
+  helpdesk: HelpdeskId;
+  ticketId: string | null;
+  /** On the website at the last check (and the agent was notified). */
+  back: boolean;
+  /** When the last check ran, or null before the first. */
+  checkedAt: number | null;
+}
+
+export interface WatchListReply {
+  entries: WatchedView[];
+  /** Whether notifications are on in the settings: off, nothing is checked or added. */
+  enabled: boolean;
+  /** At most this many customers are watched at once. */
+  max: number;
+}
+
 /** The reply to each message a content script sends. */
 export interface ContentReplies {
   'ticket/identify': BadgeView;
@@ -191,6 +219,9 @@ export interface PageReplies {
   'key/save': KeyCheck;
   'key/clear': KeyStatus;
   'connection/test': { usage: Usage; key: KeyStatus };
+  'watch/add': WatchListReply;
+  'watch/list': WatchListReply;
+  'watch/remove': WatchListReply;
 }
 
 // A message declared without its reply, or a reply for no message, fails to compile here.

@@ -79,6 +79,8 @@ export const SettingsSchema = z.strictObject({
   /** When a session started from a ticket ends, Upscope sends the agent back to the ticket. */
   returnToTicket: z.boolean(),
   toolbarOpens: z.enum(TOOLBAR_OPENS),
+  /** A system notification when a customer the agent asked about comes back to the website. */
+  notifyWhenBack: z.boolean(),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -99,6 +101,7 @@ export const DEFAULT_SETTINGS: Settings = {
   allowConsole: false,
   returnToTicket: false,
   toolbarOpens: 'popup',
+  notifyWhenBack: true,
 };
 
 /** The parts of the settings an extension page may change in one save. */

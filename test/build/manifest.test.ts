@@ -26,6 +26,7 @@ describe('built Chrome manifest (dist/manifest.json)', () => {
       'scripting',
       'contextMenus',
       'sidePanel',
+      'notifications',
     ]);
     expect(manifest.host_permissions).toEqual([API_ORIGIN_PATTERN]);
     // Custom helpdesk domains and on-premise API endpoints are asked for one origin at a time.
@@ -158,7 +159,13 @@ describe('built Firefox manifest (dist-firefox/manifest.json)', () => {
   it("shows the side panel as a sidebar, without Chrome's side_panel key or permission", () => {
     const manifest = JSON.parse(readFileSync(path, 'utf8'));
     expect(manifest.side_panel).toBeUndefined();
-    expect(manifest.permissions).toEqual(['storage', 'alarms', 'scripting', 'contextMenus']);
+    expect(manifest.permissions).toEqual([
+      'storage',
+      'alarms',
+      'scripting',
+      'contextMenus',
+      'notifications',
+    ]);
     expect(manifest.sidebar_action.default_panel).toBe('src/sidepanel/index.html');
     expect(manifest.sidebar_action.open_at_install).toBe(false);
     const page = readFileSync(join(FIREFOX_DIST, manifest.sidebar_action.default_panel), 'utf8');

@@ -29,10 +29,13 @@ const OPTIONAL: Record<Browser, string[]> = {
   chrome: ['sidebarAction.open'],
   // The key is kept in the extension origin's IndexedDB instead (src/background/key-store.ts).
   // gecko_android is Firefox for Android's own key; desktop Firefox ignores it.
+  // Firefox has no notification buttons: its notice opens the ticket on a click instead
+  // (src/background/back-notice.ts).
   firefox: [
     'storage.StorageArea.setAccessLevel',
     'browser_specific_settings.gecko_android',
     'sidePanel',
+    'notifications.onButtonClicked',
   ],
   // Firefox for Android has no context menus; "Find in Upscope" is left out there.
   firefox_android: ['storage.StorageArea.setAccessLevel', 'sidePanel', 'contextMenus'],

@@ -84,8 +84,8 @@ describe('the popup', () => {
     await mount({ ok: true, data: { state: null, setup } });
     expect(document.activeElement?.id).toBe('search-input');
     expect(root!.querySelector('[data-testid="not-ticket"]')).not.toBeNull();
-    // Not a ticket: nothing to look up again.
-    expect(send).not.toHaveBeenCalled();
+    // Not a ticket: nothing to look up again; only the watch list is read (stored, no request).
+    expect(send.mock.calls.map(([m]) => (m as { type: string }).type)).toEqual(['watch/list']);
   });
 
   it('says when the worker cannot be reached, with a retry', async () => {

@@ -1,0 +1,175 @@
+import browser, { type Notifications } from 'webextension-polyfill';
+import { HELPDESKS } from '../shared/helpdesks';
+import { t } from '../wording/i18n';
+import { startCobrowse } from './cobrowse';
+import { toErrorInfo } from './problems';
+import { getTabState } from './tab-state';
+import {
+  checkWatched,
+  findWatched,
+  removeWatched,
+  type CheckOutcome,
+  type WatchEntry,
+} from './watchlist';
+
+// The system notification for a watched customer who is back on the website. Chrome shows two
+// buttons (start co-browsing, open the ticket); Firefox has no notification buttons, so there a
+// click on the notification opens the ticket, and the notification says so.
+
+const PREFIX = 'watch:';
+/** A start from the notice that failed: says why, with the ticket as the one way on. */
+const FAILED_PREFIX = 'watch-failed:';
+const START_BUTTON = 0;
+
+export const noticeId = (entry: Pick<WatchEntry, 'id'>) => `${PREFIX}${entry.id}`;
+
+/** Firefox is the browser with getBrowserInfo, and without notification buttons. */
+function hasButtons(): boolean {
+  return !('getBrowserInfo' in browser.runtime);
+}
+
+function ticketLine(entry: WatchEntry): string {
+  const helpdesk = HELPDESKS[entry.helpdesk].name;
+  return entry.ticketId ? t('noticeBackTicket', helpdesk, entry.ticketId) : helpdesk;
+}
+
+async function show(id: string, title: string, message: string, buttons: string[]) {
+  const base = {
+    type: 'basic' as const,
+    iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+    title,
+    message,
+  };
+  if (hasButtons() && buttons.length > 0) {
+    try {
+      // Chrome's own options, which the Firefox-shaped types do not list.
+      const withButtons = {
+        ...base,
+        buttons: buttons.map((text) => ({ title: text })),
+        // Stays until the agent acts: a customer who is back is worth not missing.
+        requireInteraction: true,
+      } as Notifications.CreateNotificationOptions;
+      await browser.notifications.create(id, withButtons);
+      return;
+    } catch {
+      // A browser without buttons after all: the plain notice below, opened by a click.
+    }
+  }
+  await browser.notifications.create(id, base);
+}
+
+/** "Jane Doe is on your website now", once per return. */
+export async function showBackNotice(entry: WatchEntry): Promise<void> {
+  const ticket = ticketLine(entry);
+  await show(
+    noticeId(entry),
+    t('noticeBackTitle', entry.name),
+    hasButtons() ? ticket : t('noticeBackClick', ticket),
+    [t('startCobrowse'), t('noticeOpenTicket')],
+  );
+}
+
+let running: Promise<CheckOutcome> | null = null;
+
+async function checkAndNotify(): Promise<CheckOutcome> {
+  const outcome = await checkWatched();
+  for (const { entry } of outcome.returned) {
+    try {
+      await showBackNotice(entry);
+    } catch (error) {
+      // Notifications turned off for the browser: the popup's watch list still says "back".
+      console.warn('Could not show the notification.', error);
+    }
+  }
+  // Gone again: a notice saying they are on the website would no longer be true.
+  await Promise.all(outcome.left.map((entry) => browser.notifications.clear(noticeId(entry))));
+  return outcome;
+}
+
+/**
+ * The presence alarm's share for the watch list: check, then tell the agent who is back. An
+ * alarm that fires while a check runs joins it rather than checking (and notifying) again.
+ */
+export function checkWatchedAndNotify(): Promise<CheckOutcome> {
+  running ??= checkAndNotify().finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+/** Takes away whatever notice a watched customer has showing (removed from the list). */
+export async function clearNotices(id: string): Promise<void> {
+  await Promise.all([
+    browser.notifications.clear(`${PREFIX}${id}`),
+    browser.notifications.clear(`${FAILED_PREFIX}${id}`),
+  ]);
+}
+
+/** Focuses the ticket's tab while it still shows that ticket; otherwise opens it again. */
+export async function openTicket(entry: WatchEntry): Promise<void> {
+  if (entry.tabId !== null) {
+    const tab = await browser.tabs.get(entry.tabId).catch(() => null);
+    const state = tab ? await getTabState(entry.tabId) : null;
+    // The worker's record of the tab says which ticket it shows; without one, its address does.
+    const same = state
+      ? state.helpdesk === entry.helpdesk && state.ticketId === entry.ticketId
+      : entry.ticketUrl !== null && tab?.url === entry.ticketUrl;
+    if (tab && same) {
+      await browser.tabs.update(entry.tabId, { active: true });
+      if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+      return;
+    }
+  }
+  if (entry.ticketUrl) {
+    const tab = await browser.tabs.create({ url: entry.ticketUrl, active: true });
+    if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+  }
+}
+
+async function startFromNotice(entry: WatchEntry): Promise<void> {
+  const shortId = entry.backShortId ?? entry.id;
+  const beside =
+    entry.tabId === null ? null : await browser.tabs.get(entry.tabId).catch(() => null);
+  try {
+    await startCobrowse(shortId, beside?.id);
+  } catch (error) {
+    // Said where the agent is looking, with the way to the ticket.
+    await show(
+      `${FAILED_PREFIX}${entry.id}`,
+      t('noticeStartFailed', entry.name),
+      toErrorInfo(error).message,
+      [t('noticeOpenTicket')],
+    );
+    return;
+  }
+  // Reached: nothing left to wait for.
+  await removeWatched(entry.id);
+}
+
+function parse(notificationId: string): { id: string; failed: boolean } | null {
+  if (notificationId.startsWith(FAILED_PREFIX)) {
+    return { id: notificationId.slice(FAILED_PREFIX.length), failed: true };
+  }
+  if (notificationId.startsWith(PREFIX))
+    return { id: notificationId.slice(PREFIX.length), failed: false };
+  return null;
+}
+
+/** A click on the notice itself: the ticket (the only action on Firefox). */
+export async function onNoticeClicked(notificationId: string): Promise<void> {
+  const notice = parse(notificationId);
+  const entry = notice && (await findWatched(notice.id));
+  if (!entry) return;
+  await browser.notifications.clear(notificationId);
+  await openTicket(entry);
+}
+
+/** Chrome's buttons: start co-browsing or open the ticket; after a failed start, the ticket. */
+export async function onNoticeButton(notificationId: string, index: number): Promise<void> {
+  const notice = parse(notificationId);
+  const entry = notice && (await findWatched(notice.id));
+  if (!notice || !entry) return;
+  await browser.notifications.clear(notificationId);
+  if (!notice.failed && index === START_BUTTON) await startFromNotice(entry);
+  else await openTicket(entry);
+}

@@ -1,0 +1,337 @@
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PRESENCE_ALARM, refreshVisibleTickets } from '../../../src/background/presence';
+import { routeMessage } from '../../../src/background/router';
+import {
+  MAX_WATCH_SEARCHES_PER_CHECK,
+  MAX_WATCHED,
+  WATCH_TTL_MS,
+  WATCHLIST_STORAGE_KEY,
+} from '../../../src/background/watchlist';
+import type { Identities } from '../../../src/shared/identities';
+import { SEED_IDS } from '../../fake-upscope';
+import { policy, popupSender, ticketSender, useBackground } from './harness';
+
+const bg = useBackground();
+
+const TOM = { email: 'tom.baker@example.com' };
+
+/** A ticket tab whose customer the worker has looked up, as the content script leaves it. */
+async function openTicket(identities: Identities, ticketId = '124'): Promise<number> {
+  const tab = await fakeBrowser.tabs.create({
+    url: `https://acme.zendesk.com/agent/tickets/${ticketId}`,
+  });
+  await routeMessage(
+    { type: 'ticket/identify', helpdesk: 'zendesk', ticketId, identities, visible: false },
+    ticketSender(tab.id!),
+    policy,
+  );
+  return tab.id!;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = { ok: boolean; data?: any; error?: any };
+const fromPopup = (message: unknown) =>
+  routeMessage(message, popupSender, policy) as Promise<Loose>;
+const watch = (tabId: number, shortId: string) => fromPopup({ type: 'watch/add', tabId, shortId });
+
+const searches = () => bg.fake.requests.filter((r) => r.path.endsWith('/list.json'));
+const notices = () => fakeBrowser.notifications.getAll() as Promise<Record<string, boolean>>;
+const created = () =>
+  (
+    fakeBrowser.notifications as unknown as {
+      getAllCreateOptions(): Record<
+        string,
+        { title: string; message: string; buttons?: unknown[] }
+      >;
+    }
+  ).getAllCreateOptions();
+
+/** Moves the clock on past the freshness window, as the next presence period would find it. */
+function later(ms: number): void {
+  const now = Date.now();
+  vi.spyOn(Date, 'now').mockReturnValue(now + ms);
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('the watch list', () => {
+  it('takes an offline customer found by email, with their ticket, and keeps the presence alarm running', async () => {
+    await bg.configure();
+    const tabId = await openTicket(TOM);
+    const reply = await watch(tabId, SEED_IDS.tom);
+    expect(reply.ok).toBe(true);
+    expect(reply.data).toMatchObject({
+      enabled: true,
+      max: 20,
+      entries: [{ id: SEED_IDS.tom, name: 'Tom Baker', helpdesk: 'zendesk', ticketId: '124' }],
+    });
+    expect(reply.data.entries[0].expiresAt - reply.data.entries[0].addedAt).toBe(WATCH_TTL_MS);
+    // Stored where a stopped worker finds it again; the ticket is no longer in view.
+    const stored = await fakeBrowser.storage.local.get(WATCHLIST_STORAGE_KEY);
+    expect(stored[WATCHLIST_STORAGE_KEY]).toMatchObject([
+      { query: 'tom.baker@example.com', ticketUrl: 'https://acme.zendesk.com/agent/tickets/124' },
+    ]);
+    expect(await fakeBrowser.alarms.get(PRESENCE_ALARM)).toBeDefined();
+
+    const removed = await fromPopup({ type: 'watch/remove', id: SEED_IDS.tom });
+    expect(removed.data.entries).toEqual([]);
+    expect(await fakeBrowser.alarms.get(PRESENCE_ALARM)).toBeUndefined();
+  });
+
+  it('refuses a customer found only by a name from the ticket: the notice could name a stranger', async () => {
+    await bg.configure();
+    const tabId = await openTicket({ name: 'Tom Baker' });
+    const reply = await watch(tabId, SEED_IDS.tom);
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'possible_match' } });
+    expect((await fromPopup({ type: 'watch/list' })).data.entries).toEqual([]);
+  });
+
+  it('refuses a visitor the ticket did not find, and anything while notifications are off', async () => {
+    await bg.configure();
+    const tabId = await openTicket(TOM);
+    expect(await watch(tabId, SEED_IDS.jane)).toMatchObject({
+      ok: false,
+      error: { kind: 'no_visitor' },
+    });
+    await bg.configure({ notifyWhenBack: false });
+    expect(await watch(tabId, SEED_IDS.tom)).toMatchObject({
+      ok: false,
+      error: { kind: 'watch_off' },
+    });
+  });
+
+  it('holds at most 20 customers, the same customer once, each for 8 hours', async () => {
+    await bg.configure();
+    for (let i = 0; i < MAX_WATCHED; i++) {
+      const email = `watched-${i}@example.com`;
+      bg.fake.upsertVisitor({ short_id: `W${i}`, is_online: false, identities: [email] });
+      expect((await watch(await openTicket({ email }, String(i)), `W${i}`)).ok).toBe(true);
+    }
+    const tomTab = await openTicket(TOM);
+    expect(await watch(tomTab, SEED_IDS.tom)).toMatchObject({
+      ok: false,
+      error: { kind: 'watch_full', message: expect.stringContaining('20') },
+    });
+    // The same customer again, from another ticket: one entry, with the newer ticket.
+    const again = await watch(await openTicket({ email: 'watched-3@example.com' }, '999'), 'W3');
+    expect(again.data.entries).toHaveLength(MAX_WATCHED);
+    expect(again.data.entries.filter((e: { id: string }) => e.id === 'W3')).toMatchObject([
+      { ticketId: '999' },
+    ]);
+
+    later(WATCH_TTL_MS);
+    const expired = await fromPopup({ type: 'watch/list' });
+    expect(expired.data.entries).toEqual([]);
+    expect(
+      (await fakeBrowser.storage.local.get(WATCHLIST_STORAGE_KEY))[WATCHLIST_STORAGE_KEY],
+    ).toEqual([]);
+  });
+});
+
+describe('checking on the presence alarm', () => {
+  it('raises one notification when the customer comes back, with both buttons, and none again while they stay', async () => {
+    await bg.configure({ freshnessSeconds: 30 });
+    const tabId = await openTicket(TOM);
+    await watch(tabId, SEED_IDS.tom);
+
+    later(31_000);
+    await refreshVisibleTickets();
+    expect(await notices()).toEqual({});
+
+    bg.fake.updateVisitor(SEED_IDS.tom, { is_online: true });
+    later(62_000);
+    await refreshVisibleTickets();
+    expect(created()).toEqual({
+      [`watch:${SEED_IDS.tom}`]: expect.objectContaining({
+        title: 'Tom Baker is on your website now',
+        message: 'Zendesk ticket #124',
+        buttons: [{ title: 'Start co-browsing' }, { title: 'Open ticket' }],
+      }),
+    });
+    expect((await fromPopup({ type: 'watch/list' })).data.entries[0].back).toBe(true);
+
+    // Dismissed by the agent; the customer is still there: no second notice.
+    await fakeBrowser.notifications.clear(`watch:${SEED_IDS.tom}`);
+    later(93_000);
+    await refreshVisibleTickets();
+    expect(await notices()).toEqual({});
+  });
+
+  it('overlapping alarms raise one notification', async () => {
+    await bg.configure({ freshnessSeconds: 30 });
+    await watch(await openTicket(TOM), SEED_IDS.tom);
+    bg.fake.updateVisitor(SEED_IDS.tom, { is_online: true });
+    later(31_000);
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    await Promise.all([refreshVisibleTickets(), refreshVisibleTickets(), refreshVisibleTickets()]);
+    expect(create).toHaveBeenCalledTimes(1);
+  });
+
+  it('checks that run side by side (not joined) still report the return once', async () => {
+    const { checkWatched } = await import('../../../src/background/watchlist');
+    await bg.configure({ freshnessSeconds: 30 });
+    await watch(await openTicket(TOM), SEED_IDS.tom);
+    bg.fake.updateVisitor(SEED_IDS.tom, { is_online: true });
+    later(31_000);
+    const outcomes = await Promise.all([checkWatched(), checkWatched(), checkWatched()]);
+    expect(outcomes.flatMap((o) => o.returned).map((r) => r.entry.id)).toEqual([SEED_IDS.tom]);
+  });
+
+  it('a restarted worker does not notify again, and a second return is a second notice', async () => {
+    await bg.configure({ freshnessSeconds: 30 });
+    await watch(await openTicket(TOM), SEED_IDS.tom);
+    bg.fake.updateVisitor(SEED_IDS.tom, { is_online: true });
+    later(31_000);
+    await refreshVisibleTickets();
+    await fakeBrowser.notifications.clear(`watch:${SEED_IDS.tom}`);
+
+    // A fresh worker: every module global is gone, storage is what remains.
+    vi.resetModules();
+    const fresh = await import('../../../src/background/presence');
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    later(62_000);
+    await fresh.refreshVisibleTickets();
+    expect(create).not.toHaveBeenCalled();
+
+    // Gone, then back: told again.
+    bg.fake.updateVisitor(SEED_IDS.tom, { is_online: false });
+    later(93_000);
+    await fresh.refreshVisibleTickets();
+    bg.fake.updateVisitor(SEED_IDS.tom, { is_online: true });
+    later(124_000);
+    await fresh.refreshVisibleTickets();
+    expect(create).toHaveBeenCalledTimes(1);
+  });
+
+  it('the notice goes when the customer leaves again before the agent acted', async () => {
+    await bg.configure({ freshnessSeconds: 30 });
+    await watch(await openTicket(TOM), SEED_IDS.tom);
+    bg.fake.updateVisitor(SEED_IDS.tom, { is_online: true });
+    later(31_000);
+    await refreshVisibleTickets();
+    expect(Object.keys(await notices())).toEqual([`watch:${SEED_IDS.tom}`]);
+    bg.fake.updateVisitor(SEED_IDS.tom, { is_online: false });
+    later(62_000);
+    await refreshVisibleTickets();
+    expect(await notices()).toEqual({});
+  });
+
+  it(`costs at most ${MAX_WATCH_SEARCHES_PER_CHECK} searches per check, oldest first, so 20 watched are all checked within 4 periods`, async () => {
+    await bg.configure({ freshnessSeconds: 30 });
+    for (let i = 0; i < MAX_WATCHED; i++) {
+      const email = `watched-${i}@example.com`;
+      bg.fake.upsertVisitor({ short_id: `W${i}`, is_online: false, identities: [email] });
+      await watch(await openTicket({ email }, String(i)), `W${i}`);
+    }
+    const before = searches().length;
+    const asked = new Set<string>();
+    for (let period = 1; period <= 4; period++) {
+      later(period * 31_000);
+      const start = searches().length;
+      await refreshVisibleTickets();
+      const sent = searches().slice(start);
+      expect(sent.length).toBeLessThanOrEqual(MAX_WATCH_SEARCHES_PER_CHECK);
+      for (const r of sent) asked.add(r.query.search!);
+    }
+    expect(searches().length - before).toBe(MAX_WATCHED);
+    expect(asked.size).toBe(MAX_WATCHED);
+  });
+
+  it('a watched customer whose ticket is open costs no search of its own', async () => {
+    await bg.configure({ freshnessSeconds: 30 });
+    const tabId = await openTicket(TOM);
+    await watch(tabId, SEED_IDS.tom);
+    await routeMessage({ type: 'ticket/visibility', visible: true }, ticketSender(tabId), policy);
+    later(31_000);
+    const start = searches().length;
+    await refreshVisibleTickets();
+    expect(
+      searches()
+        .slice(start)
+        .map((r) => r.query.search),
+    ).toEqual(['tom.baker@example.com']);
+  });
+
+  it('with notifications off, checks nothing and lets the alarm go', async () => {
+    await bg.configure({ freshnessSeconds: 30 });
+    await watch(await openTicket(TOM), SEED_IDS.tom);
+    await bg.configure({ freshnessSeconds: 30, notifyWhenBack: false });
+    bg.fake.updateVisitor(SEED_IDS.tom, { is_online: true });
+    later(31_000);
+    const start = searches().length;
+    await refreshVisibleTickets();
+    expect(searches().slice(start)).toEqual([]);
+    expect(await notices()).toEqual({});
+    expect(await fakeBrowser.alarms.get(PRESENCE_ALARM)).toBeUndefined();
+  });
+});
+
+describe('acting on the notification', () => {
+  async function back(): Promise<number> {
+    await bg.configure({ freshnessSeconds: 30 });
+    const tabId = await openTicket(TOM);
+    await watch(tabId, SEED_IDS.tom);
+    bg.fake.updateVisitor(SEED_IDS.tom, { is_online: true });
+    later(31_000);
+    await refreshVisibleTickets();
+    return tabId;
+  }
+
+  it('"Start co-browsing" starts with the visitor who is back, and takes them off the list', async () => {
+    const { onNoticeButton } = await import('../../../src/background/back-notice');
+    await back();
+    await onNoticeButton(`watch:${SEED_IDS.tom}`, 0);
+    expect(bg.apiCalls().filter((c) => c.method === 'POST')).toEqual([
+      expect.objectContaining({
+        path: expect.stringContaining(`/visitors/${SEED_IDS.tom}/watch_url`),
+      }),
+    ]);
+    expect(await notices()).toEqual({});
+    expect((await fromPopup({ type: 'watch/list' })).data.entries).toEqual([]);
+  });
+
+  it('"Open ticket" shows the ticket tab while it still shows that ticket, else opens the ticket again', async () => {
+    const { onNoticeButton, onNoticeClicked } = await import('../../../src/background/back-notice');
+    const tabId = await back();
+    await fakeBrowser.tabs.create({ url: 'https://example.com/', active: true });
+    await onNoticeButton(`watch:${SEED_IDS.tom}`, 1);
+    expect((await fakeBrowser.tabs.get(tabId)).active).toBe(true);
+    expect(await notices()).toEqual({});
+
+    // The tab moved on to another ticket: the ticket opens in a new tab.
+    await fakeBrowser.tabs.update(tabId, { url: 'https://acme.zendesk.com/agent/tickets/125' });
+    await routeMessage(
+      {
+        type: 'ticket/identify',
+        helpdesk: 'zendesk',
+        ticketId: '125',
+        identities: { email: 'someone@example.com' },
+        visible: true,
+      },
+      ticketSender(tabId),
+      policy,
+    );
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await onNoticeClicked(`watch:${SEED_IDS.tom}`);
+    expect(create).toHaveBeenCalledWith({
+      url: 'https://acme.zendesk.com/agent/tickets/124',
+      active: true,
+    });
+  });
+
+  it('on Firefox (no notification buttons) the notice says a click opens the ticket', async () => {
+    const runtime = fakeBrowser.runtime as unknown as Record<string, unknown>;
+    runtime.getBrowserInfo = async () => ({ name: 'Firefox' });
+    try {
+      await back();
+      const notice = created()[`watch:${SEED_IDS.tom}`]!;
+      expect(notice.buttons).toBeUndefined();
+      expect(notice.message).toBe('Zendesk ticket #124 · Click to open the ticket.');
+    } finally {
+      delete runtime.getBrowserInfo;
+    }
+  });
+});
