@@ -1,5 +1,5 @@
 import browser, { type Notifications } from 'webextension-polyfill';
-import { HELPDESKS } from '../shared/helpdesks';
+import { HELPDESK_NAMES } from '../shared/helpdesk-names';
 import { t } from '../wording/i18n';
 import { startCobrowse } from './cobrowse';
 import { toErrorInfo } from './problems';
@@ -29,7 +29,7 @@ function hasButtons(): boolean {
 }
 
 function ticketLine(entry: WatchEntry): string {
-  const helpdesk = HELPDESKS[entry.helpdesk].name;
+  const helpdesk = HELPDESK_NAMES[entry.helpdesk];
   return entry.ticketId ? t('noticeBackTicket', helpdesk, entry.ticketId) : helpdesk;
 }
 

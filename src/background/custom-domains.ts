@@ -1,9 +1,12 @@
 import browser from 'webextension-polyfill';
-import type { HelpdeskId } from '../shared/helpdesks';
+import { HELPDESKS, type HelpdeskId } from '../shared/helpdesks';
+import type { SiteReply } from '../shared/protocol';
+import { originMatchesPattern } from './sender';
 import { loadSettings } from './settings-store';
 
 // Self-hosted and host-mapped helpdesks are not in the manifest: the content script is
-// registered for each origin the agent added and granted, and for nothing else.
+// registered for each origin the agent added and granted, and for nothing else. Wherever it
+// runs, it asks the worker which helpdesk the page is (site/which).
 
 export const CUSTOM_SCRIPT_ID = 'custom-helpdesk-domains';
 
@@ -59,13 +62,40 @@ export function syncCustomDomains(): Promise<void> {
 }
 
 /** Which helpdesk the agent said runs on the tab's origin, when it is one they added. */
-export async function helpdeskOfTab(tabId: number): Promise<HelpdeskId | null> {
-  const [tab, { customDomains }] = await Promise.all([browser.tabs.get(tabId), loadSettings()]);
+/** The vendor-hosted helpdesk whose agent app runs at this origin (the manifest's own hosts). */
+export function vendorHelpdeskAt(origin: string): HelpdeskId | null {
+  for (const [id, helpdesk] of Object.entries(HELPDESKS)) {
+    if (helpdesk.matches.some((pattern) => originMatchesPattern(origin, pattern))) {
+      return id as HelpdeskId;
+    }
+  }
+  return null;
+}
+
+/**
+ * Which helpdesk a page is: a vendor's own host first, else a custom domain the agent added. From
+ * the address the browser reports for the sender's frame: without the `tabs` permission a tab's
+ * own URL is hidden on the vendors' hosts.
+ */
+export async function helpdeskAt(url: string | null): Promise<HelpdeskId | null> {
   let origin: string;
   try {
-    origin = new URL(tab.url ?? '').origin;
+    origin = new URL(url ?? '').origin;
   } catch {
     return null;
   }
-  return customDomains.find((d) => d.origin === origin)?.helpdesk ?? null;
+  const { customDomains } = await loadSettings();
+  return (
+    vendorHelpdeskAt(origin) ?? customDomains.find((d) => d.origin === origin)?.helpdesk ?? null
+  );
+}
+
+/**
+ * What a content script needs to read its page: which helpdesk it is on, and the vendors' mail
+ * domains (addresses there are the helpdesk's own, never a customer's). The table stays in the
+ * worker: in the content script it would be a twentieth of its size budget.
+ */
+export async function siteAt(url: string | null): Promise<SiteReply> {
+  const helpdesk = await helpdeskAt(url);
+  return helpdesk && { helpdesk, vendorMail: Object.values(HELPDESKS).flatMap((h) => h.mail) };
 }

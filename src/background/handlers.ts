@@ -1,6 +1,6 @@
-import type { ContentHandlers, PageHandlers, Setup } from '../shared/protocol';
+import type { ContentHandlers, PageHandlers, Setup, StartOutcome } from '../shared/protocol';
 import { agentMissing } from '../shared/settings';
-import { t } from '../wording/i18n';
+import { t, type MessageKey } from '../wording/i18n';
 import { withApi } from './api-access';
 import { startCobrowse } from './cobrowse';
 import { endSession } from './session-end';
@@ -21,7 +21,7 @@ import { rankVisitors } from './ranking';
 import { loadSettings, patchedSettings, saveSettings } from './settings-store';
 import { getTabState, removeTabState, setTabState, allTabStates, possibleMatch } from './tab-state';
 import { clearToolbar } from './toolbar';
-import { helpdeskOfTab } from './custom-domains';
+import { siteAt } from './custom-domains';
 import { refreshTicket } from './ticket-tabs';
 import { ticketAddress } from './session-request';
 import { clearNotices } from './back-notice';
@@ -79,7 +79,7 @@ export const contentHandlers: ContentHandlers = {
     if (possibleMatch(state)) throw new Problem('possible_match', 'problemPossibleMatch');
     if (!state.view.canStart) throw new Problem('unavailable', { worded: state.view.title });
     const outcome = await startCobrowse(best.short_id, tabId);
-    return { opened: outcome.opened };
+    return { opened: outcome.opened, said: t(OPENED_WORDS[outcome.opened]) };
   },
 
   async 'ticket/check-match'(_message, tabId) {
@@ -89,8 +89,8 @@ export const contentHandlers: ContentHandlers = {
     return null;
   },
 
-  async 'site/which'(_message, tabId) {
-    return helpdeskOfTab(tabId);
+  async 'site/which'(_message, _tabId, url) {
+    return siteAt(url);
   },
 };
 
@@ -106,6 +106,14 @@ async function setup(): Promise<Setup> {
     },
   };
 }
+
+/** What the badge says once a session opened, by where it opened. */
+const OPENED_WORDS = {
+  current: 'badgeOpenedCurrent',
+  focused: 'badgeOpenedFocused',
+  tab: 'badgeOpenedTab',
+  window: 'badgeOpenedWindow',
+} as const satisfies Record<StartOutcome['opened'], MessageKey>;
 
 export const pageHandlers: PageHandlers = {
   async 'tab/state'({ tabId, refresh }) {

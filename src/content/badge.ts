@@ -14,13 +14,6 @@ const COLOURS: Record<string, string> = {
   in_session: '#0969da',
 };
 
-const OPENED: Record<string, () => string> = {
-  current: () => say('badgeOpenedCurrent'),
-  focused: () => say('badgeOpenedFocused'),
-  tab: () => say('badgeOpenedTab'),
-  window: () => say('badgeOpenedWindow'),
-};
-
 const CSS = `:host{all:initial}
 button{all:initial;box-sizing:border-box;display:inline-flex;align-items:center;gap:5px;margin:0 6px;padding:2px 9px;border:1px solid #8c959f;border-radius:999px;background:#fff;color:#1f2328;font:500 12px/18px system-ui,sans-serif;white-space:nowrap;cursor:pointer}
 button:focus-visible{outline:2px solid #0969da;outline-offset:1px}
@@ -48,7 +41,7 @@ export interface Badge {
 }
 
 export function createBadge(
-  start: (view: ShownView) => Promise<Reply<{ opened: string }> | undefined>,
+  start: (view: ShownView) => Promise<Reply<{ said: string }> | undefined>,
   check: () => unknown = () => undefined,
 ): Badge {
   const host = document.createElement(TAG);
@@ -94,7 +87,7 @@ export function createBadge(
     const reply = await start(shown);
     setLabel(words(shown));
     note.textContent = reply?.ok
-      ? (OPENED[reply.data.opened] ?? OPENED.tab!)()
+      ? reply.data.said
       : (reply?.error.message ?? say('badgeNoExtension'));
   });
 

@@ -1,4 +1,3 @@
-import { HELPDESKS } from '../shared/helpdesks';
 import type { Identities } from '../shared/identities';
 import type { Found } from './adapter';
 
@@ -8,18 +7,19 @@ import type { Found } from './adapter';
 const EMAIL = /^(?:[a-z0-9_'+-]+\.)*[a-z0-9_'+-]*[a-z0-9_+-]@(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,}$/;
 const ADDRESS = /[\w.'+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
-/** Mail domain names of every helpdesk vendor in the table (`zendesk`, `hs-inbox`, …). */
-const VENDOR_MAIL = Object.values(HELPDESKS)
-  .flatMap((helpdesk) => helpdesk.mail)
-  .join('|');
+const ROLE_MAILBOX =
+  '^(?:support|help|helpdesk|no-?reply|do-?not-?reply|mailer-daemon|postmaster|notifications?|bounces?)@';
 
 /**
  * Addresses of the helpdesk itself: role mailboxes, bounces and the vendors' mail domains
- * (reply-to routing addresses, notification senders). Never a customer.
+ * (reply-to routing addresses, notification senders). Never a customer. The vendors' domains
+ * (`zendesk`, `hs-inbox`, …) come from the worker's helpdesk table when the script starts.
  */
-const OWN = new RegExp(
-  `^(?:support|help|helpdesk|no-?reply|do-?not-?reply|mailer-daemon|postmaster|notifications?|bounces?)@|@(?:[\\w-]+\\.)*(?:${VENDOR_MAIL})\\.[a-z.]+$`,
-);
+let own = new RegExp(ROLE_MAILBOX);
+
+export function knowVendorMail(domains: string[]): void {
+  own = new RegExp(`${ROLE_MAILBOX}|@(?:[\\w-]+\\.)*(?:${domains.join('|')})\\.[a-z.]+$`);
+}
 
 /** A lookup code as a customer writes it: "my code is 4821", "PIN: 4821". */
 const CODE = /\b(?:code|pin)\b\D{0,24}?\b(\d{4})\b/i;
@@ -27,7 +27,7 @@ const CODE = /\b(?:code|pin)\b\D{0,24}?\b(\d{4})\b/i;
 export function email(value: unknown, me?: string): string | undefined {
   if (typeof value !== 'string') return;
   const address = value.trim().toLowerCase();
-  return address.length <= 254 && EMAIL.test(address) && !OWN.test(address) && address !== me
+  return address.length <= 254 && EMAIL.test(address) && !own.test(address) && address !== me
     ? address
     : undefined;
 }

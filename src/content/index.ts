@@ -1,9 +1,10 @@
 // Entry point of the content script injected on helpdesk pages. The build makes it one
-// self-contained file (vite.config.ts), so it may share import-free modules such as the helpdesk
-// table with the worker and pages; whatever it imports counts against its size budget.
+// self-contained file (vite.config.ts); whatever it imports counts against its size budget, so
+// the helpdesk table stays in the worker, which says which helpdesk this page is.
 import type { Adapter } from './adapter';
 import { send, start } from './engine';
-import { byHost, byId } from './registry';
+import { knowVendorMail } from './identity';
+import { byId } from './registry';
 
 // Two copies may run in this isolated world (a static and a dynamic registration, or a copy
 // left by an older version of the extension): the newest one takes over.
@@ -16,8 +17,9 @@ function boot(adapter: Adapter | undefined): void {
   slot[KEY] = start(adapter);
 }
 
-const known = byHost(location.hostname);
-if (known) boot(known);
-// A self-hosted or host-mapped helpdesk the agent added: the worker knows which one it is.
-else
-  void send({ type: 'site/which' }).then((reply) => boot(reply?.ok ? byId(reply.data) : undefined));
+// A vendor's host (the manifest's) or a custom domain the agent added: the worker knows which.
+void send({ type: 'site/which' }).then((reply) => {
+  if (!reply?.ok || !reply.data) return;
+  knowVendorMail(reply.data.vendorMail);
+  boot(byId(reply.data.helpdesk));
+});

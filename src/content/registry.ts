@@ -1,4 +1,4 @@
-import { HELPDESKS, type HelpdeskId } from '../shared/helpdesks';
+import type { HelpdeskId } from '../shared/helpdesks';
 import type { Adapter } from './adapter';
 import { crisp } from './helpdesks/crisp';
 import { freescout } from './helpdesks/freescout';
@@ -40,22 +40,6 @@ export const ADAPTERS = {
   livechat,
   gmail,
 } satisfies Record<HelpdeskId, Adapter>;
-
-/**
- * Whether a match pattern's host covers a hostname: `*.zendesk.com` any subdomain of it (as the
- * worker's sender check reads it), `secure.helpscout.net` that host alone.
- */
-export function hostMatches(pattern: string, hostname: string): boolean {
-  const host = /^https:\/\/([^/]+)\//.exec(pattern)?.[1];
-  return host?.startsWith('*.') ? hostname.endsWith(host.slice(1)) : hostname === host;
-}
-
-/** The adapter for a vendor-hosted helpdesk, by its hostname. */
-export function byHost(hostname: string): Adapter | undefined {
-  for (const [id, helpdesk] of Object.entries(HELPDESKS))
-    if (helpdesk.matches.some((pattern) => hostMatches(pattern, hostname)))
-      return ADAPTERS[id as HelpdeskId];
-}
 
 export const byId = (id: HelpdeskId | null | undefined): Adapter | undefined =>
   id && Object.hasOwn(ADAPTERS, id) ? ADAPTERS[id] : undefined;

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { HELPDESK_IDS, HELPDESKS, type HelpdeskId } from '../shared/helpdesks';
+import { HELPDESK_NAMES } from '../shared/helpdesk-names';
+import { HELPDESK_IDS, type HelpdeskId } from '../shared/helpdesks';
 import type { Settings } from '../shared/settings';
 import { errorText } from '../wording/errors';
 import { FieldError } from '../ui/field';
@@ -90,7 +91,7 @@ export function CustomDomainsSection(props: {
             {saved.customDomains.map((domain) => (
               <tr key={domain.origin}>
                 <td class="origin">{domain.origin}</td>
-                <td>{HELPDESKS[domain.helpdesk].name}</td>
+                <td>{HELPDESK_NAMES[domain.helpdesk]}</td>
                 <td class="actions-cell">
                   <button
                     type="button"
@@ -132,7 +133,7 @@ export function CustomDomainsSection(props: {
           >
             {HELPDESK_IDS.map((id) => (
               <option key={id} value={id}>
-                {HELPDESKS[id].name}
+                {HELPDESK_NAMES[id]}
               </option>
             ))}
           </select>

@@ -1,4 +1,5 @@
-import { HELPDESK_IDS, HELPDESKS } from '../shared/helpdesks';
+import { HELPDESK_NAMES } from '../shared/helpdesk-names';
+import { HELPDESK_IDS } from '../shared/helpdesks';
 import { t } from '../wording/i18n';
 import { toggleHelpdesk } from './model';
 import { Section } from './section';
@@ -27,7 +28,7 @@ export function HelpdesksSection({ parts }: { parts: FormParts }) {
                   })
                 }
               />
-              {HELPDESKS[id].name}
+              {HELPDESK_NAMES[id]}
             </label>
           ))}
         </div>

@@ -1,4 +1,4 @@
-import { HELPDESKS } from '../shared/helpdesks';
+import { HELPDESK_NAMES } from '../shared/helpdesk-names';
 import { t } from '../wording/i18n';
 import { matchedByText, presenceOf, reasonText, visitorLabel } from '../wording/visitor';
 import type { Entry } from './model';
@@ -29,7 +29,7 @@ export function VisitorList(props: {
           // Worded here rather than taken from the worker, so it follows the UI language.
           const reason = reasonText(visitor);
           const how = candidate?.matchedBy
-            ? matchedByText(candidate.matchedBy, (id) => HELPDESKS[id].name)
+            ? matchedByText(candidate.matchedBy, (id) => HELPDESK_NAMES[id])
             : '';
           return (
             <li

@@ -1,4 +1,4 @@
-import { HELPDESKS } from '../shared/helpdesks';
+import { HELPDESK_NAMES } from '../shared/helpdesk-names';
 import { isPossibleMatch } from '../shared/views';
 import { plainName } from '../shared/plain-name';
 import { t } from '../wording/i18n';
@@ -18,7 +18,7 @@ function identitiesText(tab: TabState): string {
   return [
     ids.email,
     ids.externalId && `id:${ids.externalId}`,
-    ids.helpdeskUserId && t('helpdeskUserId', HELPDESKS[tab.helpdesk].name, ids.helpdeskUserId),
+    ids.helpdeskUserId && t('helpdeskUserId', HELPDESK_NAMES[tab.helpdesk], ids.helpdeskUserId),
     ids.lookupCode && t('lookupCodeChip', ids.lookupCode),
     ids.name,
   ]
@@ -51,7 +51,7 @@ function possibleFor(tab: TabState, shortId: string): boolean {
 /** The helpdesk and ticket number the tab shows, e.g. "Zendesk · #7". */
 export function ticketMeta(tab: TabState | null): string | null {
   if (!tab) return null;
-  return [HELPDESKS[tab.helpdesk].name, tab.ticketId ? `#${tab.ticketId}` : null]
+  return [HELPDESK_NAMES[tab.helpdesk], tab.ticketId ? `#${tab.ticketId}` : null]
     .filter(Boolean)
     .join(' · ');
 }

@@ -1,4 +1,4 @@
-import { HELPDESKS } from '../shared/helpdesks';
+import { HELPDESK_NAMES } from '../shared/helpdesk-names';
 import { t } from '../wording/i18n';
 import { errorText } from '../wording/errors';
 import type { Visitor } from '../shared/page-send';
@@ -45,7 +45,7 @@ export function WatchList({ watch }: { watch: WatchListHook }) {
       <h2 id="watch-title">{t('watchListTitle', entries.length)}</h2>
       <ul>
         {entries.map((entry) => {
-          const ticket = [HELPDESKS[entry.helpdesk].name, entry.ticketId && `#${entry.ticketId}`]
+          const ticket = [HELPDESK_NAMES[entry.helpdesk], entry.ticketId && `#${entry.ticketId}`]
             .filter(Boolean)
             .join(' · ');
           const since = ago(new Date(entry.addedAt).toISOString());

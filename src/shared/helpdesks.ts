@@ -1,11 +1,10 @@
 /**
  * Every helpdesk the content script knows, one row each; its adapter (how a ticket page is read)
- * is src/content/helpdesks/<id>.ts. Settings can turn each one off. This file imports nothing:
- * the build reads it for the manifest, and the content script, worker and pages each bundle it.
+ * is src/content/helpdesks/<id>.ts and its name is in helpdesk-names.ts. Settings can turn each
+ * one off. This file imports nothing: the build reads it for the manifest, and the content script,
+ * worker and pages each bundle it.
  */
 export interface Helpdesk {
-  /** Product name, the same in every language. */
-  name: string;
   /**
    * Match patterns of the vendor's agent app: the manifest injects the content script there.
    * None for self-hosted helpdesks, which run on the customer's own domain and are reached only
@@ -20,20 +19,11 @@ export interface Helpdesk {
 }
 
 export const HELPDESKS = {
-  zendesk: { name: 'Zendesk', matches: ['https://*.zendesk.com/agent/*'], mail: ['zendesk'] },
-  freshdesk: { name: 'Freshdesk', matches: ['https://*.freshdesk.com/*'], mail: ['freshdesk'] },
-  freshservice: {
-    name: 'Freshservice',
-    matches: ['https://*.freshservice.com/*'],
-    mail: ['freshservice'],
-  },
-  helpscout: {
-    name: 'Help Scout',
-    matches: ['https://secure.helpscout.net/*'],
-    mail: ['helpscout'],
-  },
+  zendesk: { matches: ['https://*.zendesk.com/agent/*'], mail: ['zendesk'] },
+  freshdesk: { matches: ['https://*.freshdesk.com/*'], mail: ['freshdesk'] },
+  freshservice: { matches: ['https://*.freshservice.com/*'], mail: ['freshservice'] },
+  helpscout: { matches: ['https://secure.helpscout.net/*'], mail: ['helpscout'] },
   intercom: {
-    name: 'Intercom',
     matches: [
       'https://app.intercom.com/*',
       'https://app.eu.intercom.com/*',
@@ -41,10 +31,9 @@ export const HELPDESKS = {
     ],
     mail: ['intercom', 'intercom-mail'],
   },
-  front: { name: 'Front', matches: ['https://app.frontapp.com/*'], mail: ['frontapp'] },
-  gorgias: { name: 'Gorgias', matches: ['https://*.gorgias.com/*'], mail: ['gorgias'] },
+  front: { matches: ['https://app.frontapp.com/*'], mail: ['frontapp'] },
+  gorgias: { matches: ['https://*.gorgias.com/*'], mail: ['gorgias'] },
   hubspot: {
-    name: 'HubSpot',
     // One host per data centre, `app-<region><n>` (app.hubspot.com is the first, na1). A match
     // pattern cannot say `app-*`, and `*.hubspot.com` would run on the marketing and community
     // sites too; a data centre not listed yet can be added as a custom domain.
@@ -59,7 +48,6 @@ export const HELPDESKS = {
     mail: ['hubspot', 'hs-inbox'],
   },
   zohodesk: {
-    name: 'Zoho Desk',
     matches: [
       'https://desk.zoho.com/*',
       'https://desk.zoho.eu/*',
@@ -72,23 +60,15 @@ export const HELPDESKS = {
     ],
     mail: ['zoho', 'zohodesk'],
   },
-  salesforce: {
-    name: 'Salesforce',
-    matches: ['https://*.lightning.force.com/*'],
-    mail: ['salesforce', 'force'],
-  },
-  jsm: {
-    name: 'Jira Service Management',
-    matches: ['https://*.atlassian.net/*'],
-    mail: ['atlassian'],
-  },
-  kustomer: { name: 'Kustomer', matches: ['https://*.kustomerapp.com/*'], mail: ['kustomerapp'] },
-  zammad: { name: 'Zammad', matches: ['https://*.zammad.com/*'], mail: ['zammad'] },
-  freescout: { name: 'FreeScout', matches: [], mail: [] },
-  osticket: { name: 'osTicket', matches: [], mail: [] },
-  crisp: { name: 'Crisp', matches: ['https://app.crisp.chat/*'], mail: ['crisp'] },
-  livechat: { name: 'LiveChat', matches: ['https://my.livechatinc.com/*'], mail: ['livechatinc'] },
-  gmail: { name: 'Gmail', matches: ['https://mail.google.com/*'], mail: [] },
+  salesforce: { matches: ['https://*.lightning.force.com/*'], mail: ['salesforce', 'force'] },
+  jsm: { matches: ['https://*.atlassian.net/*'], mail: ['atlassian'] },
+  kustomer: { matches: ['https://*.kustomerapp.com/*'], mail: ['kustomerapp'] },
+  zammad: { matches: ['https://*.zammad.com/*'], mail: ['zammad'] },
+  freescout: { matches: [], mail: [] },
+  osticket: { matches: [], mail: [] },
+  crisp: { matches: ['https://app.crisp.chat/*'], mail: ['crisp'] },
+  livechat: { matches: ['https://my.livechatinc.com/*'], mail: ['livechatinc'] },
+  gmail: { matches: ['https://mail.google.com/*'], mail: [] },
 } as const satisfies Record<string, Helpdesk>;
 
 export type HelpdeskId = keyof typeof HELPDESKS;

@@ -38,7 +38,7 @@ export const ContentMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ticket/start-cobrowse'), nonce: z.string().max(64) }),
   /** A click on a badge showing a possible match: the worker opens the popup to check it. */
   z.strictObject({ type: z.literal('ticket/check-match') }),
-  /** On an origin it does not know: which helpdesk the agent said this custom domain runs. */
+  /** Which helpdesk this page is (a vendor's host, or a custom domain the agent added). */
   z.strictObject({ type: z.literal('site/which') }),
 ]);
 
@@ -190,16 +190,20 @@ export interface WatchListReply {
   max: number;
 }
 
+/** Which helpdesk a content script's page is, and the vendors' mail domains, e.g. `zendesk`. */
+export type SiteReply = { helpdesk: HelpdeskId; vendorMail: string[] } | null;
+
 /** The reply to each message a content script sends. */
 export interface ContentReplies {
   'ticket/identify': BadgeView;
   /** Null when the worker knows no ticket for the tab. */
   'ticket/visibility': BadgeView | null;
   'ticket/left': null;
-  'ticket/start-cobrowse': Pick<StartOutcome, 'opened'>;
+  /** `said`: what the badge tells the agent happened, worded by the worker. */
+  'ticket/start-cobrowse': Pick<StartOutcome, 'opened'> & { said: string };
   'ticket/check-match': null;
-  /** Null when the agent added no custom domain for this origin. */
-  'site/which': HelpdeskId | null;
+  /** Null when the tab is on no helpdesk the extension knows (vendor host or custom domain). */
+  'site/which': SiteReply;
 }
 
 /** The reply to each message an extension page sends. */

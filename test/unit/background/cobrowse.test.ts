@@ -113,7 +113,11 @@ describe('starting co-browsing', () => {
   it('starts from the badge with the tab’s best visitor', async () => {
     await bg.configure();
     const reply = await fromBadge(await onTicket('maria.garcia@example.com'));
-    expect(reply).toMatchObject({ ok: true, data: { opened: 'tab' } });
+    // The badge shows the worker's words for what happened.
+    expect(reply).toEqual({
+      ok: true,
+      data: { opened: 'tab', said: 'Co-browsing opened in a new tab.' },
+    });
     expect(bg.fake.watchSessions[0]?.shortId).toBe(SEED_IDS.maria);
   });
 

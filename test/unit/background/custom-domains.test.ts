@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { chromeManifest } from '../../../scripts/manifest';
 import {
   CUSTOM_SCRIPT_ID,
-  helpdeskOfTab,
+  helpdeskAt,
   syncCustomDomains,
 } from '../../../src/background/custom-domains';
 import { routeMessage } from '../../../src/background/router';
@@ -142,11 +142,16 @@ describe('which helpdesk a custom domain runs', () => {
     ]);
   });
 
-  it('is answered from the settings for the tab’s own origin', async () => {
-    const tab = await fakeBrowser.tabs.create({ url: 'https://desk.acme.org/conversation/7' });
-    expect(await helpdeskOfTab(tab.id!)).toBe('freescout');
-    const other = await fakeBrowser.tabs.create({ url: 'https://elsewhere.example/' });
-    expect(await helpdeskOfTab(other.id!)).toBeNull();
+  it('a vendor’s own host is known from the helpdesk table, before any custom domain', async () => {
+    await settings([{ origin: 'https://acme.zendesk.com', helpdesk: 'freescout' }]);
+    expect(await helpdeskAt('https://acme.zendesk.com/agent/tickets/1')).toBe('zendesk');
+    expect(await helpdeskAt('https://app-eu1.hubspot.com/x')).toBe('hubspot');
+  });
+
+  it('is answered from the settings for the page’s own origin', async () => {
+    expect(await helpdeskAt('https://desk.acme.org/conversation/7')).toBe('freescout');
+    expect(await helpdeskAt('https://elsewhere.example/')).toBeNull();
+    expect(await helpdeskAt(null)).toBeNull();
   });
 
   it('only a content script on an added origin may ask, and it learns only its own', async () => {
@@ -160,7 +165,7 @@ describe('which helpdesk a custom domain runs', () => {
     const sender = { ...ticketSender(tab.id!, 'https://desk.acme.org'), id: EXTENSION_ID };
     expect(await routeMessage({ type: 'site/which' }, sender, custom)).toEqual({
       ok: true,
-      data: 'freescout',
+      data: { helpdesk: 'freescout', vendorMail: expect.arrayContaining(['zendesk', 'hs-inbox']) },
     });
     expect(
       await routeMessage(

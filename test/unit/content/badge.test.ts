@@ -21,9 +21,14 @@ const OFFLINE: BadgeView = {
 };
 const XSS = '<img src=x onerror=alert(1)>';
 
-type Start = () => Promise<Reply<{ opened: string }> | undefined>;
+type Start = () => Promise<Reply<{ said: string }> | undefined>;
 
-function setup(start: Start = vi.fn(async () => ({ ok: true as const, data: { opened: 'tab' } }))) {
+function setup(
+  start: Start = vi.fn(async () => ({
+    ok: true as const,
+    data: { said: 'Co-browsing opened in a new tab.' },
+  })),
+) {
   loadPage('https://acme.zendesk.com/agent/tickets/1');
   const anchor = document.createElement('div');
   anchor.textContent = 'Jane Doe';
@@ -90,9 +95,9 @@ describe('badge', () => {
   });
 
   it('a click when co-browsing can start: "Starting…", then what happened', async () => {
-    let finish!: (r: { ok: true; data: { opened: string } }) => void;
+    let finish!: (r: { ok: true; data: { said: string } }) => void;
     const start = vi.fn(
-      () => new Promise<{ ok: true; data: { opened: string } }>((r) => (finish = r)),
+      () => new Promise<{ ok: true; data: { said: string } }>((r) => (finish = r)),
     );
     const { badge, anchor, button, note } = setup(start);
     badge.show(ONLINE);
@@ -103,7 +108,7 @@ describe('badge', () => {
     expect(button().getAttribute('aria-busy')).toBe('true');
     agentClick(button());
     expect(start).toHaveBeenCalledTimes(1);
-    finish({ ok: true, data: { opened: 'tab' } });
+    finish({ ok: true, data: { said: 'Co-browsing opened in a new tab.' } });
     await vi.waitFor(() => expect(button().textContent).toBe('Online'));
     expect(note().textContent).toBe('Co-browsing opened in a new tab.');
     expect(note().getAttribute('role')).toBe('status');

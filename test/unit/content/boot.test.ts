@@ -1,9 +1,19 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TAG } from '../../../src/content/badge';
+import { HELPDESKS } from '../../../src/shared/helpdesks';
 import { fakeRuntime, fixture, json, loadPage } from './support';
 
-// The entry point: which adapter runs on this origin, and only one copy of it at a time.
+// The entry point: which adapter runs on this origin (the worker says), and only one copy of it
+// at a time.
+
+const VENDOR_MAIL = Object.values(HELPDESKS).flatMap((h) => h.mail);
+const ONLINE = { ok: true, data: { state: 'online', label: 'Online', title: 't', canStart: true } };
+/** The worker: this page is `helpdesk`, and every other message gets the online view. */
+const worker = (helpdesk: string) => (m: unknown) =>
+  (m as { type: string }).type === 'site/which'
+    ? { ok: true, data: { helpdesk, vendorMail: VENDOR_MAIL } }
+    : ONLINE;
 
 const KEY = Symbol.for('helpdesk-cobrowse');
 
@@ -32,22 +42,18 @@ afterEach(() => {
 });
 
 describe('content script entry', () => {
-  it('a vendor host runs its adapter without asking the worker', async () => {
-    const rt = fakeRuntime(() => ({
-      ok: true,
-      data: { state: 'online', label: 'Online', title: 't', canStart: true },
-    }));
+  it('a vendor host asks the worker which helpdesk it is, then runs that adapter', async () => {
+    const rt = fakeRuntime(worker('zendesk'));
     loadPage('https://acme.zendesk.com/agent/tickets/123', fixture('zendesk/ticket.html'));
     await boot();
-    expect(rt.sent.map((m) => (m as { type: string }).type)).toEqual(['ticket/identify']);
+    expect(rt.sent.map((m) => (m as { type: string }).type)).toEqual([
+      'site/which',
+      'ticket/identify',
+    ]);
   });
 
-  it('a custom domain asks the worker which helpdesk it is, then runs that adapter', async () => {
-    const rt = fakeRuntime((m) =>
-      (m as { type: string }).type === 'site/which'
-        ? { ok: true, data: 'freescout' }
-        : { ok: true, data: { state: 'online', label: 'Online', title: 't', canStart: true } },
-    );
+  it('a custom domain is asked about the same way, then runs the adapter the agent chose', async () => {
+    const rt = fakeRuntime(worker('freescout'));
     loadPage('https://support.acme.org/conversation/77', fixture('freescout/conversation.html'));
     await boot();
     expect(rt.sent).toEqual([
@@ -71,10 +77,7 @@ describe('content script entry', () => {
   });
 
   it('a second copy of the script takes over from the first: one badge', async () => {
-    fakeRuntime(() => ({
-      ok: true,
-      data: { state: 'online', label: 'Online', title: 't', canStart: true },
-    }));
+    fakeRuntime(worker('zendesk'));
     loadPage('https://acme.zendesk.com/agent/tickets/123', fixture('zendesk/ticket.html'));
     await boot();
     await boot();

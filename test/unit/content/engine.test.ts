@@ -38,7 +38,8 @@ function worker(): FakeRuntime {
         data: { ...view(message.identities?.email ?? 'no email'), nonce: `nonce-${++issued}` },
       };
     if (message.type === 'ticket/visibility') return { ok: true, data: view('visible again') };
-    if (message.type === 'ticket/start-cobrowse') return { ok: true, data: { opened: 'tab' } };
+    if (message.type === 'ticket/start-cobrowse')
+      return { ok: true, data: { said: 'Co-browsing opened in a new tab.' } };
     return { ok: true, data: null };
   });
 }

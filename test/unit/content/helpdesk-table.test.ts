@@ -2,12 +2,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HELPDESK_MATCHES, chromeManifest, extensionManifest } from '../../../scripts/manifest';
 import { ADAPTERS, byId } from '../../../src/content/registry';
-import { HELPDESKS, HELPDESK_IDS } from '../../../src/shared/helpdesks';
+import { HELPDESK_NAMES } from '../../../src/shared/helpdesk-names';
+import { HELPDESKS, HELPDESK_IDS, type HelpdeskId } from '../../../src/shared/helpdesks';
 
 const README = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
 const rows = Object.entries(HELPDESKS);
-const vendorHosted = rows.filter(([, h]) => h.matches.length).map(([, h]) => h.name);
-const selfHosted = rows.filter(([, h]) => !h.matches.length).map(([, h]) => h.name);
+const vendorHosted = rows
+  .filter(([, h]) => h.matches.length)
+  .map(([id]) => HELPDESK_NAMES[id as HelpdeskId]);
+const selfHosted = rows
+  .filter(([, h]) => !h.matches.length)
+  .map(([id]) => HELPDESK_NAMES[id as HelpdeskId]);
 
 /** "A, B and C" as a list of names. */
 const names = (list: string) => list.split(/, | and /).map((name) => name.trim());

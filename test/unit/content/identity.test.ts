@@ -1,8 +1,31 @@
-import { describe, expect, it } from 'vitest';
-import { email, emailIn, lookupCode, normalise } from '../../../src/content/identity';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  email,
+  emailIn,
+  knowVendorMail,
+  lookupCode,
+  normalise,
+} from '../../../src/content/identity';
+import { HELPDESKS } from '../../../src/shared/helpdesks';
 import { IdentitiesSchema } from '../../../src/shared/identities';
 
+const VENDOR_MAIL = Object.values(HELPDESKS).flatMap((h) => h.mail);
+
+describe('the vendors’ mail domains, as the worker gives them at start', () => {
+  it('until they are known only role mailboxes are refused; then the vendors’ domains too', () => {
+    knowVendorMail([]);
+    expect(email('reply+abc123@acme.zendesk.com')).toBe('reply+abc123@acme.zendesk.com');
+    expect(email('support@acme.com')).toBeUndefined();
+    knowVendorMail(VENDOR_MAIL);
+    expect(email('reply+abc123@acme.zendesk.com')).toBeUndefined();
+    expect(email('123@hs-inbox.com')).toBeUndefined();
+    expect(email('jane@zendesk-fans.example')).toBe('jane@zendesk-fans.example');
+  });
+});
+
 describe('identity normalisation', () => {
+  beforeAll(() => knowVendorMail(VENDOR_MAIL));
+
   it('emails are trimmed, lower-cased and validated', () => {
     expect(email('  Jane.Doe@Example.COM ')).toBe('jane.doe@example.com');
     expect(email("o'brien+tickets@example.ie")).toBe("o'brien+tickets@example.ie");

@@ -5,9 +5,9 @@ import type {
   PageHandlers,
   PageReply,
   SearchReply,
+  SiteReply,
   TabStateReply,
 } from '../../../src/shared/protocol';
-import type { HelpdeskId } from '../../../src/shared/helpdesks';
 import type { BadgeView } from '../../../src/shared/views';
 
 // The protocol is checked by the compiler: these lines fail `tsc` when a reply drifts.
@@ -20,7 +20,7 @@ describe('each message carries its reply type', () => {
     expectTypeOf<
       PageReply<{ type: 'visitors/search'; query: string }>
     >().toEqualTypeOf<SearchReply>();
-    expectTypeOf<ContentReply<{ type: 'site/which' }>>().toEqualTypeOf<HelpdeskId | null>();
+    expectTypeOf<ContentReply<{ type: 'site/which' }>>().toEqualTypeOf<SiteReply>();
     expectTypeOf<
       ContentReply<{ type: 'ticket/visibility'; visible: boolean }>
     >().toEqualTypeOf<BadgeView | null>();
