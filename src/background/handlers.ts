@@ -22,6 +22,7 @@ import { loadSettings, patchedSettings, saveSettings } from './settings-store';
 import { getTabState, removeTabState, setTabState, allTabStates, possibleMatch } from './tab-state';
 import { clearToolbar } from './toolbar';
 import { siteAt } from './custom-domains';
+import { forgetReading, readingOf, recordReading } from './reading';
 import { refreshTicket } from './ticket-tabs';
 import { ticketAddress } from './session-request';
 import { clearNotices } from './back-notice';
@@ -59,6 +60,7 @@ export const contentHandlers: ContentHandlers = {
 
   async 'ticket/left'(_message, tabId) {
     await removeTabState(tabId);
+    await forgetReading(tabId);
     await clearToolbar(tabId);
     await syncPresenceAlarm();
     return null;
@@ -86,6 +88,11 @@ export const contentHandlers: ContentHandlers = {
     const state = await getTabState(tabId);
     if (!state || !possibleMatch(state)) return null;
     await openPopupInstead(tabId, t('problemPossibleMatch'));
+    return null;
+  },
+
+  async 'ticket/read'({ helpdesk, ticketId, from, ignored }, tabId) {
+    await recordReading(tabId, { helpdesk, ticketId: ticketId ?? null, from, ignored });
     return null;
   },
 
@@ -162,6 +169,8 @@ export const pageHandlers: PageHandlers = {
   },
 
   'setup/get': setup,
+
+  'tab/reading': ({ tabId }) => readingOf(tabId),
 
   'search/take-pending': () => takePendingSearch(),
 

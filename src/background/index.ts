@@ -4,6 +4,7 @@ import { onStartShortcut, START_COMMAND } from './commands';
 import { syncCustomDomains } from './custom-domains';
 import { createFindMenu, onFindClicked } from './find-menu';
 import { prepareKeyStore } from './key-store';
+import { forgetReading } from './reading';
 import { injectIntoOpenTabs } from './reinject';
 import { PRESENCE_ALARM, refreshVisibleTickets } from './presence';
 import { routeMessage } from './router';
@@ -53,6 +54,7 @@ browser.notifications.onButtonClicked?.addListener((id, index) => void onNoticeB
 
 browser.tabs.onRemoved.addListener((tabId) => {
   void removeTabState(tabId);
+  void forgetReading(tabId);
   void forgetTabBudget(tabId);
 });
 

@@ -1,10 +1,10 @@
 import { TICKET_ID } from '../shared/helpdesks';
 import type { Identities } from '../shared/identities';
-import type { ContentMessage, ContentReply } from '../shared/protocol';
+import type { ContentMessage, ContentReply, Reading } from '../shared/protocol';
 import type { BadgeView, Reply } from '../shared/views';
 import { parseTicket, type Adapter, type Found, type Ticket } from './adapter';
 import { createBadge, type ShownView } from './badge';
-import { normalise } from './identity';
+import { ignored, normalise } from './identity';
 import { fromDom, firstVisible, getter, hidden, scopeOf } from './read';
 import { say } from './words';
 
@@ -66,20 +66,25 @@ const noCustomer = (): BadgeView => ({
   canStart: false,
 });
 
+/** A ticket's customer, where the badge goes, where they were read and the addresses set aside. */
+type Read = [Identities | null, Element | undefined, Reading['from'], string[]];
+
 /** The customer on a ticket: the helpdesk's JSON first, the DOM (waited for) second. */
 export async function readCustomer(
   adapter: Adapter,
   ticket: Ticket,
   signal: AbortSignal,
-): Promise<[Identities | null, Element?]> {
+): Promise<Read> {
   const me = adapter.me?.();
   let found: Found | undefined;
+  ignored.clear();
   try {
     found = await adapter.api?.(ticket, getter(signal));
   } catch {
     // A reshaped response reads as no answer; the DOM may still know.
   }
   let at: Element | undefined;
+  const from = found ? 'api' : 'page';
   if (!found && (adapter.email || adapter.name)) {
     for (let attempt = 0; attempt < DOM_TRIES && !signal.aborted; attempt++) {
       const dom = fromDom(adapter, ticket, me);
@@ -88,10 +93,11 @@ export async function readCustomer(
       await sleep(TICK_MS);
     }
   }
-  return [
-    normalise({ ...found, helpdeskUserId: found?.helpdeskUserId ?? ticket.parts.uid }, me),
-    at,
-  ];
+  const ids = normalise(
+    { ...found, helpdeskUserId: found?.helpdeskUserId ?? ticket.parts.uid },
+    me,
+  );
+  return [ids, at, ids ? from : 'none', [...ignored]];
 }
 
 /**
@@ -107,7 +113,7 @@ export function start(adapter: Adapter): () => void {
   let work: AbortController | undefined;
   let timer: ReturnType<typeof setInterval> | undefined;
   let tries = 0;
-  const known = new Map<string, [Identities | null, Element?]>();
+  const known = new Map<string, Read>();
   const badge = createBadge(
     (view) => send({ type: 'ticket/start-cobrowse', nonce: view.nonce ?? '' }),
     () => send({ type: 'ticket/check-match' }),
@@ -138,8 +144,10 @@ export function start(adapter: Adapter): () => void {
   const run = async (shown: Ticket, signal: AbortSignal) => {
     const read = known.get(shown.id) ?? (await readCustomer(adapter, shown, signal));
     if (signal.aborted) return;
-    const [ids] = read;
-    at = read[1];
+    const [ids, anchor, from, setAside] = read;
+    at = anchor;
+    const ticketId = TICKET_ID.test(shown.id) ? { ticketId: shown.id } : {};
+    void send({ type: 'ticket/read', helpdesk: adapter.id, ...ticketId, from, ignored: setAside });
     if (!ids) return show(noCustomer());
     known.set(shown.id, read);
     if (known.size > 20) known.delete(known.keys().next().value!);
@@ -147,7 +155,7 @@ export function start(adapter: Adapter): () => void {
     const reply = await send({
       type: 'ticket/identify',
       helpdesk: adapter.id,
-      ...(TICKET_ID.test(shown.id) ? { ticketId: shown.id } : {}),
+      ...ticketId,
       identities: ids,
       visible: !document.hidden,
     });

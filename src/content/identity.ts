@@ -24,12 +24,16 @@ export function knowVendorMail(domains: string[]): void {
 /** A lookup code as a customer writes it: "my code is 4821", "PIN: 4821". */
 const CODE = /\b(?:code|pin)\b\D{0,24}?\b(\d{4})\b/i;
 
+/** Valid addresses refused as the helpdesk's or the agent's own since the last ticket began. */
+export const ignored = new Set<string>();
+
 export function email(value: unknown, me?: string): string | undefined {
   if (typeof value !== 'string') return;
   const address = value.trim().toLowerCase();
-  return address.length <= 254 && EMAIL.test(address) && !own.test(address) && address !== me
-    ? address
-    : undefined;
+  if (address.length > 254 || !EMAIL.test(address)) return;
+  if (!own.test(address) && address !== me) return address;
+  // Set aside as the helpdesk's or the agent's own: the agent may see which, in the diagnosis.
+  if (ignored.size < 5) ignored.add(address);
 }
 
 /** The first customer address in a piece of text (an attribute, a mailto: link, a line). */

@@ -23,6 +23,11 @@ const TabId = z
 /** Helpdesk ticket ids are shown to the agent and keyed on; they never become a URL here. */
 const TicketId = z.string().regex(TICKET_ID);
 
+/** Where a ticket's customer was read: the helpdesk's own API, the page, or nowhere. */
+export const READ_FROM = ['api', 'page', 'none'] as const;
+/** Set-aside addresses kept for the diagnosis: a few tell the story. */
+export const MAX_IGNORED = 5;
+
 /** Sent by a content script about its own tab: the worker takes the tab from the sender. */
 export const ContentMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({
@@ -38,6 +43,17 @@ export const ContentMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ticket/start-cobrowse'), nonce: z.string().max(64) }),
   /** A click on a badge showing a possible match: the worker opens the popup to check it. */
   z.strictObject({ type: z.literal('ticket/check-match') }),
+  /**
+   * What the script read on a ticket, for the agent's "What was read on this page": where from,
+   * and the addresses it set aside as the helpdesk's or the agent's own (never the ticket's text).
+   */
+  z.strictObject({
+    type: z.literal('ticket/read'),
+    helpdesk: z.enum(HELPDESK_IDS),
+    ticketId: TicketId.optional(),
+    from: z.enum(READ_FROM),
+    ignored: z.array(z.email().max(254)).max(MAX_IGNORED),
+  }),
   /** Which helpdesk this page is (a vendor's host, or a custom domain the agent added). */
   z.strictObject({ type: z.literal('site/which') }),
 ]);
@@ -67,6 +83,8 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('settings/get') }),
   /** What stops co-browsing, for a page with no tab to ask about. */
   z.strictObject({ type: z.literal('setup/get') }),
+  /** What the content script read on a tab: the popup's "What was read on this page". */
+  z.strictObject({ type: z.literal('tab/reading'), tabId: TabId }),
   /** The search "Find in Upscope" left for the popup, taken once. */
   z.strictObject({ type: z.literal('search/take-pending') }),
   z.strictObject({
@@ -193,6 +211,17 @@ export interface WatchListReply {
 /** Which helpdesk a content script's page is, and the vendors' mail domains, e.g. `zendesk`. */
 export type SiteReply = { helpdesk: HelpdeskId; vendorMail: string[] } | null;
 
+/** What was read on a ticket tab, and what the worker made of it. */
+export interface Reading {
+  helpdesk: HelpdeskId;
+  ticketId: string | null;
+  from: (typeof READ_FROM)[number];
+  /** The identities the worker holds for the ticket; null when none were found. */
+  identities: Identities | null;
+  ignored: string[];
+  at: number;
+}
+
 /** The reply to each message a content script sends. */
 export interface ContentReplies {
   'ticket/identify': BadgeView;
@@ -204,6 +233,7 @@ export interface ContentReplies {
   'ticket/check-match': null;
   /** Null when the tab is on no helpdesk the extension knows (vendor host or custom domain). */
   'site/which': SiteReply;
+  'ticket/read': null;
 }
 
 /** The reply to each message an extension page sends. */
@@ -217,6 +247,8 @@ export interface PageReplies {
   'session/end': Visitor | null;
   'settings/get': { settings: Settings; key: KeyStatus };
   'setup/get': Setup;
+  /** Null when no content script read a ticket on the tab. */
+  'tab/reading': Reading | null;
   /** Null when no search waits (or it waited too long). */
   'search/take-pending': string | null;
   'settings/save': SettingsSaved;

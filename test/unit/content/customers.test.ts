@@ -23,12 +23,12 @@ async function fromApi(id: HelpdeskId, url: string, routes: Record<string, unkno
 async function fromPage(id: HelpdeskId, url: string, html: string) {
   loadPage(url, html);
   const a = adapter(id);
-  const [ids, at] = await readCustomer(
+  const [ids, at, from, ignored] = await readCustomer(
     a,
     parseTicket(a, new URL(url))!,
     new AbortController().signal,
   );
-  return { ids, at };
+  return { ids, at, from, ignored };
 }
 
 beforeEach(() => {
@@ -507,6 +507,16 @@ describe('helpdesks read from the page', () => {
     expect(at?.closest('.adn')?.getAttribute('data-message-id')).toBe('#msg-a:r3');
   });
 
+  it('what was read says where from, and which address was set aside as the agent’s own', async () => {
+    const { from, ignored } = await fromPage(
+      'gmail',
+      'https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTzbQvHRMhVZkTBxWKMvxMgVW',
+      fixture('gmail/thread.html'),
+    );
+    expect(from).toBe('page');
+    expect(ignored).toEqual(['joe.smith@acme.com']);
+  });
+
   it('Gmail: a thread with only the agent’s own messages has no customer', async () => {
     vi.useFakeTimers();
     const html = fixture('gmail/thread.html').replace(
@@ -520,6 +530,7 @@ describe('helpdesks read from the page', () => {
     );
     await vi.runAllTimersAsync();
     expect((await read).ids).toBeNull();
+    expect((await read).from).toBe('none');
   });
 
   it('a page that renders late is waited for, and the wait ends when the ticket is left', async () => {

@@ -126,6 +126,9 @@ describe('on a ticket', () => {
         visible: true,
       },
     ]);
+    expect(rt.reads).toEqual([
+      { type: 'ticket/read', helpdesk: 'zendesk', ticketId: '123', from: 'api', ignored: [] },
+    ]);
     expect(badges()).toHaveLength(1);
     expect(label()).toBe('jane.doe@example.com');
     const requester = badges()[0]!.previousElementSibling!;
@@ -153,6 +156,10 @@ describe('on a ticket', () => {
     run(helpscout);
     await vi.advanceTimersByTimeAsync(9000);
     expect(rt.sent).toEqual([]);
+    // The diagnosis learns that the ticket was recognised and nothing was found on it.
+    expect(rt.reads).toEqual([
+      { type: 'ticket/read', helpdesk: 'helpscout', ticketId: '1', from: 'none', ignored: [] },
+    ]);
     // Help Scout gives the badge no place on the page: alone in a corner, it says the whole sentence.
     expect(label()).toBe('No customer email or id was found on this ticket.');
   });

@@ -40,7 +40,10 @@ export function fakeGet(routes: Record<string, Json>): Get & { calls: [string, u
 
 export interface FakeRuntime {
   id: string | undefined;
+  /** Every message but `ticket/read`. */
   sent: unknown[];
+  /** The `ticket/read` reports, for "What was read on this page". */
+  reads: unknown[];
   reply: (message: { type: string }) => unknown;
   sendMessage: ReturnType<typeof vi.fn>;
   listeners: Set<(message: unknown, sender: { id?: string }) => void>;
@@ -57,12 +60,14 @@ export function fakeRuntime(reply: FakeRuntime['reply'] = () => undefined): Fake
   const rt = {
     id: 'ext-id',
     sent: [] as unknown[],
+    reads: [] as unknown[],
     reply,
     listeners: new Set(),
   } as FakeRuntime;
   rt.sendMessage = vi.fn(async (message: { type: string }) => {
     if (!rt.id) throw new Error('Extension context invalidated.');
-    rt.sent.push(message);
+    // What was read goes to the diagnosis, asked about by no badge: kept apart from the rest.
+    (message.type === 'ticket/read' ? rt.reads : rt.sent).push(message);
     return rt.reply(message);
   });
   rt.onMessage = {
