@@ -323,9 +323,13 @@ test.describe('the ticket’s customer', () => {
     const popup = await openPopup(openExtensionPage, tabId);
     const options = popup.getByRole('option');
     await expect(options).toHaveCount(3);
-    await expect(options.nth(0)).toContainText('online on iPhone · found by email');
-    await expect(options.nth(1)).toContainText('in a session on');
-    await expect(options.nth(2)).toContainText(/seen \d+(m|h|d) ago/);
+    // One person's devices: the name and "found by" once, each row its device and browser.
+    await expect(popup.locator('.list-person')).toHaveText('Sam Lee · found by email');
+    await expect(popup.getByRole('listbox')).not.toContainText('found by');
+    await expect(options.nth(0)).toContainText('iPhone (mobile) · Mobile Safari 17');
+    await expect(options.nth(0)).toContainText('Online now');
+    await expect(options.nth(1)).toContainText('In a session');
+    await expect(options.nth(2)).toContainText(/last seen \d+(m|h|d) ago/);
     await expect(options.nth(0)).toHaveAttribute('aria-selected', 'true');
     await checkState(popup, 'several');
     await options.nth(2).click();

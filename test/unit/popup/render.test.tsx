@@ -208,6 +208,24 @@ describe('the visitor card', () => {
 });
 
 describe('the ranked list', () => {
+  it('says "found by" once when every row was found the same way; names people apart', () => {
+    const entries = entriesOf(
+      [
+        visitor({ short_id: 'A', name: 'Sam Lee', email: 'sam@example.com' }),
+        visitor({ short_id: 'B', name: 'Sam Leeds', email: 'leeds@example.com' }),
+      ],
+      [
+        { shortId: 'A', state: 'online', matchedBy: { kind: 'name' } },
+        { shortId: 'B', state: 'online', matchedBy: { kind: 'name' } },
+      ],
+    );
+    render(<VisitorList entries={entries} selected="A" label="Pick one" onPick={() => {}} />, root);
+    const names = [...root.querySelectorAll('.option-name')].map((n) => n.textContent);
+    expect(names).toEqual(['Sam Lee', 'Sam Leeds']);
+    expect(root.querySelector('.list-person')?.textContent).toMatch(/^found by /);
+    expect(root.querySelector('.options')?.textContent).not.toContain('found by');
+  });
+
   it('marks the chosen visitor and gives each a reason and how it was found', () => {
     const entries = entriesOf(
       [
@@ -220,8 +238,14 @@ describe('the ranked list', () => {
     render(<VisitorList entries={entries} selected="A" label="Pick one" onPick={onPick} />, root);
     const options = [...root.querySelectorAll('[role="option"]')];
     expect(options.map((o) => o.getAttribute('aria-selected'))).toEqual(['true', 'false']);
-    expect(options[0]!.textContent).toContain('online on iPhone · found by email');
-    expect(options[1]!.textContent).toContain('offline');
+    // One person: the name once above, each row its device and browser, "found by" where it differs.
+    expect(root.querySelector('.list-person')?.textContent).toBe('Jane Doe');
+    expect(options[0]!.querySelector('.option-name')?.textContent).toBe(
+      'iPhone (desktop) · Chrome 126',
+    );
+    expect(options[0]!.textContent).toContain('Online now · found by email');
+    expect(options[1]!.textContent).toContain('Offline');
+    expect(options[1]!.textContent).not.toContain('found by');
     (options[1] as HTMLElement).click();
     expect(onPick).toHaveBeenCalledWith('B');
   });
