@@ -26,6 +26,7 @@ export interface Form {
   returnToTicket: boolean;
   freshnessSeconds: number;
   notifyWhenBack: boolean;
+  inviteText: string;
   disabledHelpdesks: HelpdeskId[];
   toolbarOpens: ToolbarOpens;
 }
@@ -49,6 +50,7 @@ export function formOf(settings: Settings): Form {
     returnToTicket: settings.returnToTicket,
     freshnessSeconds: settings.freshnessSeconds,
     notifyWhenBack: settings.notifyWhenBack,
+    inviteText: settings.inviteText,
     disabledHelpdesks: [...settings.disabledHelpdesks],
     toolbarOpens: settings.toolbarOpens,
   };
@@ -120,6 +122,7 @@ export function toPatch(form: Form): SettingsPatch {
     returnToTicket: form.returnToTicket,
     freshnessSeconds: form.freshnessSeconds,
     notifyWhenBack: form.notifyWhenBack,
+    inviteText: form.inviteText.trim(),
     disabledHelpdesks: [...form.disabledHelpdesks],
     toolbarOpens: form.toolbarOpens,
   };

@@ -48,6 +48,21 @@ export function PresenceSection({ parts }: { parts: FormParts }) {
           {t('optionsNotifyBackHint')}
         </p>
       </div>
+      <div class="field">
+        <label for="invite-text">{t('optionsInviteLabel')}</label>
+        <textarea
+          id="invite-text"
+          rows={3}
+          maxLength={1000}
+          aria-describedby="invite-text-hint"
+          placeholder={t('inviteTextDefault')}
+          value={form.inviteText}
+          onInput={(event) => update({ inviteText: event.currentTarget.value })}
+        />
+        <p id="invite-text-hint" class="hint">
+          {t('optionsInviteHint')}
+        </p>
+      </div>
     </Section>
   );
 }

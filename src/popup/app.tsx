@@ -191,13 +191,30 @@ export function App({ start, place, follow }: { start: Boot; place: Place; follo
           <main class="content">
             <section class="context" aria-labelledby="context-title">
               <div class="context-head">
-                <h2 id="context-title">{searching ? t('searchResults') : t('thisTicket')}</h2>
                 {searching ? (
-                  <button type="button" class="link" onClick={clearSearch}>
-                    {tabState.tab ? t('backToTicket') : t('clearSearch')}
-                  </button>
+                  <>
+                    <h2 id="context-title">{t('searchResults')}</h2>
+                    <button type="button" class="link" onClick={clearSearch}>
+                      {tabState.tab ? t('backToTicket') : t('clearSearch')}
+                    </button>
+                  </>
                 ) : (
-                  meta && <span class="context-meta">{meta}</span>
+                  <>
+                    {/* The ticket itself names the section: one short line above its customer. */}
+                    <h2 id="context-title">
+                      {meta ? (
+                        <>
+                          <span class="visually-hidden">{t('thisTicket')}: </span>
+                          <span class="context-meta">{meta}</span>
+                        </>
+                      ) : (
+                        t('thisTicket')
+                      )}
+                    </h2>
+                    <p class="freshness">
+                      <Freshness tabState={tabState} />
+                    </p>
+                  </>
                 )}
               </div>
               {!searching && tabState.kept && (
@@ -205,7 +222,6 @@ export function App({ start, place, follow }: { start: Boot; place: Place; follo
                   {t('panelKeptTicket')}
                 </p>
               )}
-              <p class="freshness">{!searching && <Freshness tabState={tabState} />}</p>
               <div class="slot">
                 {searching ? (
                   <SearchPanel

@@ -1,21 +1,22 @@
 import type { ComponentChildren, Ref } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../wording/i18n';
 import type { ErrorInfo, Visitor } from '../shared/page-send';
 import { Fact } from '../ui/fact';
 import { Notice } from '../ui/notice';
 import { SafeLink } from '../ui/safe-link';
 import {
-  agentNames,
   deviceText,
   locationText,
-  openSession,
   presenceOf,
   visitorEmail,
   visitorLabel,
 } from '../wording/visitor';
 import { errorText, needsSettings } from '../wording/errors';
+import { CopyInvite } from './invite';
+import { MoreMenu, type MenuItem } from './more-menu';
 import { Presence } from './presence';
+import { clockTime, startLabel } from './start-words';
 
 export interface CardProps {
   visitor: Visitor;
@@ -45,19 +46,16 @@ export interface CardProps {
   onConfirmEnd?(): void;
   onCancelEnd?(): void;
   onOpenSettings(): void;
-  /** More the card offers for this visitor, under the start button. */
+  /** When a session with this visitor was opened from here (ms), or null. */
+  started?: number | null;
+  /** Shows the tab of the session opened from here. */
+  onGoToSession?(): void;
+  /** The next step the card offers when the visitor is offline (notify when back). */
   children?: ComponentChildren;
 }
 
 function Support({ visitor }: { visitor: Visitor }) {
-  if (visitor.is_supported === false) {
-    return (
-      <span class="support no">
-        <span aria-hidden="true">⚠ </span>
-        {t('browserNotSupported')}
-      </span>
-    );
-  }
+  // "Not supported" is said by the presence line and, with the browsers that are, by the footer.
   if (visitor.is_supported === true) {
     return (
       <span class="support yes">
@@ -88,6 +86,66 @@ function IdentityChips({ visitor, label }: { visitor: Visitor; label: string }) 
   );
 }
 
+/** More tags than this fold into "+N more", so a long list never pushes Start away. */
+const TAGS_SHOWN = 4;
+
+function Tags({ tags }: { tags: string[] }) {
+  const [all, setAll] = useState(false);
+  const folded = !all && tags.length > TAGS_SHOWN;
+  const shown = folded ? tags.slice(0, TAGS_SHOWN - 1) : tags;
+  return (
+    <ul class="chips">
+      {shown.map((tag) => (
+        <li class="chip" key={tag} title={tag}>
+          {tag}
+        </li>
+      ))}
+      {folded && (
+        <li>
+          <button
+            type="button"
+            class="chip chip-more"
+            aria-expanded={false}
+            onClick={() => setAll(true)}
+          >
+            {t('tagsMore', tags.length - shown.length)}
+          </button>
+        </li>
+      )}
+    </ul>
+  );
+}
+
+/**
+ * What the card's footer offers in place of Start when Start cannot work for this visitor:
+ * the next step, with the reason said once (the presence line already says "Offline").
+ */
+function NextSteps(props: {
+  visitor: Visitor;
+  children?: ComponentChildren;
+  menu: ComponentChildren;
+}) {
+  if (presenceOf(props.visitor) === 'unsupported') {
+    return (
+      <div class="action-row">
+        <p id="start-why" class="why grow">
+          {t('supportedBrowsers')}
+        </p>
+        {props.menu}
+      </div>
+    );
+  }
+  return (
+    <>
+      {props.children}
+      <div class="action-row">
+        <CopyInvite />
+        {props.menu}
+      </div>
+    </>
+  );
+}
+
 export function VisitorCard(props: CardProps) {
   const { visitor } = props;
   const label = visitorLabel(visitor);
@@ -96,8 +154,19 @@ export function VisitorCard(props: CardProps) {
   const device = deviceText(visitor);
   const location = locationText(visitor);
   const tags = (visitor.tags ?? []).filter((tag) => tag.trim());
-  const joining = state === 'in_session' ? agentNames(openSession(visitor)?.agents) : [];
-  const endButton = useRef<HTMLButtonElement>(null);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  // Offline or a browser that cannot be co-browsed: no Start to press, a next step instead.
+  const cannotStart = state === 'offline' || state === 'unsupported';
+  const startWords = startLabel(visitor);
+
+  const items: MenuItem[] = [];
+  if (state === 'in_session' && props.onEnd) {
+    items.push({ label: t('endSession'), danger: true, onSelect: props.onEnd });
+  }
+  items.push({ label: t('forgetVisitor'), danger: true, onSelect: props.onForget });
+  const menu = <MoreMenu items={items} buttonRef={menuButton} />;
+  // After a question is answered "Cancel", the keyboard carries on from where it was asked.
+  const backToMenu = () => menuButton.current?.focus();
 
   return (
     <article class={`card card-${state}`} data-testid="visitor" aria-labelledby="visitor-name">
@@ -117,9 +186,9 @@ export function VisitorCard(props: CardProps) {
 
       <dl class="facts">
         {device && <Fact label={t('factDevice')}>{device}</Fact>}
-        {(visitor.browser_name || visitor.is_supported != null) && (
+        {visitor.browser_name && (
           <Fact label={t('factBrowser')}>
-            {visitor.browser_name && <span class="browser">{visitor.browser_name} </span>}
+            <span class="browser">{visitor.browser_name} </span>
             <Support visitor={visitor} />
           </Fact>
         )}
@@ -136,39 +205,60 @@ export function VisitorCard(props: CardProps) {
         )}
         {tags.length > 0 && (
           <Fact label={t('factTags')}>
-            <ul class="chips">
-              {tags.map((tag) => (
-                <li class="chip" key={tag} title={tag}>
-                  {tag}
-                </li>
-              ))}
-            </ul>
+            <Tags tags={tags} />
           </Fact>
         )}
       </dl>
+      <p class="more">
+        <button type="button" class="link" ref={props.detailsButton} onClick={props.onDetails}>
+          {t('showDetails')}
+        </button>
+      </p>
 
-      <div class="start">
+      <div class="card-actions" data-testid="card-actions">
         {props.matchNote && (
           <p class="why" data-testid="possible-match">
             {props.matchNote}
           </p>
         )}
-        <button
-          type="button"
-          class="primary big"
-          disabled={props.blocker !== null || props.starting}
-          aria-describedby={props.blocker ? 'start-why' : undefined}
-          aria-busy={props.starting}
-          onClick={props.onStart}
-        >
-          {props.starting ? t('starting') : t('startCobrowse')}
-        </button>
-        {props.blocker ? (
-          <p id="start-why" class="why">
-            {props.blocker}
-          </p>
+        {cannotStart ? (
+          <NextSteps visitor={visitor} menu={menu}>
+            {props.children}
+          </NextSteps>
+        ) : props.started !== null && props.started !== undefined && props.onGoToSession ? (
+          <>
+            <div class="action-row">
+              <button type="button" class="primary big grow" onClick={props.onGoToSession}>
+                {t('goToSession')}
+              </button>
+              {menu}
+            </div>
+            <p class="why" aria-live="polite" data-testid="started">
+              {t('sessionStartedAt', label, clockTime(props.started))}
+            </p>
+          </>
         ) : (
-          joining.length > 0 && <p class="why">{t('joinHint', joining.join(', '))}</p>
+          <>
+            <div class="action-row">
+              <button
+                type="button"
+                class="primary big grow"
+                title={startWords}
+                disabled={props.blocker !== null || props.starting}
+                aria-describedby={props.blocker ? 'start-why' : undefined}
+                aria-busy={props.starting}
+                onClick={props.onStart}
+              >
+                {props.starting ? t('starting') : startWords}
+              </button>
+              {menu}
+            </div>
+            {props.blocker && (
+              <p id="start-why" class="why">
+                {props.blocker}
+              </p>
+            )}
+          </>
         )}
         {!props.blocker && props.sessionLine && (
           <p class="why" data-testid="session-preset">
@@ -184,34 +274,6 @@ export function VisitorCard(props: CardProps) {
           />
         )}
       </div>
-      {props.children}
-
-      <div class="more">
-        <button type="button" class="link" ref={props.detailsButton} onClick={props.onDetails}>
-          {t('showDetails')}
-        </button>
-        {state === 'in_session' && props.onEnd && (
-          <button
-            type="button"
-            class="link danger-link"
-            aria-expanded={props.confirmingEnd ?? false}
-            aria-controls="end-confirm"
-            ref={endButton}
-            onClick={props.onEnd}
-          >
-            {t('endSession')}
-          </button>
-        )}
-        <button
-          type="button"
-          class="link danger-link"
-          aria-expanded={props.confirmingForget}
-          aria-controls="forget-confirm"
-          onClick={props.onForget}
-        >
-          {t('forgetVisitor')}
-        </button>
-      </div>
       {props.confirmingEnd && state === 'in_session' && (
         <Confirm
           id="end"
@@ -223,8 +285,7 @@ export function VisitorCard(props: CardProps) {
           onConfirm={() => props.onConfirmEnd?.()}
           onCancel={() => {
             props.onCancelEnd?.();
-            // Back to where the question was asked, for the keyboard to carry on from there.
-            endButton.current?.focus();
+            backToMenu();
           }}
         />
       )}
@@ -237,7 +298,10 @@ export function VisitorCard(props: CardProps) {
           busy={props.forgetting}
           error={props.forgetError}
           onConfirm={props.onConfirmForget}
-          onCancel={props.onCancelForget}
+          onCancel={() => {
+            props.onCancelForget();
+            backToMenu();
+          }}
         />
       )}
     </article>

@@ -62,6 +62,8 @@ export function VisitorChoice(props: {
         matchNote={props.matchNote?.(entry) ?? null}
         starting={actions.starting === id}
         startError={actions.startError?.id === id ? actions.startError.error : null}
+        started={actions.started?.id === id ? actions.started.at : null}
+        onGoToSession={() => void actions.goToSession()}
         sessionLine={sessionLine(props.setup)}
         confirmingForget={actions.confirmForget === id}
         forgetting={actions.forgetting}

@@ -2,12 +2,15 @@ import { t } from '../wording/i18n';
 import type { Visitor } from '../shared/page-send';
 import { agentNames, ago, openSession, presenceOf, type VisitorPresence } from '../wording/visitor';
 
-/** A shape per state as well as a colour, so the state reads without colour vision too. */
+/**
+ * A shape per state as well as a colour, so the state reads without colour vision too. No
+ * circles with a dot or a ring: in a list those read as radio buttons.
+ */
 export const PRESENCE_ICON: Record<VisitorPresence, string> = {
   online: '●',
   waiting: '☎',
-  in_session: '◉',
-  offline: '○',
+  in_session: '⇄',
+  offline: '◇',
   unsupported: '⚠',
 };
 

@@ -26,7 +26,9 @@ export function SearchBox(props: {
         props.onSubmit(props.text.trim());
       }}
     >
-      <label for="search-input" class="search-label">
+      {/* One line, so the ticket's customer comes first: the label and the keys are read out,
+          and the keys show as the box's tooltip. */}
+      <label for="search-input" class="visually-hidden">
         {t('searchLabel')}
       </label>
       <div class="search-row">
@@ -47,13 +49,14 @@ export function SearchBox(props: {
           spellcheck={false}
           maxLength={256}
           placeholder={t('searchPlaceholder')}
+          title={t('searchHint')}
           value={props.text}
           onInput={(event) => props.onText(event.currentTarget.value)}
           onKeyDown={props.onKeyDown}
         />
         <button type="submit">{t('search')}</button>
       </div>
-      <p id="search-hint" class="hint">
+      <p id="search-hint" class="visually-hidden">
         {t('searchHint')}
       </p>
     </form>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import { t } from '../wording/i18n';
 import { send, type ErrorInfo, type Setup, type Visitor } from '../shared/page-send';
 import { visitorLabel } from '../wording/visitor';
@@ -6,12 +7,12 @@ import { outOfSession } from '../shared/session-end';
 import type { DetailsLoad } from './details';
 import { startBlocker } from './model';
 
-const OPENED_KEYS = {
-  tab: 'openedTab',
-  window: 'openedWindow',
-  current: 'openedCurrent',
-  focused: 'openedFocused',
-} as const;
+/** A session opened from here: its tab, to go back to it, and since when. */
+export interface Started {
+  id: string;
+  at: number;
+  tabId: number | null;
+}
 
 export interface VisitorActionsOptions {
   /** The tab the session is started from (it opens beside it), when there is one. */
@@ -32,6 +33,7 @@ export function useVisitorActions(options: VisitorActionsOptions) {
   const { say } = options;
   const [starting, setStarting] = useState<string | null>(null);
   const [startError, setStartError] = useState<{ id: string; error: ErrorInfo } | null>(null);
+  const [started, setStarted] = useState<Started | null>(null);
   const [confirmForget, setConfirmForget] = useState<string | null>(null);
   const [forgetting, setForgetting] = useState(false);
   const [forgetError, setForgetError] = useState<ErrorInfo | null>(null);
@@ -60,7 +62,8 @@ export function useVisitorActions(options: VisitorActionsOptions) {
     if (starting) return;
     setStarting(visitor.short_id);
     setStartError(null);
-    say(t('startingWith', visitorLabel(visitor)));
+    // The button says "Starting…", then what comes next: nothing to repeat in the status line.
+    say('');
     const { tabId } = options;
     const reply = await send({
       type: 'cobrowse/start',
@@ -70,10 +73,23 @@ export function useVisitorActions(options: VisitorActionsOptions) {
     });
     setStarting(null);
     if (reply.ok) {
-      say(t(OPENED_KEYS[reply.data.opened] ?? 'openedTab', visitorLabel(visitor)));
+      setStarted({ id: visitor.short_id, at: Date.now(), tabId: reply.data.tabId });
     } else {
       setStartError({ id: visitor.short_id, error: reply.error });
       say('');
+    }
+  }
+
+  /** Shows the session's tab again; when it was closed, Start comes back. */
+  async function goToSession() {
+    if (!started) return;
+    try {
+      if (started.tabId === null) throw new Error('no tab');
+      const tab = await browser.tabs.update(started.tabId, { active: true });
+      if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+    } catch {
+      setStarted(null);
+      say(t('sessionTabGone'));
     }
   }
 
@@ -130,6 +146,8 @@ export function useVisitorActions(options: VisitorActionsOptions) {
   return {
     starting,
     startError,
+    started,
+    goToSession,
     confirmForget,
     forgetting,
     forgetError,

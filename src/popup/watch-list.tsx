@@ -27,7 +27,12 @@ export function WatchButton({ visitor, watch }: { visitor: Visitor; watch: Watch
           </button>
         </p>
       ) : (
-        <button type="button" disabled={watch.busy === id} onClick={() => void watch.add(visitor)}>
+        <button
+          type="button"
+          class="primary"
+          disabled={watch.busy === id}
+          onClick={() => void watch.add(visitor)}
+        >
           {t('watchAdd')}
         </button>
       )}

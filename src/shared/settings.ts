@@ -81,6 +81,11 @@ export const SettingsSchema = z.strictObject({
   toolbarOpens: z.enum(TOOLBAR_OPENS),
   /** A system notification when a customer the agent asked about comes back to the website. */
   notifyWhenBack: z.boolean(),
+  /**
+   * What "Copy an invite" copies for a customer who is not on the website; empty means the
+   * default text in the agent's language (so a default never sticks in one language).
+   */
+  inviteText: z.string().trim().max(1000),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -102,6 +107,7 @@ export const DEFAULT_SETTINGS: Settings = {
   returnToTicket: false,
   toolbarOpens: 'popup',
   notifyWhenBack: true,
+  inviteText: '',
 };
 
 /** The parts of the settings an extension page may change in one save. */

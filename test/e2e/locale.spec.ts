@@ -134,7 +134,9 @@ test('a Zendesk ticket: the badge, the toolbar and the popup are in German', asy
   await expect(visitor.getByText('Jetzt online')).toBeVisible();
   // The country is named in the page's language (Intl), not taken from the API's English.
   await expect(visitor).toContainText('Vereinigte Staaten');
-  await expect(popup.getByRole('button', { name: 'Co-Browsing starten' })).toBeEnabled();
+  await expect(
+    popup.getByRole('button', { name: 'Co-Browsing mit Jane starten', exact: true }),
+  ).toBeEnabled();
   await expect(popup.getByLabel('Besucher suchen')).toHaveAttribute(
     'placeholder',
     'E-Mail, Name, id:…, #Tag, Code',
@@ -163,11 +165,10 @@ test('a Zendesk ticket: the badge, the toolbar and the popup are in German', asy
   await expect(popup.getByTestId('visitor').locator('.presence')).toHaveText(
     /Offline · zuletzt gesehen vor 3 Std\./,
   );
-  const start = popup.getByRole('button', { name: 'Co-Browsing starten' });
-  await expect(start).toBeDisabled();
-  await expect(start).toHaveAccessibleDescription(
-    'Tom Baker ist gerade nicht auf Ihrer Website (zuletzt gesehen vor 3 Std.).',
-  );
+  // No Start to press: the time is said once, and the next steps are in German.
+  await expect(popup.getByRole('button', { name: /Co-Browsing mit .* starten/ })).toHaveCount(0);
+  await expect(popup.getByText(/vor 3 Std\./)).toHaveCount(1);
+  await expect(popup.getByRole('button', { name: 'Einladung kopieren' })).toBeInViewport();
   await expect(popup.getByText('Upscope wird abgefragt…')).toHaveCount(0);
   await expectNothingOverflows(popup);
   await shoot(popup, 'locale-de-popup-offline');

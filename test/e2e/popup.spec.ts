@@ -1,4 +1,4 @@
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { SEED_IDS } from '../fake-upscope';
 import { configureExtension } from './support/extension';
@@ -74,7 +74,17 @@ async function checkState(page: Page, name: string): Promise<void> {
 }
 
 const card = (page: Page) => page.getByTestId('visitor');
-const startButton = (page: Page) => page.getByRole('button', { name: 'Start co-browsing' });
+/** The button names who it starts with: "Start co-browsing with Jane". */
+const startButton = (page: Page) => page.getByRole('button', { name: /^Start co-browsing with / });
+const moreActions = (page: Page) => page.getByRole('button', { name: 'More actions' });
+
+/** The card's action is on screen in a 380×600 popup, without scrolling. */
+async function expectActionInView(page: Page, action: Locator): Promise<void> {
+  await expect(action).toBeInViewport({ ratio: 1 });
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  const box = (await action.boundingBox())!;
+  expect(box.y + box.height).toBeLessThanOrEqual(600);
+}
 
 test.describe('setup states', () => {
   test('no key yet: says so and opens the settings', async ({
@@ -158,7 +168,7 @@ test.describe('the ticket’s customer', () => {
     await expect(lastPage).toHaveAttribute('href', 'https://shop.example.com/account/billing');
     await expect(lastPage).toHaveAttribute('target', '_blank');
     await expect(lastPage).toHaveAttribute('rel', 'noopener noreferrer');
-    await expect(startButton(first)).toBeEnabled();
+    await expect(first.getByRole('button', { name: 'Start co-browsing with Jane' })).toBeEnabled();
     await expect(first.getByText('Zendesk · #4021')).toBeVisible();
     await checkState(first, 'online');
     await first.close();
@@ -203,11 +213,13 @@ test.describe('the ticket’s customer', () => {
     });
     const popup = await openPopup(openExtensionPage, tabId);
     await expect(card(popup).locator('.presence')).toHaveText(/In a session with Ana Silva/);
-    await expect(card(popup).getByText('Starting joins it', { exact: false })).toBeVisible();
+    // The button says that a click joins the session that is already open.
+    await expect(popup.getByRole('button', { name: 'Join Ana Silva’s session' })).toBeEnabled();
+    await expect(startButton(popup)).toHaveCount(0);
     await checkState(popup, 'in-session');
   });
 
-  test('offline: last seen, start off with the reason', async ({
+  test('offline: last seen said once, the next steps in place of Start', async ({
     context,
     serviceWorker,
     openExtensionPage,
@@ -216,11 +228,52 @@ test.describe('the ticket’s customer', () => {
     const { tabId } = await openTicket(context, serviceWorker, { email: 'tom.baker@example.com' });
     const popup = await openPopup(openExtensionPage, tabId);
     await expect(card(popup).locator('.presence')).toHaveText(/Offline · last seen 3h ago/);
-    await expect(startButton(popup)).toBeDisabled();
-    await expect(startButton(popup)).toHaveAccessibleDescription(
-      'Tom Baker is not on your website now (last seen 3h ago).',
+    await expect(popup.getByText(/3h ago/)).toHaveCount(1);
+    await expect(startButton(popup)).toHaveCount(0);
+    await expectActionInView(
+      popup,
+      popup.getByRole('button', { name: 'Notify me when they’re online' }),
     );
+    const invite = popup.getByRole('button', { name: 'Copy an invite' });
+    await expectActionInView(popup, invite);
     await checkState(popup, 'offline');
+
+    // What reaches the clipboard: the default invite, in the agent's language.
+    await popup.evaluate(() => {
+      const copied: string[] = [];
+      (window as unknown as { copied: string[] }).copied = copied;
+      navigator.clipboard.writeText = async (text: string) => void copied.push(text);
+    });
+    await invite.click();
+    await expect(popup.getByRole('button', { name: 'Copied' })).toBeVisible();
+    expect(await popup.evaluate(() => (window as unknown as { copied: string[] }).copied)).toEqual([
+      'Could you open our website in your browser and keep it open? Then I can look at the page with you and show you the way.',
+    ]);
+  });
+
+  test('the invite is the team’s own when the settings have one', async ({
+    context,
+    serviceWorker,
+    openExtensionPage,
+  }) => {
+    await configureExtension(serviceWorker, {
+      settings: { inviteText: 'Please open shop.example.com and tell me when you are there.' },
+    });
+    const { tabId } = await openTicket(context, serviceWorker, { email: 'tom.baker@example.com' });
+    const popup = await openPopup(openExtensionPage, tabId);
+    const invite = popup.getByRole('button', { name: 'Copy an invite' });
+    await expect(invite).toBeVisible();
+    await popup.evaluate(() => {
+      const copied: string[] = [];
+      (window as unknown as { copied: string[] }).copied = copied;
+      navigator.clipboard.writeText = async (text: string) => void copied.push(text);
+    });
+    await expect
+      .poll(async () => {
+        await invite.click();
+        return popup.evaluate(() => (window as unknown as { copied: string[] }).copied.at(-1));
+      })
+      .toBe('Please open shop.example.com and tell me when you are there.');
   });
 
   test('browser not supported: start off with the reason', async ({
@@ -233,11 +286,15 @@ test.describe('the ticket’s customer', () => {
       email: 'legacy.user@example.com',
     });
     const popup = await openPopup(openExtensionPage, tabId);
-    await expect(startButton(popup)).toBeDisabled();
-    await expect(startButton(popup)).toHaveAccessibleDescription(
-      'Internet Explorer 11 does not support co-browsing.',
+    await expect(card(popup).locator('.presence')).toHaveText(/browser not supported/);
+    await expect(startButton(popup)).toHaveCount(0);
+    // Said once, with the browsers that do work.
+    await expect(card(popup).getByText(/not supported/)).toHaveCount(1);
+    await expect(card(popup).getByTestId('card-actions')).toContainText(
+      'Co-browsing works in current Chrome, Edge, Firefox and Safari',
     );
-    await expect(card(popup)).toContainText('not supported');
+    await expect(card(popup)).toContainText('Internet Explorer 11');
+    await checkState(popup, 'unsupported');
   });
 
   test('no visitor matches the customer', async ({ context, serviceWorker, openExtensionPage }) => {
@@ -266,15 +323,20 @@ test.describe('the ticket’s customer', () => {
     const popup = await openPopup(openExtensionPage, tabId);
     const options = popup.getByRole('option');
     await expect(options).toHaveCount(3);
-    await expect(options.nth(0)).toContainText('online on iPhone · found by email');
-    await expect(options.nth(1)).toContainText('in a session on');
-    await expect(options.nth(2)).toContainText(/seen \d+(m|h|d) ago/);
+    // One person's devices: the name and "found by" once, each row its device and browser.
+    await expect(popup.locator('.list-person')).toHaveText('Sam Lee · found by email');
+    await expect(popup.getByRole('listbox')).not.toContainText('found by');
+    await expect(options.nth(0)).toContainText('iPhone (mobile) · Mobile Safari 17');
+    await expect(options.nth(0)).toContainText('Online now');
+    await expect(options.nth(1)).toContainText('In a session');
+    await expect(options.nth(2)).toContainText(/last seen \d+(m|h|d) ago/);
     await expect(options.nth(0)).toHaveAttribute('aria-selected', 'true');
     await checkState(popup, 'several');
     await options.nth(2).click();
     await expect(options.nth(2)).toHaveAttribute('aria-selected', 'true');
     await expect(card(popup).locator('.presence')).toHaveText(/Offline/);
-    await expect(startButton(popup)).toBeDisabled();
+    await expect(startButton(popup)).toHaveCount(0);
+    await expect(popup.getByRole('button', { name: 'Copy an invite' })).toBeVisible();
   });
 });
 
@@ -445,7 +507,34 @@ test.describe('acting on a visitor', () => {
     expect(fake.watchSessions[0]!.body).toMatchObject({
       agent: { id: 'agent-7', name: 'Joe Smith' },
     });
-    await expect(popup.getByText('Co-browsing with Jane Doe opened in a new tab.')).toBeAttached();
+
+    // Started: the card's button now goes to that tab, and says since when.
+    await expect(card(popup).getByTestId('started')).toHaveText(
+      /^Co-browsing with Jane Doe since \d{1,2}:\d{2}/,
+    );
+    await expect(popup.getByRole('status')).toHaveText('');
+    // The worker notes the session's tab; the active tab is compared with it by id.
+    const sessionTabId = await serviceWorker.evaluate(
+      async (key) => ((await chrome.storage.session.get(key))[key] as { tabId: number }).tabId,
+      `cobrowse:${SEED_IDS.jane}`,
+    );
+    const activeTabId = () =>
+      serviceWorker.evaluate(async () => (await chrome.tabs.query({ active: true }))[0]?.id);
+    const popupTabId = await serviceWorker.evaluate(
+      async (url) => (await chrome.tabs.query({ url }))[0]!.id!,
+      popup.url(),
+    );
+    await serviceWorker.evaluate((id) => chrome.tabs.update(id, { active: true }), popupTabId);
+    await expect.poll(activeTabId).toBe(popupTabId);
+    await popup.getByRole('button', { name: 'Go to the co-browsing tab' }).click();
+    await expect.poll(activeTabId).toBe(sessionTabId);
+    expect(fake.watchSessions).toHaveLength(1);
+
+    // The tab closed: the card offers Start again.
+    await session.close();
+    await popup.getByRole('button', { name: 'Go to the co-browsing tab' }).click();
+    await expect(popup.getByRole('status')).toHaveText('The co-browsing tab was closed.');
+    await expect(startButton(popup)).toBeEnabled();
   });
 
   test('over the plan’s limits: starting says so', async ({
@@ -529,7 +618,21 @@ test.describe('acting on a visitor', () => {
     await configureExtension(serviceWorker);
     const { tabId } = await openTicket(context, serviceWorker, { email: 'jane.doe@example.com' });
     const popup = await openPopup(openExtensionPage, tabId);
-    await popup.getByRole('button', { name: 'Forget this visitor…' }).click();
+    // Forget is not under Start: it is in the "More actions" menu, which the keyboard works.
+    await expect(popup.getByRole('button', { name: /Forget/ })).toHaveCount(0);
+    await moreActions(popup).focus();
+    await popup.keyboard.press('Enter');
+    const menu = popup.getByRole('menu', { name: 'More actions' });
+    const forgetItem = menu.getByRole('menuitem', { name: 'Forget this visitor…' });
+    await expect(forgetItem).toBeFocused();
+    await checkState(popup, 'more-actions');
+    await popup.keyboard.press('Escape');
+    await expect(menu).toHaveCount(0);
+    await expect(moreActions(popup)).toBeFocused();
+
+    await popup.keyboard.press('Enter');
+    await expect(forgetItem).toBeFocused();
+    await popup.keyboard.press('Enter');
     const confirm = popup.getByRole('group', { name: 'Forget Jane Doe?' });
     await expect(confirm).toBeVisible();
     // The safe choice has focus: Enter now would not delete anyone.
@@ -537,9 +640,11 @@ test.describe('acting on a visitor', () => {
     await checkState(popup, 'forget-confirm');
     await popup.keyboard.press('Escape');
     await expect(confirm).toHaveCount(0);
+    await expect(moreActions(popup)).toBeFocused();
     expect(fake.getVisitor(SEED_IDS.jane)).toBeDefined();
 
-    await popup.getByRole('button', { name: 'Forget this visitor…' }).click();
+    await moreActions(popup).click();
+    await popup.getByRole('menuitem', { name: 'Forget this visitor…' }).click();
     await popup.getByRole('button', { name: 'Forget Jane Doe' }).click();
     await expect(popup.getByText('Jane Doe was forgotten.')).toBeAttached();
     expect(fake.getVisitor(SEED_IDS.jane)).toBeUndefined();
@@ -547,5 +652,70 @@ test.describe('acting on a visitor', () => {
       true,
     );
     await expect(popup.getByTestId('no-match')).toBeVisible();
+  });
+});
+
+test.describe('the action first, in a 380×600 popup', () => {
+  test('one visitor: Start with their name, in view without scrolling', async ({
+    context,
+    serviceWorker,
+    openExtensionPage,
+  }) => {
+    await configureExtension(serviceWorker);
+    const { tabId } = await openTicket(context, serviceWorker, { email: 'jane.doe@example.com' });
+    const popup = await openPopup(openExtensionPage, tabId);
+    await expectActionInView(
+      popup,
+      popup.getByRole('button', { name: 'Start co-browsing with Jane', exact: true }),
+    );
+    // The ticket's customer comes before any help text: the search is one line.
+    const cardTop = (await card(popup).boundingBox())!.y;
+    expect(cardTop).toBeLessThan(130);
+    await popup.screenshot({ path: `${SHOTS}/viewport-online.png` });
+  });
+
+  test('several devices of one customer: Start stays in view', async ({
+    context,
+    serviceWorker,
+    openExtensionPage,
+  }) => {
+    await configureExtension(serviceWorker);
+    const { tabId } = await openTicket(context, serviceWorker, { email: 'sam.lee@example.com' });
+    const popup = await openPopup(openExtensionPage, tabId);
+    await expect(popup.getByRole('option')).toHaveCount(3);
+    await expectActionInView(
+      popup,
+      popup.getByRole('button', { name: 'Start co-browsing with Sam', exact: true }),
+    );
+    await popup.screenshot({ path: `${SHOTS}/viewport-several.png` });
+  });
+
+  test('a long name and 15 tags: the tags fold, Start stays in view', async ({
+    context,
+    serviceWorker,
+    openExtensionPage,
+    fake,
+  }) => {
+    const tags = Array.from({ length: 15 }, (_, i) => `#segment-${i + 1}`);
+    fake.updateVisitor(SEED_IDS.jane, {
+      name: 'Maximiliane Alexandra Wolfeschlegelsteinhausen-Bergerdorff von Hohenzollern',
+      tags,
+    });
+    await configureExtension(serviceWorker);
+    const { tabId } = await openTicket(context, serviceWorker, { email: 'jane.doe@example.com' });
+    const popup = await openPopup(openExtensionPage, tabId);
+    await expect(card(popup).getByRole('heading', { name: /^Maximiliane/ })).toBeVisible();
+    await expectActionInView(
+      popup,
+      popup.getByRole('button', { name: 'Start co-browsing with Maximiliane', exact: true }),
+    );
+    const more = card(popup).getByRole('button', { name: '+12 more' });
+    await expect(card(popup).getByText(/^#segment-/)).toHaveCount(3);
+    await popup.screenshot({ path: `${SHOTS}/viewport-long.png` });
+    await more.click();
+    await expect(card(popup).getByText(/^#segment-/)).toHaveCount(15);
+    // Every tag shown: the card is longer than the popup, and Start is still on screen.
+    await expectActionInView(popup, startButton(popup));
+    await checkState(popup, 'long-name-tags');
   });
 });

@@ -87,16 +87,24 @@ test('ending a running session from the popup, after confirming', async ({
   await expect(card.locator('.presence')).toHaveText(/In a session with Joe Smith/);
   await badgeOf(page).hasText('In a session');
 
-  // Asked first; the safe choice has focus, and Escape leaves the session running.
-  await card.getByRole('button', { name: 'End session' }).click();
+  // In the "More actions" menu beside Join, not under it. Asked first; the safe choice has
+  // focus, and Escape leaves the session running.
+  const more = card.getByRole('button', { name: 'More actions' });
+  const endItem = popup.getByRole('menuitem', { name: 'End session' });
+  await expect(card.getByRole('button', { name: 'End session' })).toHaveCount(0);
+  await more.click();
+  await endItem.click();
   const confirm = popup.getByRole('group', { name: 'End the session with Jane Doe?' });
   await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await popup.keyboard.press('Escape');
   await expect(confirm).toHaveCount(0);
-  await expect(card.getByRole('button', { name: 'End session' })).toBeFocused();
+  await expect(more).toBeFocused();
   expect(fake.requests.filter((r) => r.method === 'DELETE')).toEqual([]);
 
-  // By keyboard: open the question again, Tab from Cancel back to the confirm button, Enter.
+  // By keyboard: open the menu (its first item is End session), Enter asks again, Tab from
+  // Cancel back to the confirm button, Enter.
+  await popup.keyboard.press('Enter');
+  await expect(endItem).toBeFocused();
   await popup.keyboard.press('Enter');
   await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await popup.keyboard.press('Shift+Tab');
@@ -109,7 +117,9 @@ test('ending a running session from the popup, after confirming', async ({
   );
   expect(fake.getVisitor(SEED_IDS.jane)?.is_in_session).toBe(false);
   await expect(card.locator('.presence')).not.toHaveText(/In a session/);
-  await expect(card.getByRole('button', { name: 'End session' })).toHaveCount(0);
+  await more.click();
+  await expect(popup.getByRole('menuitem', { name: 'Forget this visitor…' })).toBeVisible();
+  await expect(endItem).toHaveCount(0);
   // The ticket's own badge follows.
   await badgeOf(page).hasText('Online');
 });

@@ -124,7 +124,7 @@ describe('the popup', () => {
     expect(root!.querySelector('[data-testid="visitor"] h3')!.textContent).toBe('Bob Roe');
     expect(input.getAttribute('aria-activedescendant')).toBe('visitor-option-1');
     await key('Escape');
-    expect(root!.querySelector('#context-title')!.textContent).toBe('This ticket');
+    expect(root!.querySelector('#context-title')!.textContent).toBe('This ticket: Zendesk · #7');
     expect(input.value).toBe('');
     expect(root!.querySelector('[data-testid="visitor"] h3')!.textContent).toBe('Jane Doe');
   });
@@ -141,6 +141,7 @@ describe('the popup', () => {
     await mount({ ok: true, data: { state: tabState(), setup } });
     const button = (text: string) =>
       [...root!.querySelectorAll('button')].find((b) => b.textContent === text)!;
+    await act(async () => button('⋯').click());
     await act(async () => button('Forget this visitor…').click());
     expect(root!.querySelector('#forget-confirm')).not.toBeNull();
     await act(async () => button('Forget Jane Doe').click());
@@ -166,7 +167,10 @@ describe('the popup', () => {
       [...root!.querySelectorAll('button')].find((b) => b.textContent === text);
     expect(root!.textContent).toContain('In a session');
 
-    // Asked first, with Cancel focused; Escape closes the question and nothing is sent.
+    // From the "More actions" menu; asked first, with Cancel focused; Escape closes the
+    // question, the keyboard carries on from the menu button, and nothing is sent.
+    const more = root!.querySelector<HTMLButtonElement>('[aria-label="More actions"]')!;
+    await act(async () => more.click());
     await act(async () => button('End session')!.click());
     expect(root!.querySelector('#end-confirm .question')?.textContent).toBe(
       'End the session with Jane Doe?',
@@ -178,9 +182,10 @@ describe('the popup', () => {
       );
     });
     expect(root!.querySelector('#end-confirm')).toBeNull();
-    expect(document.activeElement?.textContent).toBe('End session');
+    expect(document.activeElement).toBe(more);
     expect(send).not.toHaveBeenCalledWith(expect.objectContaining({ type: 'session/end' }));
 
+    await act(async () => more.click());
     await act(async () => button('End session')!.click());
     await act(async () => button('End the session')!.click());
     await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
@@ -189,7 +194,11 @@ describe('the popup', () => {
       'The session with Jane Doe has ended.',
     );
     expect(root!.querySelector('#end-confirm')).toBeNull();
+    await act(async () =>
+      root!.querySelector<HTMLButtonElement>('[aria-label="More actions"]')!.click(),
+    );
     expect(button('End session')).toBeUndefined();
+    expect(button('Forget this visitor…')).toBeDefined();
     expect(root!.textContent).not.toContain('In a session');
   });
 

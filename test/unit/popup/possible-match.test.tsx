@@ -74,8 +74,8 @@ describe('why a visitor matched, in the popup', () => {
       root,
     );
     const note = root.querySelector('[data-testid="possible-match"]')!;
-    const button = [...root.querySelectorAll('button')].find(
-      (b) => b.textContent === 'Start co-browsing',
+    const button = [...root.querySelectorAll('button')].find((b) =>
+      b.textContent?.startsWith('Start co-browsing with '),
     )!;
     expect(note.textContent).toBe('Matched the code 4821 written in the ticket.');
     expect(note.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
