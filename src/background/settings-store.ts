@@ -45,12 +45,16 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 async function applyPatch(patch: SettingsPatch) {
   const [own, policy] = await Promise.all([settingsItem.get(), readManagedPolicy()]);
   const current = overlay(own, policy);
+  const ownPatch: Record<string, unknown> = { ...patch };
   for (const field of current.managed.fields) {
-    if (field in patch && !same(patch[field], current.settings[field])) {
+    if (!(field in patch)) continue;
+    if (!same(patch[field], current.settings[field])) {
       throw new Problem('managed', 'problemManagedSetting');
     }
+    // The policy's value is not the agent's: withdrawn, the policy leaves their own in place.
+    delete ownPatch[field];
   }
-  const next = SettingsSchema.parse({ ...own, ...patch });
+  const next = SettingsSchema.parse({ ...own, ...ownPatch });
   return { own: next, effective: overlay(next, policy) };
 }
 
