@@ -18,12 +18,7 @@ import { clearLookupCache, searchCached } from './lookup';
 import { syncPresenceAlarm } from './presence';
 import { Problem } from './problems';
 import { rankVisitors } from './ranking';
-import {
-  loadManagedSettings,
-  loadSettings,
-  patchedSettings,
-  saveSettings,
-} from './settings-store';
+import { loadManagedSettings, loadSettings, patchedSettings, saveSettings } from './settings-store';
 import { getTabState, removeTabState, setTabState, allTabStates, possibleMatch } from './tab-state';
 import { clearToolbar } from './toolbar';
 import { helpdeskOfTab } from './custom-domains';

@@ -99,7 +99,10 @@ export function policySettings(policy: ManagedPolicy): Partial<Omit<Settings, 'v
 }
 
 /** The agent's own settings with every managed value laid over them, and what is managed. */
-export function overlay(own: Settings, policy: ManagedPolicy): { settings: Settings; managed: Managed } {
+export function overlay(
+  own: Settings,
+  policy: ManagedPolicy,
+): { settings: Settings; managed: Managed } {
   const decided = policySettings(policy);
   return {
     settings: { ...own, ...decided },
@@ -153,8 +156,7 @@ export async function waitForManagedPolicy(
  */
 export async function restrictManagedStorage(): Promise<boolean> {
   const managed = browser.storage.managed as
-    | { setAccessLevel?: (o: object) => Promise<void> }
-    | undefined;
+    { setAccessLevel?: (o: object) => Promise<void> } | undefined;
   if (typeof managed?.setAccessLevel !== 'function') return false;
   try {
     await managed.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });

@@ -7,11 +7,14 @@ import { FieldError } from '../ui/field';
 import { t } from '../wording/i18n';
 import { send } from '../shared/page-send';
 import { parseOrigin, type CustomDomain } from './model';
+import { ManagedNote } from './managed';
 import { requestOrigins, Section } from './section';
 
 /** Self-hosted or host-mapped helpdesks: listed, added (with their permission) and removed. */
 export function CustomDomainsSection(props: {
   saved: Settings;
+  /** The organisation's policy decides the list: shown, neither added to nor removed from. */
+  locked: boolean;
   onSaved(settings: Settings): void;
 }) {
   const { saved } = props;
@@ -75,6 +78,7 @@ export function CustomDomainsSection(props: {
       <p class="hint" id="custom-hint">
         {t('optionsCustomHint')}
       </p>
+      <ManagedNote id="custom-managed" show={props.locked} />
       {saved.customDomains.length === 0 ? (
         <p class="muted">{t('optionsCustomNone')}</p>
       ) : (
@@ -92,53 +96,57 @@ export function CustomDomainsSection(props: {
                 <td class="origin">{domain.origin}</td>
                 <td>{HELPDESKS[domain.helpdesk].name}</td>
                 <td class="actions-cell">
-                  <button
-                    type="button"
-                    aria-label={t('optionsCustomRemoveLabel', domain.origin)}
-                    onClick={() => void remove(domain)}
-                  >
-                    {t('optionsCustomRemove')}
-                  </button>
+                  {!props.locked && (
+                    <button
+                      type="button"
+                      aria-label={t('optionsCustomRemoveLabel', domain.origin)}
+                      onClick={() => void remove(domain)}
+                    >
+                      {t('optionsCustomRemove')}
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <form class="add-domain" noValidate onSubmit={add}>
-        <div class="field grow">
-          <label for="domain-origin">{t('optionsCustomOriginLabel')}</label>
-          <input
-            id="domain-origin"
-            ref={input}
-            type="url"
-            placeholder="https://support.example.com"
-            value={text}
-            spellcheck={false}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'domain-error custom-hint' : 'custom-hint'}
-            onInput={(event) => {
-              setText(event.currentTarget.value);
-              setError(null);
-            }}
-          />
-        </div>
-        <div class="field">
-          <label for="domain-type">{t('optionsCustomTypeLabel')}</label>
-          <select
-            id="domain-type"
-            value={type}
-            onChange={(event) => setType(event.currentTarget.value as HelpdeskId)}
-          >
-            {HELPDESK_IDS.map((id) => (
-              <option key={id} value={id}>
-                {HELPDESKS[id].name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit">{t('optionsCustomAdd')}</button>
-      </form>
+      {!props.locked && (
+        <form class="add-domain" noValidate onSubmit={add}>
+          <div class="field grow">
+            <label for="domain-origin">{t('optionsCustomOriginLabel')}</label>
+            <input
+              id="domain-origin"
+              ref={input}
+              type="url"
+              placeholder="https://support.example.com"
+              value={text}
+              spellcheck={false}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? 'domain-error custom-hint' : 'custom-hint'}
+              onInput={(event) => {
+                setText(event.currentTarget.value);
+                setError(null);
+              }}
+            />
+          </div>
+          <div class="field">
+            <label for="domain-type">{t('optionsCustomTypeLabel')}</label>
+            <select
+              id="domain-type"
+              value={type}
+              onChange={(event) => setType(event.currentTarget.value as HelpdeskId)}
+            >
+              {HELPDESK_IDS.map((id) => (
+                <option key={id} value={id}>
+                  {HELPDESKS[id].name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit">{t('optionsCustomAdd')}</button>
+        </form>
+      )}
       <FieldError id="domain-error" text={error} />
       <p class="muted small" role="status">
         {status}

@@ -126,9 +126,7 @@ describe('reading the policy', () => {
 
     await fakeBrowser.storage.managed.clear();
     waits.length = 0;
-    expect(await waitForManagedPolicy([10, 20, 30], async (ms) => void waits.push(ms))).toEqual(
-      {},
-    );
+    expect(await waitForManagedPolicy([10, 20, 30], async (ms) => void waits.push(ms))).toEqual({});
     expect(waits).toEqual([10, 20, 30]);
   });
 });
