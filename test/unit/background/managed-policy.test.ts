@@ -262,6 +262,19 @@ describe('a policy changed while the browser runs', () => {
   });
 });
 
+describe('who reads the policy', () => {
+  it('is the worker’s policy module alone: no page or content script code asks storage.managed', async () => {
+    const { readdirSync } = await import('node:fs');
+    const src = new URL('../../../src/', import.meta.url);
+    const readers = (readdirSync(src, { recursive: true }) as string[])
+      .filter((file) => /\.tsx?$/.test(file))
+      .filter((file) =>
+        /(browser|chrome)\.storage\.managed/.test(readFileSync(new URL(file, src), 'utf8')),
+      );
+    expect(readers).toEqual(['background/managed-policy.ts']);
+  });
+});
+
 describe('the schema the browser validates the policy against', () => {
   const schema = JSON.parse(
     readFileSync(new URL('../../../public/managed-schema.json', import.meta.url), 'utf8'),
