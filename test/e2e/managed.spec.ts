@@ -1,4 +1,4 @@
-import type { CDPSession, Page } from '@playwright/test';
+import type { CDPSession } from '@playwright/test';
 import { createHash, randomUUID } from 'node:crypto';
 import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import { badgeOf, serveHelpdesk, ZENDESK } from './support/helpdesk';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_KEY = 'POLICY-KEY-e2e-71c3f9';
+const NEW_POLICY_KEY = 'POLICY-KEY-e2e-rotated-5a02';
 const TICKET_URL = 'https://acme.zendesk.com/agent/tickets/123';
 
 /** Chromium's id for an unpacked extension: its absolute path hashed, the first 32 hex digits a-p. */
@@ -35,7 +36,10 @@ function policyDirWritable(): string | null {
 }
 
 /** Writes the policy for this build's extension; returns a function that removes it again. */
-function writePolicy(policy: Record<string, unknown>): { path: string; remove(): void } {
+function writePolicy(policy: Record<string, unknown>): {
+  rewrite(policy: Record<string, unknown>): void;
+  remove(): void;
+} {
   const path = join(POLICY_DIR, `helpdesk-cobrowse-e2e-${randomUUID()}.json`);
   const write = (p: Record<string, unknown>) =>
     writeFileSync(
@@ -43,7 +47,7 @@ function writePolicy(policy: Record<string, unknown>): { path: string; remove():
       JSON.stringify({ '3rdparty': { extensions: { [unpackedExtensionId(DIST)]: p } } }),
     );
   write(policy);
-  return { path, remove: () => rmSync(path, { force: true }) };
+  return { rewrite: write, remove: () => rmSync(path, { force: true }) };
 }
 
 /** Evaluates `expression` in the content script's isolated world of `page` (see key-custody). */
@@ -169,6 +173,26 @@ test('a browser with only a policy file: settings locked, the policy’s key use
     );
     expect(managed).not.toContain(POLICY_KEY);
     expect(managed).toMatch(/^refused: /);
+
+    // The administrator rotates the key and changes the policy while the browser runs: once
+    // Chromium reloads it, the running worker copies the new key (storage.onChanged) and uses the
+    // new values without a restart.
+    fake.setKey(NEW_POLICY_KEY, 'ok');
+    policy.rewrite({ ApiKey: NEW_POLICY_KEY, SessionPermissions: 'guide', FreshnessSeconds: 300 });
+    const policyPage = await context.newPage();
+    await policyPage.goto('chrome://policy');
+    await policyPage.getByRole('button', { name: 'Reload policies' }).click();
+    const settingsPage = await context.newPage();
+    await settingsPage.goto(extensionUrl(extensionId, 'src/options/index.html'));
+    await expect(settingsPage.getByRole('radio', { name: /^Guide/ })).toBeChecked();
+    await expect(settingsPage.getByLabel('Reuse a visitor’s status for')).toHaveValue('300');
+    await expect(
+      settingsPage.getByText(
+        `Provided by your organisation: key ending in ${NEW_POLICY_KEY.slice(-4)}`,
+      ),
+    ).toBeVisible();
+    // Helpdesks are no longer the policy's: the agent may choose them again.
+    await expect(settingsPage.getByRole('checkbox', { name: /Zendesk/ })).toBeEnabled();
   } finally {
     policy.remove();
     await launched?.close();
