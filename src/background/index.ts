@@ -73,6 +73,11 @@ browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'managed') void readManagedPolicy().then((p) => applyPolicy(p, { changed: true }));
 });
 
+// Access to a custom domain granted (an organisation's domain the agent allowed) or taken away:
+// the content script's registration follows.
+browser.permissions.onAdded.addListener(() => void syncCustomDomains());
+browser.permissions.onRemoved.addListener(() => void syncCustomDomains());
+
 browser.runtime.onInstalled.addListener(({ reason }) => {
   // Without a window yet (a browser starting with the extension pre-installed) this can fail;
   // the toolbar popup then offers the settings with "Add your Upscope API key".

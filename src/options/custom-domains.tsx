@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { HELPDESK_IDS, HELPDESKS, type HelpdeskId } from '../shared/helpdesks';
 import type { Settings } from '../shared/settings';
@@ -23,6 +23,33 @@ export function CustomDomainsSection(props: {
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const input = useRef<HTMLInputElement>(null);
+  /** Origins of the organisation's domains the browser may not read yet: the agent allows each. */
+  const [ungranted, setUngranted] = useState<string[]>([]);
+
+  useEffect(() => {
+    if (!props.locked) return;
+    void Promise.all(
+      saved.customDomains.map(async ({ origin }) =>
+        (await browser.permissions.contains({ origins: [`${origin}/*`] }).catch(() => false))
+          ? null
+          : origin,
+      ),
+    ).then((origins) => setUngranted(origins.filter((o): o is string => o !== null)));
+  }, [props.locked, saved.customDomains]);
+
+  /** A policy cannot grant a host permission: the agent allows it once, in this click. */
+  function allow(origin: string) {
+    setStatus('');
+    void requestOrigins(`${origin}/*`).then((granted) => {
+      if (!granted) {
+        setError(t('optionsCustomNotAllowed', origin));
+        return;
+      }
+      setError(null);
+      setUngranted((list) => list.filter((o) => o !== origin));
+      setStatus(t('optionsCustomAllowed', origin));
+    });
+  }
 
   function add(event: Event) {
     event.preventDefault();
@@ -96,6 +123,15 @@ export function CustomDomainsSection(props: {
                 <td class="origin">{domain.origin}</td>
                 <td>{HELPDESKS[domain.helpdesk].name}</td>
                 <td class="actions-cell">
+                  {props.locked && ungranted.includes(domain.origin) && (
+                    <button
+                      type="button"
+                      aria-label={t('optionsCustomAllowLabel', domain.origin)}
+                      onClick={() => allow(domain.origin)}
+                    >
+                      {t('optionsCustomAllow')}
+                    </button>
+                  )}
                   {!props.locked && (
                     <button
                       type="button"

@@ -4,6 +4,7 @@ import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { SEED_IDS } from '../fake-upscope';
 import { routeFakeUpscope } from '../fake-upscope/playwright-route';
+import { expectAccessible } from './support/a11y';
 import { DIST, extensionUrl, launchWithExtension } from './support/browser';
 import { expect, test } from './support/fixtures';
 import { badgeOf, serveHelpdesk, ZENDESK } from './support/helpdesk';
@@ -84,6 +85,7 @@ test('a browser with only a policy file: settings locked, the policy’s key use
     FreshnessSeconds: 120,
     NotifyWhenBack: false,
     DisabledHelpdesks: ['gmail'],
+    CustomDomains: [{ Origin: 'https://support.acme.com', Helpdesk: 'zendesk' }],
     // Not a schema value: Chromium drops it (and the worker would), the rest still applies.
     ToolbarOpens: 'nowhere',
   });
@@ -118,8 +120,22 @@ test('a browser with only a policy file: settings locked, the policy’s key use
     await expect(options.getByLabel('Reuse a visitor’s status for')).toHaveValue('120');
     await expect(options.getByRole('checkbox', { name: /Gmail/ })).not.toBeChecked();
     await expect(options.getByRole('checkbox', { name: /Zendesk/ })).toBeDisabled();
+    // The organisation's helpdesk domain: not removable, and the browser's access to it is the
+    // agent's to allow (a policy cannot grant it).
+    await expect(
+      options.getByRole('cell', { name: 'https://support.acme.com', exact: true }),
+    ).toBeVisible();
+    await expect(
+      options.getByRole('button', { name: 'Allow access to https://support.acme.com' }),
+    ).toBeVisible();
+    await expect(
+      options.getByRole('button', { name: 'Remove https://support.acme.com' }),
+    ).toHaveCount(0);
+    await expect(options.getByLabel('Helpdesk address')).toHaveCount(0);
     // What the policy leaves alone stays the agent's: the invalid ToolbarOpens too.
     await expect(options.getByRole('checkbox', { name: /browser console/ })).toBeEnabled();
+    // Locked controls and their notes are still named and described for a screen reader.
+    await expectAccessible(options);
     // The page asked Upscope for the team's usage with the policy's key.
     expect(
       fake.requests.some(
