@@ -86,6 +86,7 @@ test('a browser with only a policy file: settings locked, the policy’s key use
     NotifyWhenBack: false,
     DisabledHelpdesks: ['gmail'],
     CustomDomains: [{ Origin: 'https://support.acme.com', Helpdesk: 'zendesk' }],
+    AgentIdentitySource: 'helpdesk',
     // Not a schema value: Chromium drops it (and the worker would), the rest still applies.
     ToolbarOpens: 'nowhere',
   });
@@ -143,6 +144,10 @@ test('a browser with only a policy file: settings locked, the policy’s key use
       ),
     ).toBe(true);
 
+    // Reading the agent from the helpdesk is not built: the page says so, and the agent types.
+    await expect(
+      options.getByText('Reading them from the helpdesk is not available yet'),
+    ).toBeVisible();
     // All the agent types: who they are.
     await options.getByLabel('Agent name').fill('Sam Support');
     await options.getByLabel('Agent ID').fill('sam-1');

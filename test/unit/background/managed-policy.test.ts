@@ -230,6 +230,8 @@ describe('the key from policy', () => {
     await setPolicy({ ApiEndpoint: bg.server.baseUrl, ApiKey: POLICY_KEY });
     await applyPolicy(readPolicy(await fakeBrowser.storage.managed.get()), { changed: false });
     const origin = new URL(bg.server.baseUrl).origin;
+    // Tested again from the options page, it is still the policy's key.
+    expect(await send({ type: 'connection/test' })).toMatchObject({ ok: true });
 
     await fakeBrowser.storage.managed.clear();
     await applyPolicy({}, { changed: true });
