@@ -13,11 +13,13 @@ type Manifest = Record<string, unknown>;
 
 export function toFirefoxManifest(chrome: Manifest): Manifest {
   // Firefox ignores or warns about these Chrome-only keys; it has no cross-extension messaging to
-  // close off, and its minimum version lives in browser_specific_settings. Its sidebar is the
+  // close off, and its minimum version lives in browser_specific_settings. It needs no schema for
+  // storage.managed: it reads policies.json (3rdparty → Extensions → the add-on id) as given. Its sidebar is the
   // side panel's page under its own key, and needs no permission.
   const {
     minimum_chrome_version: _min,
     externally_connectable: _ext,
+    storage: _storage,
     side_panel: sidePanel,
     permissions,
     background,

@@ -18,7 +18,7 @@ import { clearLookupCache, searchCached } from './lookup';
 import { syncPresenceAlarm } from './presence';
 import { Problem } from './problems';
 import { rankVisitors } from './ranking';
-import { loadSettings, patchedSettings, saveSettings } from './settings-store';
+import { loadManagedSettings, loadSettings, patchedSettings, saveSettings } from './settings-store';
 import { getTabState, removeTabState, setTabState, allTabStates, possibleMatch } from './tab-state';
 import { clearToolbar } from './toolbar';
 import { siteAt } from './custom-domains';
@@ -101,6 +101,11 @@ export const contentHandlers: ContentHandlers = {
   },
 };
 
+/** The key the organisation's policy gives is not the agent's to replace or remove. */
+async function refuseWhenKeyManaged(): Promise<void> {
+  if ((await loadManagedSettings()).managed.key) throw new Problem('managed', 'problemManagedKey');
+}
+
 async function setup(): Promise<Setup> {
   const settings = await loadSettings();
   const key = await keyStatus(originOf(settings.apiBaseUrl));
@@ -164,8 +169,8 @@ export const pageHandlers: PageHandlers = {
   },
 
   async 'settings/get'() {
-    const settings = await loadSettings();
-    return { settings, key: await keyStatus(originOf(settings.apiBaseUrl)) };
+    const { settings, managed } = await loadManagedSettings();
+    return { settings, key: await keyStatus(originOf(settings.apiBaseUrl)), managed };
   },
 
   'setup/get': setup,
@@ -175,6 +180,7 @@ export const pageHandlers: PageHandlers = {
   'search/take-pending': () => takePendingSearch(),
 
   async 'settings/save'({ patch, apiKey }) {
+    if (apiKey) await refuseWhenKeyManaged();
     const before = await loadSettings();
     // A key saved before keys were bound belongs to the endpoint saved until now.
     await bindStoredKey();
@@ -193,14 +199,17 @@ export const pageHandlers: PageHandlers = {
       await Promise.all([...states].map(([id, s]) => refreshTicket(id, s, { push: true })));
     }
     await syncPresenceAlarm();
-    return { settings, key: await keyStatus(origin), keyCheck };
+    const { managed } = await loadManagedSettings();
+    return { settings, key: await keyStatus(origin), keyCheck, managed };
   },
 
   async 'key/save'({ apiKey }) {
+    await refuseWhenKeyManaged();
     return verifyAndSaveKey(apiKey);
   },
 
   async 'key/clear'() {
+    await refuseWhenKeyManaged();
     return forgetKey();
   },
 

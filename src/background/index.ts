@@ -14,6 +14,8 @@ import { removeTabState } from './tab-state';
 import { forgetTabBudget } from './tab-budget';
 import { applyToolbarOpens } from './toolbar-opens';
 import { onNoticeButton, onNoticeClicked } from './back-notice';
+import { readManagedPolicy } from './managed-policy';
+import { applyPolicy, applyPolicyAtStart } from './policy-sync';
 
 // Listeners are registered synchronously at start-up: the worker is stopped when idle, and only
 // events whose listeners exist in its first turn wake it again.
@@ -68,7 +70,15 @@ browser.storage.onChanged.addListener((changes, area) => {
     void syncCustomDomains();
     void syncToolbarOpens();
   }
+  // The organisation's policy changed while the browser runs (Chrome; Firefox reads policies.json
+  // only when it starts).
+  if (area === 'managed') void readManagedPolicy().then((p) => applyPolicy(p, { changed: true }));
 });
+
+// Access to a custom domain granted (an organisation's domain the agent allowed) or taken away:
+// the content script's registration follows.
+browser.permissions.onAdded.addListener(() => void syncCustomDomains());
+browser.permissions.onRemoved.addListener(() => void syncCustomDomains());
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
   // Without a window yet (a browser starting with the extension pre-installed) this can fail;
@@ -81,6 +91,9 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
 // Firefox forgets menu entries when the browser restarts; Chrome keeps them (recreating is harmless).
 browser.runtime.onStartup.addListener(() => void createFindMenu());
 
-void prepareKeyStore();
+// The key store is closed first: the policy's key is copied into it.
+void prepareKeyStore()
+  .catch(() => undefined)
+  .then(applyPolicyAtStart);
 void syncCustomDomains();
 void syncToolbarOpens();

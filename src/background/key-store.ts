@@ -19,6 +19,11 @@ const StoredKeySchema = z.object({
    * before keys were bound have none, and are bound on first read (see `boundKey`).
    */
   origin: z.string().min(1).optional(),
+  /**
+   * The key came from the organisation's policy (copied here by the worker at start-up and when
+   * the policy changes): it goes when the policy no longer gives it.
+   */
+  fromPolicy: z.boolean().optional(),
 });
 
 type StoredKey = z.infer<typeof StoredKeySchema>;
@@ -190,7 +195,28 @@ export async function saveApiKey(
   origin: string,
   rejected: string | null = null,
 ): Promise<void> {
-  await keyItem.set({ value, rejected, origin });
+  // Re-saved after a test, the policy's key is still the policy's.
+  const stored = await readQuietly(await store());
+  const fromPolicy = stored?.fromPolicy === true && stored.value === value;
+  await keyItem.set({ value, rejected, origin, ...(fromPolicy && { fromPolicy }) });
+}
+
+/**
+ * Keeps the key the organisation's policy gives, bound to `origin` like a typed key, in the same
+ * store as a typed key: nothing but this copy is ever read for calls. A null policy key removes a
+ * key that came from the policy and leaves one the agent typed. Returns whether anything changed;
+ * the same key for the same origin keeps its state (a refusal stays until the policy changes it).
+ */
+export async function adoptPolicyKey(value: string | null, origin: string): Promise<boolean> {
+  const stored = await readQuietly(await store());
+  if (value === null) {
+    if (!stored?.fromPolicy) return false;
+    await clearApiKey();
+    return true;
+  }
+  if (stored?.fromPolicy && stored.value === value && stored.origin === origin) return false;
+  await keyItem.set({ value, rejected: null, origin, fromPolicy: true });
+  return true;
 }
 
 /**

@@ -34,7 +34,7 @@ export function Options() {
   const [pausedUntil, setPausedUntil] = useState<string | null>(null);
   const settings = useSettingsForm();
   const key = useKey(setUsage);
-  const { saved, parts, status, setStatus } = settings;
+  const { saved, parts, status, setStatus, managed } = settings;
 
   async function load() {
     const reply = await send({ type: 'settings/get' });
@@ -43,7 +43,7 @@ export function Options() {
       return;
     }
     setLoadError(null);
-    settings.stored(reply.data.settings);
+    settings.stored(reply.data.settings, reply.data.managed);
     key.loaded(reply.data.key);
     // The team's usage comes with a working key: ask once, quietly.
     if (reply.data.key.present && !reply.data.key.rejected) {
@@ -116,7 +116,7 @@ export function Options() {
         setStatus({ tone: 'error', text: errorText(reply.error) });
         return;
       }
-      settings.stored(reply.data.settings);
+      settings.stored(reply.data.settings, reply.data.managed);
       if (!typedKey) {
         setStatus({ tone: 'ok', text: t('optionsSaved') });
         return;
@@ -152,7 +152,7 @@ export function Options() {
       else setStatus({ tone: 'error', text: errorText(reply.error) });
       return;
     }
-    settings.stored(reply.data.settings);
+    settings.stored(reply.data.settings, reply.data.managed);
     if (reply.data.keyCheck) {
       showKeyCheck(reply.data.keyCheck);
       return;
@@ -192,16 +192,20 @@ export function Options() {
           {t('optionsTitle')}
         </h1>
         <p class="muted">{t('optionsIntro')}</p>
+        {(managed.fields.length > 0 || managed.key) && (
+          <Notice tone="info" text={t('optionsManagedNotice')} />
+        )}
       </header>
 
       <form class="settings" noValidate onSubmit={onSubmit}>
         <ConnectionSection
           parts={parts}
           keyState={key}
+          keyManaged={managed.key}
           savedEndpoint={saved.apiBaseUrl}
           onStatus={setStatus}
         />
-        <AgentSection parts={parts} />
+        <AgentSection parts={parts} fromHelpdesk={managed.agentIdentitySource === 'helpdesk'} />
         <SessionsSection parts={parts} />
         <ToolbarSection parts={parts} />
         <PresenceSection parts={parts} />
@@ -221,7 +225,11 @@ export function Options() {
         </div>
       </form>
 
-      <CustomDomainsSection saved={saved} onSaved={settings.setSaved} />
+      <CustomDomainsSection
+        saved={saved}
+        locked={parts.locked('customDomains')}
+        onSaved={settings.setSaved}
+      />
       <UsageSection usage={usage} pausedUntil={pausedUntil} />
       <ShortcutsSection toolbarOpens={saved.toolbarOpens} />
     </main>

@@ -15,17 +15,36 @@ import type { FormParts, Status } from './use-settings-form';
  */
 function KeyField({
   keyState,
+  managed,
   movingTo,
   savedOrigin,
   onStatus,
 }: {
   keyState: KeyState;
+  /** The key comes from the organisation's policy: shown masked, neither replaced nor removed. */
+  managed: boolean;
   /** The origin of the typed endpoint when it is not the saved one's. */
   movingTo: string | null;
   savedOrigin: string | null;
   onStatus(status: Status): void;
 }) {
   const key = keyState.status;
+  if (managed) {
+    return (
+      <TextField
+        id="api-key"
+        label={t('optionsKeyLabel')}
+        value={maskedKey(key?.hint ?? null)}
+        readOnly
+        error={
+          key?.rejected
+            ? t('optionsKeyRefusedStatus', errorText({ kind: key.rejected, message: '' }))
+            : null
+        }
+        hint={t('optionsKeyManaged', key?.hint ?? '')}
+      />
+    );
+  }
   if (key?.present && !keyState.replacing && !movingTo) {
     const refused = key.rejected
       ? t('optionsKeyRefusedStatus', errorText({ kind: key.rejected, message: '' }))
@@ -107,6 +126,7 @@ function KeyField({
 export function ConnectionSection(props: {
   parts: FormParts;
   keyState: KeyState;
+  keyManaged: boolean;
   /** The endpoint as saved: the one a test speaks to. */
   savedEndpoint: string;
   onStatus(status: Status): void;
@@ -117,10 +137,12 @@ export function ConnectionSection(props: {
   const typedOrigin = endpointOrigin(parts.form.apiBaseUrl);
   const movingTo = typedOrigin && typedOrigin !== savedOrigin ? typedOrigin : null;
   const foreignHost = foreignEndpointHost(parts.form.apiBaseUrl);
+  const endpointLocked = parts.locked('apiBaseUrl');
   return (
     <Section id="connection-title" title={t('optionsConnectionTitle')}>
       <KeyField
         keyState={keyState}
+        managed={props.keyManaged}
         movingTo={movingTo}
         savedOrigin={savedOrigin}
         onStatus={props.onStatus}
@@ -131,9 +153,11 @@ export function ConnectionSection(props: {
         label={t('optionsEndpointLabel')}
         type="url"
         value={parts.form.apiBaseUrl}
+        readOnly={endpointLocked}
         error={parts.error('apiBaseUrl')}
         hint={
           <>
+            {endpointLocked && <strong>{t('optionsManagedBy')}. </strong>}
             {foreignHost && (
               <strong class="endpoint-warning">
                 {t('optionsEndpointForeignHost', foreignHost)}{' '}
@@ -152,6 +176,7 @@ export function ConnectionSection(props: {
           parts.clear('apiBaseUrl');
         }}
         after={
+          !endpointLocked &&
           normalEndpoint(parts.form.apiBaseUrl) !== DEFAULT_API_BASE_URL && (
             <button
               type="button"

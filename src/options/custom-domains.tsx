@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { HELPDESK_NAMES } from '../shared/helpdesk-names';
 import { HELPDESK_IDS, type HelpdeskId } from '../shared/helpdesks';
@@ -8,11 +8,14 @@ import { FieldError } from '../ui/field';
 import { t } from '../wording/i18n';
 import { send } from '../shared/page-send';
 import { parseOrigin, type CustomDomain } from './model';
+import { ManagedNote } from './managed';
 import { requestOrigins, Section } from './section';
 
 /** Self-hosted or host-mapped helpdesks: listed, added (with their permission) and removed. */
 export function CustomDomainsSection(props: {
   saved: Settings;
+  /** The organisation's policy decides the list: shown, neither added to nor removed from. */
+  locked: boolean;
   onSaved(settings: Settings): void;
 }) {
   const { saved } = props;
@@ -21,6 +24,33 @@ export function CustomDomainsSection(props: {
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const input = useRef<HTMLInputElement>(null);
+  /** Origins of the organisation's domains the browser may not read yet: the agent allows each. */
+  const [ungranted, setUngranted] = useState<string[]>([]);
+
+  useEffect(() => {
+    if (!props.locked) return;
+    void Promise.all(
+      saved.customDomains.map(async ({ origin }) =>
+        (await browser.permissions.contains({ origins: [`${origin}/*`] }).catch(() => false))
+          ? null
+          : origin,
+      ),
+    ).then((origins) => setUngranted(origins.filter((o): o is string => o !== null)));
+  }, [props.locked, saved.customDomains]);
+
+  /** A policy cannot grant a host permission: the agent allows it once, in this click. */
+  function allow(origin: string) {
+    setStatus('');
+    void requestOrigins(`${origin}/*`).then((granted) => {
+      if (!granted) {
+        setError(t('optionsCustomNotAllowed', origin));
+        return;
+      }
+      setError(null);
+      setUngranted((list) => list.filter((o) => o !== origin));
+      setStatus(t('optionsCustomAllowed', origin));
+    });
+  }
 
   function add(event: Event) {
     event.preventDefault();
@@ -76,6 +106,7 @@ export function CustomDomainsSection(props: {
       <p class="hint" id="custom-hint">
         {t('optionsCustomHint')}
       </p>
+      <ManagedNote id="custom-managed" show={props.locked} />
       {saved.customDomains.length === 0 ? (
         <p class="muted">{t('optionsCustomNone')}</p>
       ) : (
@@ -93,53 +124,66 @@ export function CustomDomainsSection(props: {
                 <td class="origin">{domain.origin}</td>
                 <td>{HELPDESK_NAMES[domain.helpdesk]}</td>
                 <td class="actions-cell">
-                  <button
-                    type="button"
-                    aria-label={t('optionsCustomRemoveLabel', domain.origin)}
-                    onClick={() => void remove(domain)}
-                  >
-                    {t('optionsCustomRemove')}
-                  </button>
+                  {props.locked && ungranted.includes(domain.origin) && (
+                    <button
+                      type="button"
+                      aria-label={t('optionsCustomAllowLabel', domain.origin)}
+                      onClick={() => allow(domain.origin)}
+                    >
+                      {t('optionsCustomAllow')}
+                    </button>
+                  )}
+                  {!props.locked && (
+                    <button
+                      type="button"
+                      aria-label={t('optionsCustomRemoveLabel', domain.origin)}
+                      onClick={() => void remove(domain)}
+                    >
+                      {t('optionsCustomRemove')}
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <form class="add-domain" noValidate onSubmit={add}>
-        <div class="field grow">
-          <label for="domain-origin">{t('optionsCustomOriginLabel')}</label>
-          <input
-            id="domain-origin"
-            ref={input}
-            type="url"
-            placeholder="https://support.example.com"
-            value={text}
-            spellcheck={false}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'domain-error custom-hint' : 'custom-hint'}
-            onInput={(event) => {
-              setText(event.currentTarget.value);
-              setError(null);
-            }}
-          />
-        </div>
-        <div class="field">
-          <label for="domain-type">{t('optionsCustomTypeLabel')}</label>
-          <select
-            id="domain-type"
-            value={type}
-            onChange={(event) => setType(event.currentTarget.value as HelpdeskId)}
-          >
-            {HELPDESK_IDS.map((id) => (
-              <option key={id} value={id}>
-                {HELPDESK_NAMES[id]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit">{t('optionsCustomAdd')}</button>
-      </form>
+      {!props.locked && (
+        <form class="add-domain" noValidate onSubmit={add}>
+          <div class="field grow">
+            <label for="domain-origin">{t('optionsCustomOriginLabel')}</label>
+            <input
+              id="domain-origin"
+              ref={input}
+              type="url"
+              placeholder="https://support.example.com"
+              value={text}
+              spellcheck={false}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? 'domain-error custom-hint' : 'custom-hint'}
+              onInput={(event) => {
+                setText(event.currentTarget.value);
+                setError(null);
+              }}
+            />
+          </div>
+          <div class="field">
+            <label for="domain-type">{t('optionsCustomTypeLabel')}</label>
+            <select
+              id="domain-type"
+              value={type}
+              onChange={(event) => setType(event.currentTarget.value as HelpdeskId)}
+            >
+              {HELPDESK_IDS.map((id) => (
+                <option key={id} value={id}>
+                  {HELPDESK_NAMES[id]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit">{t('optionsCustomAdd')}</button>
+        </form>
+      )}
       <FieldError id="domain-error" text={error} />
       <p class="muted small" role="status">
         {status}

@@ -1,5 +1,6 @@
 import { t } from '../wording/i18n';
 import { freshnessChoices } from './model';
+import { describedBy, ManagedNote } from './managed';
 import { Section } from './section';
 import type { FormParts } from './use-settings-form';
 
@@ -12,7 +13,7 @@ function freshnessLabel(seconds: number): string {
 
 /** How long a visitor's presence is trusted before it is looked up again. */
 export function PresenceSection({ parts }: { parts: FormParts }) {
-  const { form, update } = parts;
+  const { form, update, locked } = parts;
   return (
     <Section id="presence-title" title={t('optionsPresenceTitle')}>
       <div class="field">
@@ -20,7 +21,11 @@ export function PresenceSection({ parts }: { parts: FormParts }) {
         <select
           id="freshness"
           class="narrow"
-          aria-describedby="freshness-hint"
+          disabled={locked('freshnessSeconds')}
+          aria-describedby={describedBy(
+            'freshness-hint',
+            locked('freshnessSeconds') && 'freshness-managed',
+          )}
           value={String(form.freshnessSeconds)}
           onChange={(event) => update({ freshnessSeconds: Number(event.currentTarget.value) })}
         >
@@ -33,12 +38,17 @@ export function PresenceSection({ parts }: { parts: FormParts }) {
         <p id="freshness-hint" class="hint">
           {t('optionsFreshnessHint')}
         </p>
+        <ManagedNote id="freshness-managed" show={locked('freshnessSeconds')} />
       </div>
       <div class="field">
         <label class="check">
           <input
             type="checkbox"
-            aria-describedby="notify-back-hint"
+            aria-describedby={describedBy(
+              'notify-back-hint',
+              locked('notifyWhenBack') && 'notify-back-managed',
+            )}
+            disabled={locked('notifyWhenBack')}
             checked={form.notifyWhenBack}
             onChange={(event) => update({ notifyWhenBack: event.currentTarget.checked })}
           />
@@ -47,6 +57,7 @@ export function PresenceSection({ parts }: { parts: FormParts }) {
         <p id="notify-back-hint" class="hint">
           {t('optionsNotifyBackHint')}
         </p>
+        <ManagedNote id="notify-back-managed" show={locked('notifyWhenBack')} />
       </div>
       <div class="field">
         <label for="invite-text">{t('optionsInviteLabel')}</label>

@@ -1,5 +1,6 @@
 import { TextField } from '../ui/field';
 import { t } from '../wording/i18n';
+import { describedBy, ManagedNote } from './managed';
 import { Section } from './section';
 import type { FormParts } from './use-settings-form';
 
@@ -24,7 +25,7 @@ const PRESET_CHOICES = [
 
 /** Where a co-browsing session opens, and how it looks. */
 export function SessionsSection({ parts }: { parts: FormParts }) {
-  const { form, update } = parts;
+  const { form, update, locked } = parts;
   return (
     <Section id="sessions-title" title={t('optionsSessionsTitle')}>
       <fieldset>
@@ -46,16 +47,22 @@ export function SessionsSection({ parts }: { parts: FormParts }) {
         <input
           type="checkbox"
           checked={form.returnToTicket}
-          aria-describedby="return-to-ticket-hint"
+          disabled={locked('returnToTicket')}
+          aria-describedby={describedBy(
+            'return-to-ticket-hint',
+            locked('returnToTicket') && 'return-to-ticket-managed',
+          )}
           onChange={(event) => update({ returnToTicket: event.currentTarget.checked })}
         />
         {t('optionsReturnToTicket')}
       </label>
+      <ManagedNote id="return-to-ticket-managed" show={locked('returnToTicket')} />
       <p class="hint" id="return-to-ticket-hint">
         {t('optionsReturnToTicketHint')}
       </p>
       <fieldset>
         <legend>{t('optionsPermissionsLegend')}</legend>
+        <ManagedNote id="permissions-managed" show={locked('permissionsPreset')} />
         {PRESET_CHOICES.map(([value, label]) => (
           <label class="check" key={value}>
             <input
@@ -63,6 +70,8 @@ export function SessionsSection({ parts }: { parts: FormParts }) {
               name="permissions-preset"
               value={value}
               checked={form.permissionsPreset === value}
+              disabled={locked('permissionsPreset')}
+              aria-describedby={describedBy(locked('permissionsPreset') && 'permissions-managed')}
               onChange={() => update({ permissionsPreset: value })}
             />
             {t(label)}
@@ -72,7 +81,11 @@ export function SessionsSection({ parts }: { parts: FormParts }) {
           <input
             type="checkbox"
             checked={form.allowConsole}
-            aria-describedby="allow-console-hint"
+            disabled={locked('allowConsole')}
+            aria-describedby={describedBy(
+              'allow-console-hint',
+              locked('allowConsole') && 'allow-console-managed',
+            )}
             onChange={(event) => update({ allowConsole: event.currentTarget.checked })}
           />
           {t('optionsAllowConsole')}
@@ -80,9 +93,14 @@ export function SessionsSection({ parts }: { parts: FormParts }) {
         <p class="hint" id="allow-console-hint">
           {t('optionsAllowConsoleHint')}
         </p>
+        <ManagedNote id="allow-console-managed" show={locked('allowConsole')} />
       </fieldset>
-      <fieldset>
+      <fieldset
+        disabled={locked('branding')}
+        aria-describedby={describedBy(locked('branding') && 'branding-managed')}
+      >
         <legend>{t('optionsBrandingLegend')}</legend>
+        <ManagedNote id="branding-managed" show={locked('branding')} />
         {SCREEN_CHOICES.map(([id, value, label]) => (
           <label class="check" key={id}>
             <input

@@ -1,5 +1,6 @@
 import { toolbarCanOpenPanel } from '../shared/side-panel';
 import { t } from '../wording/i18n';
+import { describedBy, ManagedNote } from './managed';
 import { Section } from './section';
 import type { FormParts } from './use-settings-form';
 
@@ -14,11 +15,15 @@ const CHOICES = [
  */
 export function ToolbarSection({ parts }: { parts: FormParts }) {
   if (!toolbarCanOpenPanel()) return null;
-  const { form, update } = parts;
+  const { form, update, locked } = parts;
   return (
     <Section id="toolbar-title" title={t('optionsToolbarTitle')}>
-      <fieldset>
+      <fieldset
+        disabled={locked('toolbarOpens')}
+        aria-describedby={describedBy(locked('toolbarOpens') && 'toolbar-managed')}
+      >
         <legend>{t('optionsToolbarOpensLegend')}</legend>
+        <ManagedNote id="toolbar-managed" show={locked('toolbarOpens')} />
         {CHOICES.map(([value, label]) => (
           <label class="check" key={value}>
             <input

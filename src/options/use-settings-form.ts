@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { Managed, ManagedField } from '../shared/protocol';
 import type { Settings } from '../shared/settings';
 import { t } from '../wording/i18n';
 import type { Tone } from '../ui/notice';
@@ -14,7 +15,12 @@ export interface FormParts {
   error(field: Field): string | null;
   /** Takes a field's error away once the agent edits it. */
   clear(field: Field): void;
+  /** Whether the organisation's policy decides this setting: shown, not editable. */
+  locked(field: ManagedField): boolean;
 }
+
+/** Nothing managed: what a page shows before the worker answered, or without a policy. */
+export const NOT_MANAGED: Managed = { fields: [], key: false, agentIdentitySource: null };
 
 export const FIELD_IDS: Record<Field, string> = {
   apiBaseUrl: 'api-endpoint',
@@ -31,10 +37,12 @@ export function useSettingsForm() {
   /** The endpoint's origin when the browser's permission for it was refused. */
   const [deniedOrigin, setDeniedOrigin] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>(null);
+  const [managed, setManaged] = useState<Managed>(NOT_MANAGED);
 
-  function stored(settings: Settings) {
+  function stored(settings: Settings, nowManaged?: Managed) {
     setSaved(settings);
     setForm(formOf(settings));
+    if (nowManaged) setManaged(nowManaged);
   }
 
   const parts: FormParts | null = form && {
@@ -52,11 +60,13 @@ export function useSettingsForm() {
       if (field === 'apiBaseUrl') setDeniedOrigin(null);
       if (errors[field]) setErrors({ ...errors, [field]: undefined });
     },
+    locked: (field) => managed.fields.includes(field),
   };
 
   return {
     saved,
     setSaved,
+    managed,
     parts,
     stored,
     setErrors,

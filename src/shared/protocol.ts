@@ -124,6 +124,21 @@ export interface KeyStatus {
   savedFor: string | null;
 }
 
+/** A settings field an organisation can decide by policy. */
+export type ManagedField = Exclude<keyof Settings, 'version'>;
+
+/** What the organisation's browser policy decides: those fields are not the agent's to change. */
+export interface Managed {
+  fields: ManagedField[];
+  /** The API key comes from the policy: the agent cannot replace or remove it. */
+  key: boolean;
+  /**
+   * Whether the agent types their name and id or they are read from the helpdesk. Only read and
+   * shown for now: reading the agent from the helpdesk is not built.
+   */
+  agentIdentitySource: 'typed' | 'helpdesk' | null;
+}
+
 /** What the worker knows about the ticket open in one tab. */
 export interface TabState {
   helpdesk: HelpdeskId;
@@ -182,6 +197,7 @@ export interface SettingsSaved {
   key: KeyStatus;
   /** Null when the save carried no key. */
   keyCheck: KeyCheck | null;
+  managed: Managed;
 }
 
 /** One customer the agent asked to be told about when they come back to the website. */
@@ -245,7 +261,7 @@ export interface PageReplies {
   'cobrowse/start': StartOutcome;
   /** The visitor as they are now known: out of the session. Null when no list held them. */
   'session/end': Visitor | null;
-  'settings/get': { settings: Settings; key: KeyStatus };
+  'settings/get': { settings: Settings; key: KeyStatus; managed: Managed };
   'setup/get': Setup;
   /** Null when no content script read a ticket on the tab. */
   'tab/reading': Reading | null;

@@ -107,6 +107,14 @@ describe('built Chrome manifest (dist/manifest.json)', () => {
     for (const name of names) expect(messages).toHaveProperty(name.slice(6, -2));
   });
 
+  it('ships the policy schema Chrome validates an organisation’s settings against', () => {
+    const schemaPath = join(DIST, manifest.storage.managed_schema);
+    expect(existsSync(schemaPath)).toBe(true);
+    const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
+    expect(schema.type).toBe('object');
+    expect(Object.keys(schema.properties)).toContain('ApiKey');
+  });
+
   it('contains no dynamic or remote code', () => {
     for (const file of jsFiles(DIST)) {
       const code = readFileSync(file, 'utf8');
@@ -153,6 +161,8 @@ describe('built Firefox manifest (dist-firefox/manifest.json)', () => {
     expect(manifest.browser_specific_settings.gecko_android.strict_min_version).toBe('142.0');
     expect(manifest.web_accessible_resources ?? []).toEqual([]);
     expect(manifest.minimum_chrome_version).toBeUndefined();
+    // Firefox reads policies.json as given, without a schema; the key only draws a warning there.
+    expect(manifest.storage).toBeUndefined();
     expect(manifest.content_scripts[0].matches).toEqual(HELPDESK_MATCHES);
   });
 

@@ -28,6 +28,15 @@ test('a host-mapped Zendesk the agent added and granted gets the badge, with nav
       settings: { customDomains: [{ origin: 'https://support.acme.com', helpdesk: 'zendesk' }] },
     });
 
+    // The registration follows the saved settings asynchronously (in a fresh browser the first
+    // read of the organisation's policy alone can take a second): reload once it is in place.
+    await expect
+      .poll(() =>
+        serviceWorker.evaluate(async () =>
+          (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? []),
+        ),
+      )
+      .toContain('https://support.acme.com/*');
     await page.reload();
     await badgeOf(page).hasText('Online', { timeout: 10_000 });
     await page.click('#open-124');

@@ -31,14 +31,17 @@ export interface FirefoxWithExtension {
  * The extension's API traffic to api.upscope.io goes through a local proxy to the fake Upscope
  * server (see api-proxy.ts); helpdesk pages are served per tab with BiDi request interception.
  */
-export async function launchFirefoxWithExtension(fake: FakeUpscope): Promise<FirefoxWithExtension> {
+export async function launchFirefoxWithExtension(
+  fake: FakeUpscope,
+  options: { executablePath?: string } = {},
+): Promise<FirefoxWithExtension> {
   const api = await startFakeUpscopeServer(fake);
   const proxy = await startApiProxy(['api.upscope.io'], Number(new URL(api.origin).port));
   let browser: Browser | undefined;
   try {
     browser = await puppeteer.launch({
       browser: 'firefox',
-      executablePath: firefoxPath(),
+      executablePath: options.executablePath ?? firefoxPath(),
       headless: true,
       // Without it, BiDi refuses to navigate a tab to a moz-extension: page.
       args: ['--remote-allow-system-access'],

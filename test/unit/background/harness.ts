@@ -118,8 +118,8 @@ export function useBackground(): Background {
 }
 
 /**
- * The APIs the worker's entry point registers on that the in-memory browser lacks: commands and
- * context menus, each recording its listeners.
+ * The APIs the worker's entry point registers on that the in-memory browser lacks: commands,
+ * context menus and permission changes, each recording its listeners.
  */
 export function stubEntryPointApis() {
   const listening = () => {
@@ -130,6 +130,9 @@ export function stubEntryPointApis() {
     return event;
   };
   (fakeBrowser.commands as unknown as Record<string, unknown>).onCommand = listening();
+  const permissions = fakeBrowser.permissions as unknown as Record<string, unknown>;
+  permissions.onAdded = listening();
+  permissions.onRemoved = listening();
   Object.assign(fakeBrowser, {
     contextMenus: {
       onClicked: listening(),

@@ -24,6 +24,7 @@ describe('service worker start-up', () => {
     expect(fakeBrowser.runtime.onStartup.hasListeners()).toBe(true);
     expect(fakeBrowser.contextMenus.onClicked.hasListeners()).toBe(true);
     expect(fakeBrowser.storage.onChanged.hasListeners()).toBe(true);
+    expect(fakeBrowser.permissions.onAdded.hasListeners()).toBe(true);
     // A top-level await would let the worker's first turn end before the listeners exist.
     const source = await import('node:fs').then((fs) =>
       fs.readFileSync(new URL('../../../src/background/index.ts', import.meta.url), 'utf8'),
