@@ -5,6 +5,7 @@ import { boot } from './boot';
 import { openSettings, type Choice } from './choice';
 import { VisitorDetails } from './details';
 import { moveSelection, selectedId, setupProblem } from './model';
+import { ReadingPanel } from './reading';
 import { SearchBox } from './search-box';
 import { SearchPanel } from './search-panel';
 import { Freshness, TicketPanel, ticketMeta } from './ticket-panel';
@@ -241,6 +242,7 @@ export function App({ start, place, follow }: { start: Boot; place: Place; follo
               </div>
             </section>
             <WatchList watch={watch} />
+            <ReadingPanel tabId={tabState.tabId} />
           </main>
         </>
       )}

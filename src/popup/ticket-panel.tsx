@@ -1,4 +1,6 @@
 import { HELPDESK_NAMES } from '../shared/helpdesk-names';
+import type { HelpdeskId } from '../shared/helpdesks';
+import type { Identities } from '../shared/identities';
 import { isPossibleMatch } from '../shared/views';
 import { plainName } from '../shared/plain-name';
 import { t } from '../wording/i18n';
@@ -13,12 +15,12 @@ import type { VisitorActions } from './use-visitor-actions';
 import type { WatchListHook } from './use-watch-list';
 import { WatchButton } from './watch-list';
 
-function identitiesText(tab: TabState): string {
-  const ids = tab.identities;
+/** A ticket's customer as the agent reads them: email, ids, code and name, in one line. */
+export function identitiesText(ids: Identities, helpdesk: HelpdeskId): string {
   return [
     ids.email,
     ids.externalId && `id:${ids.externalId}`,
-    ids.helpdeskUserId && t('helpdeskUserId', HELPDESK_NAMES[tab.helpdesk], ids.helpdeskUserId),
+    ids.helpdeskUserId && t('helpdeskUserId', HELPDESK_NAMES[helpdesk], ids.helpdeskUserId),
     ids.lookupCode && t('lookupCodeChip', ids.lookupCode),
     ids.name,
   ]
@@ -134,7 +136,9 @@ export function TicketPanel(props: {
         {(!trouble || trouble.tone === 'info') && tab.view.state !== 'disabled' && (
           <div class="empty" data-testid="no-match">
             <p class="empty-title">{t('noMatchTitle')}</p>
-            <p class="muted">{t('noMatchLookedFor', identitiesText(tab))}</p>
+            <p class="muted">
+              {t('noMatchLookedFor', identitiesText(tab.identities, tab.helpdesk))}
+            </p>
             <p class="muted">{t('noMatchHint')}</p>
           </div>
         )}

@@ -10,6 +10,7 @@ export type {
   ErrorInfo,
   KeyCheck,
   KeyStatus,
+  Reading,
   Settings,
   Setup,
   StartOutcome,

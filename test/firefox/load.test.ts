@@ -101,8 +101,9 @@ describe('the Firefox build in Firefox ESR', () => {
       timeout: 10_000,
     });
     expect(await card!.evaluate((h) => h.textContent?.trim())).toBe('Maria Garcia');
-    const start = await page.waitForSelector('[data-testid="visitor"] .start button');
+    const start = await page.waitForSelector('[data-testid="card-actions"] button.primary');
     expect(await start!.evaluate((b) => (b as HTMLButtonElement).disabled)).toBe(false);
+    expect(await start!.evaluate((b) => b.textContent)).toBe('Start co-browsing with Maria');
     await page.close();
   });
 
