@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { errorForResponse, parseRetryAfter, UpscopeApiError } from './errors';
 import { describeIssues } from './schemas';
+import { isRedirect, redirectHost } from './redirect';
 
 export type HttpMethod = 'GET' | 'DELETE' | 'POST';
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -74,28 +75,6 @@ interface RawResponse {
 
 /** The documented body of a DELETE that stops a session (plain text, not JSON). */
 const PLAIN_OK = /^\s*ok\s*$/i;
-
-/**
- * The host a redirect names, for the agent to see where the API address leads. Null when the
- * answer hides it (a service worker gets an opaque redirect), when it is no http(s) URL, or when
- * it carries the key: the host ends up in words shown and stored.
- */
-function redirectHost(location: string | null, requestUrl: string, apiKey: string): string | null {
-  if (location === null) return null;
-  let target: URL;
-  try {
-    target = new URL(location, requestUrl);
-  } catch {
-    return null;
-  }
-  if (target.protocol !== 'https:' && target.protocol !== 'http:') return null;
-  const host = target.host;
-  return host && !host.toLowerCase().includes(apiKey.toLowerCase()) ? host : null;
-}
-
-function isRedirect(response: Response): boolean {
-  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
-}
 
 type Json = { ok: true; value: unknown } | { ok: false; empty: boolean };
 

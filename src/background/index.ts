@@ -11,6 +11,7 @@ import { routeMessage } from './router';
 import { loadSettings, SETTINGS_STORAGE_KEY } from './settings-store';
 import { originMatchesPattern, type SenderPolicy } from './sender';
 import { removeTabState } from './tab-state';
+import { onWaitingButton, onWaitingClicked } from './waiting-notice';
 import { forgetTabBudget } from './tab-budget';
 import { applyToolbarOpens } from './toolbar-opens';
 import { onNoticeButton, onNoticeClicked } from './back-notice';
@@ -50,9 +51,14 @@ browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === PRESENCE_ALARM) void refreshVisibleTickets();
 });
 
-browser.notifications.onClicked.addListener((id) => void onNoticeClicked(id));
+// A watched customer is back, or a ticket's customer is waiting for a call: each notice's own.
+browser.notifications.onClicked.addListener(async (id) => {
+  if (!(await onWaitingClicked(id))) await onNoticeClicked(id);
+});
 // Firefox has no notification buttons (nor this event): a click on the notice opens the ticket.
-browser.notifications.onButtonClicked?.addListener((id, index) => void onNoticeButton(id, index));
+browser.notifications.onButtonClicked?.addListener(async (id, index) => {
+  if (!(await onWaitingButton(id, index))) await onNoticeButton(id, index);
+});
 
 browser.tabs.onRemoved.addListener((tabId) => {
   void removeTabState(tabId);

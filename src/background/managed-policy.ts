@@ -40,6 +40,7 @@ const POLICY_KEYS = {
   ReturnToTicket: z.boolean(),
   FreshnessSeconds: SettingsSchema.shape.freshnessSeconds,
   NotifyWhenBack: z.boolean(),
+  NotifyWaiting: z.boolean(),
   ToolbarOpens: z.enum(TOOLBAR_OPENS),
 } as const;
 
@@ -94,6 +95,7 @@ export function policySettings(policy: ManagedPolicy): Partial<Omit<Settings, 'v
   if (policy.ReturnToTicket !== undefined) out.returnToTicket = policy.ReturnToTicket;
   if (policy.FreshnessSeconds !== undefined) out.freshnessSeconds = policy.FreshnessSeconds;
   if (policy.NotifyWhenBack !== undefined) out.notifyWhenBack = policy.NotifyWhenBack;
+  if (policy.NotifyWaiting !== undefined) out.notifyWaiting = policy.NotifyWaiting;
   if (policy.ToolbarOpens) out.toolbarOpens = policy.ToolbarOpens;
   return out;
 }

@@ -3,19 +3,23 @@ import { loadSettings } from './settings-store';
 import { allTabStates, removeTabState } from './tab-state';
 import { refreshTicket } from './ticket-tabs';
 import { checkWatchedAndNotify } from './back-notice';
+import { showWaitingNotice, startedWaiting } from './waiting-notice';
 import { watching } from './watchlist';
 
-// Presence is refreshed while a ticket is open and visible, or a customer is watched, by an alarm
-// (timers die with the worker). With neither the alarm is cleared and nothing runs.
+// Presence is refreshed while a ticket is open and visible (any open ticket, when the agent asked
+// to hear of customers waiting for a call), or a customer is watched, by an alarm (timers die
+// with the worker). With none of these the alarm is cleared and nothing runs.
 
 export const PRESENCE_ALARM = 'presence-refresh';
 /** Chrome runs alarms at most every 30 s. */
 const MIN_PERIOD_MINUTES = 0.5;
 
 export async function syncPresenceAlarm(): Promise<void> {
-  const states = await allTabStates();
-  const anyVisible = [...states.values()].some((s) => s.visible && s.view.state !== 'disabled');
-  if (!anyVisible && !(await watching())) {
+  const [states, { notifyWaiting }] = await Promise.all([allTabStates(), loadSettings()]);
+  const anyLooked = [...states.values()].some(
+    (s) => (s.visible || notifyWaiting) && s.view.state !== 'disabled',
+  );
+  if (!anyLooked && !(await watching())) {
     await browser.alarms.clear(PRESENCE_ALARM);
     return;
   }
@@ -31,17 +35,24 @@ export async function syncPresenceAlarm(): Promise<void> {
 }
 
 export async function refreshVisibleTickets(): Promise<void> {
-  const states = await allTabStates();
+  const [states, { notifyWaiting }] = await Promise.all([allTabStates(), loadSettings()]);
   await Promise.all(
     [...states].map(async ([tabId, state]) => {
-      if (!state.visible) return;
+      // A ticket in a background tab is looked at only to hear that its customer is waiting.
+      if (!state.visible && !notifyWaiting) return;
       try {
         await browser.tabs.get(tabId);
       } catch {
         await removeTabState(tabId);
         return;
       }
-      await refreshTicket(tabId, state, { push: true });
+      const next = await refreshTicket(tabId, state, { push: true });
+      if (notifyWaiting && startedWaiting(state, next)) {
+        await showWaitingNotice(tabId, next).catch((error: unknown) => {
+          // Notifications turned off for the browser: the badge still says "waiting".
+          console.warn('Could not show the notification.', error);
+        });
+      }
     }),
   );
   // After the tickets: a watched customer whose ticket is open is answered from their lookup.

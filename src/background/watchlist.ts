@@ -1,4 +1,3 @@
-import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import type { Visitor } from '../api';
 import { SHORT_ID_PATTERN } from '../api/short-id';
@@ -14,8 +13,9 @@ import { storageItem } from './storage-item';
 import { getTabState } from './tab-state';
 
 // Customers the agent asked to hear about when they come back to the website. Kept in
-// storage.local (a stopped worker, or a restarted browser, forgets nothing mid-shift), bounded in
-// number and age. The presence alarm checks them through the same lookup cache as the open
+// storage.session: a stopped worker forgets nothing, and the list empties when the browser
+// closes (a wish to be told belongs to this sitting, not to the next day). Bounded in number and
+// age. The presence alarm checks them through the same lookup cache as the open
 // tickets, so a watched customer whose ticket is open costs no request of its own.
 
 /** At most this many customers are watched at once. */
@@ -50,7 +50,7 @@ export type WatchEntry = z.infer<typeof WatchEntrySchema>;
 
 export const WATCHLIST_STORAGE_KEY = 'watchlist';
 const stored = storageItem(
-  'local',
+  'session',
   WATCHLIST_STORAGE_KEY,
   z.array(WatchEntrySchema).max(MAX_WATCHED),
   () => [],
@@ -106,15 +106,6 @@ export async function watchListReply(entries?: WatchEntry[]): Promise<WatchListR
   return { entries: list.map(viewOf), enabled: notifyWhenBack, max: MAX_WATCHED };
 }
 
-/** The tab's URL when it is a web page to come back to; null without access to it. */
-async function ticketUrlOf(tabId: number): Promise<string | null> {
-  const url = await browser.tabs
-    .get(tabId)
-    .then((tab) => tab.url ?? null)
-    .catch(() => null);
-  return url?.startsWith('https://') ? url : null;
-}
-
 /**
  * Watches the customer of the ticket in `tabId`, found there as visitor `shortId`. Only a match
  * that proves who the customer is may be watched: a notice would otherwise name a stranger.
@@ -132,7 +123,8 @@ export async function addWatched(tabId: number, shortId: string): Promise<WatchE
   if (!matchedBy || isPossibleMatch(matchedBy) || !search) {
     throw new Problem('possible_match', 'problemWatchWeak');
   }
-  const ticketUrl = await ticketUrlOf(tabId);
+  // The browser's word for where the ticket is (see ticket/identify), https only.
+  const ticketUrl = state.ticketUrl ?? null;
   const online = state.visitors.find((v) => v.is_online);
   return mutate((entries, now) => {
     const query = search.query.toLowerCase();

@@ -26,6 +26,7 @@ export interface Form {
   returnToTicket: boolean;
   freshnessSeconds: number;
   notifyWhenBack: boolean;
+  notifyWaiting: boolean;
   inviteText: string;
   disabledHelpdesks: HelpdeskId[];
   toolbarOpens: ToolbarOpens;
@@ -50,6 +51,7 @@ export function formOf(settings: Settings): Form {
     returnToTicket: settings.returnToTicket,
     freshnessSeconds: settings.freshnessSeconds,
     notifyWhenBack: settings.notifyWhenBack,
+    notifyWaiting: settings.notifyWaiting,
     inviteText: settings.inviteText,
     disabledHelpdesks: [...settings.disabledHelpdesks],
     toolbarOpens: settings.toolbarOpens,
@@ -122,6 +124,7 @@ export function toPatch(form: Form): SettingsPatch {
     returnToTicket: form.returnToTicket,
     freshnessSeconds: form.freshnessSeconds,
     notifyWhenBack: form.notifyWhenBack,
+    notifyWaiting: form.notifyWaiting,
     inviteText: form.inviteText.trim(),
     disabledHelpdesks: [...form.disabledHelpdesks],
     toolbarOpens: form.toolbarOpens,

@@ -1,4 +1,5 @@
 import { t } from '../wording/i18n';
+import { CheckField } from './check-field';
 import { freshnessChoices } from './model';
 import { describedBy, ManagedNote } from './managed';
 import { Section } from './section';
@@ -40,25 +41,20 @@ export function PresenceSection({ parts }: { parts: FormParts }) {
         </p>
         <ManagedNote id="freshness-managed" show={locked('freshnessSeconds')} />
       </div>
-      <div class="field">
-        <label class="check">
-          <input
-            type="checkbox"
-            aria-describedby={describedBy(
-              'notify-back-hint',
-              locked('notifyWhenBack') && 'notify-back-managed',
-            )}
-            disabled={locked('notifyWhenBack')}
-            checked={form.notifyWhenBack}
-            onChange={(event) => update({ notifyWhenBack: event.currentTarget.checked })}
-          />
-          {t('optionsNotifyBackLabel')}
-        </label>
-        <p id="notify-back-hint" class="hint">
-          {t('optionsNotifyBackHint')}
-        </p>
-        <ManagedNote id="notify-back-managed" show={locked('notifyWhenBack')} />
-      </div>
+      <CheckField
+        parts={parts}
+        field="notifyWhenBack"
+        id="notify-back"
+        label="optionsNotifyBackLabel"
+        hint="optionsNotifyBackHint"
+      />
+      <CheckField
+        parts={parts}
+        field="notifyWaiting"
+        id="notify-waiting"
+        label="optionsNotifyWaitingLabel"
+        hint="optionsNotifyWaitingHint"
+      />
       <div class="field">
         <label for="invite-text">{t('optionsInviteLabel')}</label>
         <textarea

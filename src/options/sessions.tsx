@@ -1,6 +1,7 @@
 import { TextField } from '../ui/field';
 import { t } from '../wording/i18n';
 import { describedBy, ManagedNote } from './managed';
+import { CheckField } from './check-field';
 import { Section } from './section';
 import type { FormParts } from './use-settings-form';
 
@@ -43,23 +44,13 @@ export function SessionsSection({ parts }: { parts: FormParts }) {
           </label>
         ))}
       </fieldset>
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={form.returnToTicket}
-          disabled={locked('returnToTicket')}
-          aria-describedby={describedBy(
-            'return-to-ticket-hint',
-            locked('returnToTicket') && 'return-to-ticket-managed',
-          )}
-          onChange={(event) => update({ returnToTicket: event.currentTarget.checked })}
-        />
-        {t('optionsReturnToTicket')}
-      </label>
-      <ManagedNote id="return-to-ticket-managed" show={locked('returnToTicket')} />
-      <p class="hint" id="return-to-ticket-hint">
-        {t('optionsReturnToTicketHint')}
-      </p>
+      <CheckField
+        parts={parts}
+        field="returnToTicket"
+        id="return-to-ticket"
+        label="optionsReturnToTicket"
+        hint="optionsReturnToTicketHint"
+      />
       <fieldset>
         <legend>{t('optionsPermissionsLegend')}</legend>
         <ManagedNote id="permissions-managed" show={locked('permissionsPreset')} />
@@ -77,23 +68,13 @@ export function SessionsSection({ parts }: { parts: FormParts }) {
             {t(label)}
           </label>
         ))}
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={form.allowConsole}
-            disabled={locked('allowConsole')}
-            aria-describedby={describedBy(
-              'allow-console-hint',
-              locked('allowConsole') && 'allow-console-managed',
-            )}
-            onChange={(event) => update({ allowConsole: event.currentTarget.checked })}
-          />
-          {t('optionsAllowConsole')}
-        </label>
-        <p class="hint" id="allow-console-hint">
-          {t('optionsAllowConsoleHint')}
-        </p>
-        <ManagedNote id="allow-console-managed" show={locked('allowConsole')} />
+        <CheckField
+          parts={parts}
+          field="allowConsole"
+          id="allow-console"
+          label="optionsAllowConsole"
+          hint="optionsAllowConsoleHint"
+        />
       </fieldset>
       <fieldset
         disabled={locked('branding')}

@@ -1,5 +1,5 @@
 import type { ComponentChildren, Ref } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { t } from '../wording/i18n';
 import type { ErrorInfo, Visitor } from '../shared/page-send';
 import { Fact } from '../ui/fact';
@@ -17,6 +17,8 @@ import { CopyInvite } from './invite';
 import { MoreMenu, type MenuItem } from './more-menu';
 import { Presence } from './presence';
 import { clockTime, startLabel } from './start-words';
+import { Confirm } from './confirm';
+import { IdentityChips, Support, Tags } from './card-facts';
 
 export interface CardProps {
   visitor: Visitor;
@@ -52,68 +54,6 @@ export interface CardProps {
   onGoToSession?(): void;
   /** The next step the card offers when the visitor is offline (notify when back). */
   children?: ComponentChildren;
-}
-
-function Support({ visitor }: { visitor: Visitor }) {
-  // "Not supported" is said by the presence line and, with the browsers that are, by the footer.
-  if (visitor.is_supported === true) {
-    return (
-      <span class="support yes">
-        <span aria-hidden="true">✓ </span>
-        {t('browserSupported')}
-      </span>
-    );
-  }
-  return null;
-}
-
-function IdentityChips({ visitor, label }: { visitor: Visitor; label: string }) {
-  const chips = new Set<string>();
-  for (const identity of visitor.identities ?? []) {
-    if (identity.trim() && identity !== label) chips.add(identity);
-  }
-  if (visitor.unique_id) chips.add(`id:${visitor.unique_id}`);
-  if (visitor.lookup_code) chips.add(t('lookupCodeChip', String(visitor.lookup_code)));
-  if (chips.size === 0) return null;
-  return (
-    <ul class="chips">
-      {[...chips].map((chip) => (
-        <li class="chip" key={chip} title={chip}>
-          {chip}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-/** More tags than this fold into "+N more", so a long list never pushes Start away. */
-const TAGS_SHOWN = 4;
-
-function Tags({ tags }: { tags: string[] }) {
-  const [all, setAll] = useState(false);
-  const folded = !all && tags.length > TAGS_SHOWN;
-  const shown = folded ? tags.slice(0, TAGS_SHOWN - 1) : tags;
-  return (
-    <ul class="chips">
-      {shown.map((tag) => (
-        <li class="chip" key={tag} title={tag}>
-          {tag}
-        </li>
-      ))}
-      {folded && (
-        <li>
-          <button
-            type="button"
-            class="chip chip-more"
-            aria-expanded={false}
-            onClick={() => setAll(true)}
-          >
-            {t('tagsMore', tags.length - shown.length)}
-          </button>
-        </li>
-      )}
-    </ul>
-  );
 }
 
 /**
@@ -305,54 +245,5 @@ export function VisitorCard(props: CardProps) {
         />
       )}
     </article>
-  );
-}
-
-/** A question before something that cannot be undone: `<id>-confirm`, with its own words. */
-function Confirm(props: {
-  id: string;
-  question: string;
-  explain: string;
-  confirm: string;
-  busy: boolean;
-  error: ErrorInfo | null;
-  onConfirm(): void;
-  onCancel(): void;
-}) {
-  const cancel = useRef<HTMLButtonElement>(null);
-  // The safe choice takes focus: Enter right after opening must not do it.
-  useEffect(() => cancel.current?.focus(), []);
-  const { id } = props;
-  return (
-    <div
-      id={`${id}-confirm`}
-      class="confirm"
-      role="group"
-      aria-labelledby={`${id}-question`}
-      aria-describedby={`${id}-explain`}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          event.stopPropagation();
-          props.onCancel();
-        }
-      }}
-    >
-      <p id={`${id}-question`} class="question">
-        {props.question}
-      </p>
-      <p id={`${id}-explain`} class="muted">
-        {props.explain}
-      </p>
-      <div class="row">
-        <button type="button" class="danger" disabled={props.busy} onClick={props.onConfirm}>
-          {props.confirm}
-        </button>
-        <button type="button" ref={cancel} onClick={props.onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
-      {props.error && <Notice tone="error" alert inline text={errorText(props.error)} />}
-    </div>
   );
 }

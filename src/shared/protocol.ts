@@ -5,6 +5,7 @@ import { HELPDESK_IDS, TICKET_ID, type HelpdeskId } from './helpdesks';
 import { IdentitiesSchema, type Identities } from './identities';
 import { SettingsPatchSchema, type Settings } from './settings';
 import type { BadgeView, Candidate, ErrorInfo, Reply } from './views';
+import type { WatchedView, WatchListReply } from './watch';
 
 // Every message any context may send to the worker, declared once with the reply it gets. Request
 // types are inferred from the schemas (the worker checks every message against them); reply types
@@ -12,6 +13,7 @@ import type { BadgeView, Candidate, ErrorInfo, Reply } from './views';
 // script and the pages import the types only, so neither zod nor the worker reaches their bundles.
 
 export type { BadgeView, Candidate, ErrorInfo, Reply, Settings, Usage, Visitor };
+export type { WatchedView, WatchListReply };
 
 /** The API's one rule for a visitor id; messages carry it as a string only. */
 const ShortId = z.string().regex(SHORT_ID_PATTERN);
@@ -198,30 +200,6 @@ export interface SettingsSaved {
   /** Null when the save carried no key. */
   keyCheck: KeyCheck | null;
   managed: Managed;
-}
-
-/** One customer the agent asked to be told about when they come back to the website. */
-export interface WatchedView {
-  /** The visitor id the agent asked about; the watch list's key. */
-  id: string;
-  name: string;
-  /** When the agent asked (ms since the epoch); the entry goes at `expiresAt`. */
-  addedAt: number;
-  expiresAt: number;
-  helpdesk: HelpdeskId;
-  ticketId: string | null;
-  /** On the website at the last check (and the agent was notified). */
-  back: boolean;
-  /** When the last check ran, or null before the first. */
-  checkedAt: number | null;
-}
-
-export interface WatchListReply {
-  entries: WatchedView[];
-  /** Whether notifications are on in the settings: off, nothing is checked or added. */
-  enabled: boolean;
-  /** At most this many customers are watched at once. */
-  max: number;
 }
 
 /** Which helpdesk a content script's page is, and the vendors' mail domains, e.g. `zendesk`. */

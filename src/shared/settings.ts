@@ -82,6 +82,11 @@ export const SettingsSchema = z.strictObject({
   /** A system notification when a customer the agent asked about comes back to the website. */
   notifyWhenBack: z.boolean(),
   /**
+   * A system notification when the customer of any open ticket tab starts waiting for a call.
+   * Off unless the agent turns it on: it also keeps background ticket tabs' presence fresh.
+   */
+  notifyWaiting: z.boolean(),
+  /**
    * What "Copy an invite" copies for a customer who is not on the website; empty means the
    * default text in the agent's language (so a default never sticks in one language).
    */
@@ -107,6 +112,7 @@ export const DEFAULT_SETTINGS: Settings = {
   returnToTicket: false,
   toolbarOpens: 'popup',
   notifyWhenBack: true,
+  notifyWaiting: false,
   inviteText: '',
 };
 

@@ -89,7 +89,7 @@ test('an offline customer watched from the popup comes back: one notification, w
   // Still away: a tick raises nothing.
   await presenceTick(serviceWorker);
   await expect
-    .poll(() => serviceWorker.evaluate(() => chrome.storage.local.get('watchlist')))
+    .poll(() => serviceWorker.evaluate(() => chrome.storage.session.get('watchlist')))
     .toMatchObject({ watchlist: [{ checkedAt: expect.any(Number), back: false }] });
   expect(await notifications(serviceWorker)).toEqual({});
 
@@ -110,7 +110,7 @@ test('an offline customer watched from the popup comes back: one notification, w
   fake.updateVisitor(SEED_IDS.tom, { is_online: false });
   await presenceTick(serviceWorker);
   await expect
-    .poll(() => serviceWorker.evaluate(() => chrome.storage.local.get('watchlist')))
+    .poll(() => serviceWorker.evaluate(() => chrome.storage.session.get('watchlist')))
     .toMatchObject({ watchlist: [{ back: false }] });
   fake.updateVisitor(SEED_IDS.tom, { is_online: true });
   await presenceTick(serviceWorker);
@@ -124,7 +124,7 @@ test('an offline customer watched from the popup comes back: one notification, w
   ]);
   // Reached: off the list, the notice gone.
   await expect
-    .poll(() => serviceWorker.evaluate(() => chrome.storage.local.get('watchlist')))
+    .poll(() => serviceWorker.evaluate(() => chrome.storage.session.get('watchlist')))
     .toEqual({ watchlist: [] });
   expect(await notifications(serviceWorker)).toEqual({});
 });
@@ -162,7 +162,7 @@ test('"Open ticket" brings the ticket tab back to the front; the list in the pop
   await list.getByRole('button', { name: 'Remove Tom Baker from the list' }).click();
   await expect(popup.getByRole('status')).toHaveText('Tom Baker is off the list.');
   await expect(list).toHaveCount(0);
-  expect(await serviceWorker.evaluate(() => chrome.storage.local.get('watchlist'))).toEqual({
+  expect(await serviceWorker.evaluate(() => chrome.storage.session.get('watchlist'))).toEqual({
     watchlist: [],
   });
 });
@@ -198,7 +198,7 @@ test.describe('a stopped service worker', () => {
     await presenceTick(worker);
     await expect
       .poll(async () => {
-        const { watchlist } = await worker.evaluate(() => chrome.storage.local.get('watchlist'));
+        const { watchlist } = await worker.evaluate(() => chrome.storage.session.get('watchlist'));
         return (watchlist as { checkedAt: number }[])[0]!.checkedAt;
       })
       .toBeGreaterThanOrEqual(before);

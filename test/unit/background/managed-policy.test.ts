@@ -56,6 +56,7 @@ describe('reading the policy', () => {
       ReturnToTicket: true,
       FreshnessSeconds: 300,
       NotifyWhenBack: false,
+      NotifyWaiting: true,
       ToolbarOpens: 'panel',
     });
     expect(read.ApiKey).toBe(POLICY_KEY);
@@ -70,6 +71,7 @@ describe('reading the policy', () => {
       returnToTicket: true,
       freshnessSeconds: 300,
       notifyWhenBack: false,
+      notifyWaiting: true,
       toolbarOpens: 'panel',
     });
   });
@@ -300,6 +302,7 @@ describe('the schema the browser validates the policy against', () => {
       ReturnToTicket: false,
       FreshnessSeconds: 60,
       NotifyWhenBack: true,
+      NotifyWaiting: false,
       ToolbarOpens: 'popup',
     };
     expect(Object.keys(readPolicy(everyKey)).sort()).toEqual(Object.keys(everyKey).sort());

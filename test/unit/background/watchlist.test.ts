@@ -18,12 +18,12 @@ const TOM = { email: 'tom.baker@example.com' };
 
 /** A ticket tab whose customer the worker has looked up, as the content script leaves it. */
 async function openTicket(identities: Identities, ticketId = '124'): Promise<number> {
-  const tab = await fakeBrowser.tabs.create({
-    url: `https://acme.zendesk.com/agent/tickets/${ticketId}`,
-  });
+  const url = `https://acme.zendesk.com/agent/tickets/${ticketId}`;
+  const tab = await fakeBrowser.tabs.create({ url });
   await routeMessage(
     { type: 'ticket/identify', helpdesk: 'zendesk', ticketId, identities, visible: false },
-    ticketSender(tab.id!),
+    // The browser reports the content script's frame at the ticket's address.
+    { ...ticketSender(tab.id!), url },
     policy,
   );
   return tab.id!;
@@ -69,8 +69,9 @@ describe('the watch list', () => {
       entries: [{ id: SEED_IDS.tom, name: 'Tom Baker', helpdesk: 'zendesk', ticketId: '124' }],
     });
     expect(reply.data.entries[0].expiresAt - reply.data.entries[0].addedAt).toBe(WATCH_TTL_MS);
-    // Stored where a stopped worker finds it again; the ticket is no longer in view.
-    const stored = await fakeBrowser.storage.local.get(WATCHLIST_STORAGE_KEY);
+    // Stored where a stopped worker finds it again (and a closed browser does not); the ticket
+    // is no longer in view.
+    const stored = await fakeBrowser.storage.session.get(WATCHLIST_STORAGE_KEY);
     expect(stored[WATCHLIST_STORAGE_KEY]).toMatchObject([
       { query: 'tom.baker@example.com', ticketUrl: 'https://acme.zendesk.com/agent/tickets/124' },
     ]);
@@ -126,7 +127,7 @@ describe('the watch list', () => {
     const expired = await fromPopup({ type: 'watch/list' });
     expect(expired.data.entries).toEqual([]);
     expect(
-      (await fakeBrowser.storage.local.get(WATCHLIST_STORAGE_KEY))[WATCHLIST_STORAGE_KEY],
+      (await fakeBrowser.storage.session.get(WATCHLIST_STORAGE_KEY))[WATCHLIST_STORAGE_KEY],
     ).toEqual([]);
   });
 });

@@ -1,0 +1,87 @@
+import browser, { type Notifications } from 'webextension-polyfill';
+import { HELPDESK_NAMES } from '../shared/helpdesk-names';
+import { visitorLabel } from '../wording/visitor';
+import { t } from '../wording/i18n';
+import { startCobrowse } from './cobrowse';
+import { getTabState, possibleMatch, type TabState } from './tab-state';
+
+// "Jane Doe is asking for a call": when the agent turned it on, a system notification as the
+// customer of any open ticket tab starts waiting for a call (is_waiting_for_call), found by the
+// presence alarm. One notice per start of waiting; Chrome's buttons start co-browsing (only for a
+// match that proves who the customer is, as the badge does) or show the ticket.
+
+const PREFIX = 'waiting:';
+const START_BUTTON = 0;
+
+const noticeId = (tabId: number) => `${PREFIX}${tabId}`;
+
+/** Firefox is the browser with getBrowserInfo, and without notification buttons. */
+const hasButtons = () => !('getBrowserInfo' in browser.runtime);
+
+/** Whether the ticket's customer started waiting between two looks at the tab. */
+export function startedWaiting(before: TabState | null, after: TabState): boolean {
+  return after.view.state === 'waiting' && before?.view.state !== 'waiting';
+}
+
+export async function showWaitingNotice(tabId: number, state: TabState): Promise<void> {
+  const visitor = state.visitors[0];
+  if (!visitor) return;
+  const helpdesk = HELPDESK_NAMES[state.helpdesk];
+  const ticket = state.ticketId ? t('noticeBackTicket', helpdesk, state.ticketId) : helpdesk;
+  const base = {
+    type: 'basic' as const,
+    iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+    title: t('noticeWaitingTitle', visitorLabel(visitor)),
+    message: hasButtons() ? ticket : t('noticeBackClick', ticket),
+  };
+  const oneClick = state.view.canStart && !possibleMatch(state) && !state.ambiguous;
+  const buttons = oneClick ? [t('startCobrowse'), t('noticeOpenTicket')] : [t('noticeOpenTicket')];
+  if (hasButtons()) {
+    try {
+      await browser.notifications.create(noticeId(tabId), {
+        ...base,
+        buttons: buttons.map((title) => ({ title })),
+        requireInteraction: true,
+      } as Notifications.CreateNotificationOptions);
+      return;
+    } catch {
+      // A browser without buttons after all: the plain notice, opened by a click.
+    }
+  }
+  await browser.notifications.create(noticeId(tabId), base);
+}
+
+/** The agent's own look at the ticket's tab. */
+async function showTab(tabId: number): Promise<void> {
+  const tab = await browser.tabs.update(tabId, { active: true }).catch(() => null);
+  if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+}
+
+function tabOf(notificationId: string): number | null {
+  if (!notificationId.startsWith(PREFIX)) return null;
+  const id = Number(notificationId.slice(PREFIX.length));
+  return Number.isInteger(id) ? id : null;
+}
+
+/** A click on the notice: the ticket's tab. Returns whether the notice was this module's. */
+export async function onWaitingClicked(notificationId: string): Promise<boolean> {
+  const tabId = tabOf(notificationId);
+  if (tabId === null) return false;
+  await browser.notifications.clear(notificationId);
+  await showTab(tabId);
+  return true;
+}
+
+/** Chrome's buttons: start with the ticket's customer (when that is one click), or the tab. */
+export async function onWaitingButton(notificationId: string, index: number): Promise<boolean> {
+  const tabId = tabOf(notificationId);
+  if (tabId === null) return false;
+  await browser.notifications.clear(notificationId);
+  const state = await getTabState(tabId);
+  const best = state?.visitors[0];
+  const oneClick =
+    state && best && state.view.canStart && !possibleMatch(state) && !state.ambiguous;
+  if (index === START_BUTTON && oneClick) await startCobrowse(best.short_id, tabId);
+  else await showTab(tabId);
+  return true;
+}
