@@ -18,6 +18,10 @@ const noticeId = (tabId: number) => `${PREFIX}${tabId}`;
 /** Firefox is the browser with getBrowserInfo, and without notification buttons. */
 const hasButtons = () => !('getBrowserInfo' in browser.runtime);
 
+/** Start is one click only where the badge's would be: a clear match that proves who it is. */
+const oneClick = (state: TabState) =>
+  state.visitors.length > 0 && state.view.canStart && !possibleMatch(state) && !state.ambiguous;
+
 /** Whether the ticket's customer started waiting between two looks at the tab. */
 export function startedWaiting(before: TabState | null, after: TabState): boolean {
   return after.view.state === 'waiting' && before?.view.state !== 'waiting';
@@ -34,8 +38,9 @@ export async function showWaitingNotice(tabId: number, state: TabState): Promise
     title: t('noticeWaitingTitle', visitorLabel(visitor)),
     message: hasButtons() ? ticket : t('noticeBackClick', ticket),
   };
-  const oneClick = state.view.canStart && !possibleMatch(state) && !state.ambiguous;
-  const buttons = oneClick ? [t('startCobrowse'), t('noticeOpenTicket')] : [t('noticeOpenTicket')];
+  const buttons = oneClick(state)
+    ? [t('startCobrowse'), t('noticeOpenTicket')]
+    : [t('noticeOpenTicket')];
   if (hasButtons()) {
     try {
       await browser.notifications.create(noticeId(tabId), {
@@ -78,10 +83,8 @@ export async function onWaitingButton(notificationId: string, index: number): Pr
   if (tabId === null) return false;
   await browser.notifications.clear(notificationId);
   const state = await getTabState(tabId);
-  const best = state?.visitors[0];
-  const oneClick =
-    state && best && state.view.canStart && !possibleMatch(state) && !state.ambiguous;
-  if (index === START_BUTTON && oneClick) await startCobrowse(best.short_id, tabId);
-  else await showTab(tabId);
+  if (index === START_BUTTON && state && oneClick(state)) {
+    await startCobrowse(state.visitors[0]!.short_id, tabId);
+  } else await showTab(tabId);
   return true;
 }
