@@ -47,7 +47,9 @@ export async function reportedAgent(helpdesk?: HelpdeskId | null): Promise<Helpd
 
 /** The settings fields a helpdesk agent decides (both empty before any was reported). */
 export function agentFields(agent: HelpdeskAgent | null): Pick<Settings, 'agentName' | 'agentId'> {
-  return agent ? { agentName: agent.name, agentId: agentIdOf(agent) } : { agentName: '', agentId: '' };
+  return agent
+    ? { agentName: agent.name, agentId: agentIdOf(agent) }
+    : { agentName: '', agentId: '' };
 }
 
 /**
