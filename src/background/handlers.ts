@@ -27,6 +27,8 @@ import { refreshTicket } from './ticket-tabs';
 import { ticketAddress } from './session-request';
 import { clearNotices } from './back-notice';
 import { addWatched, removeWatched, watchListReply } from './watchlist';
+import { agentProposal, declineAgent, recordAgent } from './helpdesk-agent';
+import type { HelpdeskId } from '../shared/helpdesks';
 
 /** Content scripts speak only about their own tab; the tab id comes from the sender, never the message. */
 export const contentHandlers: ContentHandlers = {
@@ -99,6 +101,11 @@ export const contentHandlers: ContentHandlers = {
   async 'site/which'(_message, _tabId, url) {
     return siteAt(url);
   },
+
+  async 'ticket/agent'({ helpdesk, id, name }) {
+    await recordAgent({ helpdesk, id, name });
+    return null;
+  },
 };
 
 /** The key the organisation's policy gives is not the agent's to replace or remove. */
@@ -106,12 +113,16 @@ async function refuseWhenKeyManaged(): Promise<void> {
   if ((await loadManagedSettings()).managed.key) throw new Problem('managed', 'problemManagedKey');
 }
 
-async function setup(): Promise<Setup> {
-  const settings = await loadSettings();
+/** What stops co-browsing; `helpdesk`, the tab's, picks whose signed-in agent is offered. */
+async function setup(helpdesk?: HelpdeskId | null): Promise<Setup> {
+  const { settings, managed } = await loadManagedSettings();
   const key = await keyStatus(originOf(settings.apiBaseUrl));
+  const fromHelpdesk = managed.agentIdentitySource === 'helpdesk';
   return {
     key,
     agentMissing: agentMissing(settings),
+    agentFromHelpdesk: fromHelpdesk,
+    agentProposal: await agentProposal(settings, fromHelpdesk, helpdesk),
     session: {
       permissionsPreset: settings.permissionsPreset,
       allowConsole: settings.allowConsole,
@@ -131,7 +142,7 @@ export const pageHandlers: PageHandlers = {
   async 'tab/state'({ tabId, refresh }) {
     let state = await getTabState(tabId);
     if (state && refresh) state = await refreshTicket(tabId, state, { push: true });
-    return { state, setup: await setup() };
+    return { state, setup: await setup(state?.helpdesk) };
   },
 
   async 'visitors/search'({ query }) {
@@ -173,7 +184,7 @@ export const pageHandlers: PageHandlers = {
     return { settings, key: await keyStatus(originOf(settings.apiBaseUrl)), managed };
   },
 
-  'setup/get': setup,
+  'setup/get': () => setup(),
 
   'tab/reading': ({ tabId }) => readingOf(tabId),
 
@@ -233,5 +244,10 @@ export const pageHandlers: PageHandlers = {
     await clearNotices(id);
     await syncPresenceAlarm();
     return watchListReply(entries);
+  },
+
+  async 'agent/decline'({ helpdesk, id }) {
+    await declineAgent(helpdesk, id);
+    return setup(helpdesk);
   },
 };

@@ -10,7 +10,8 @@ import {
   TOOLBAR_OPENS,
   type Settings,
 } from '../shared/settings';
-import type { Managed, ManagedField } from '../shared/protocol';
+import type { HelpdeskAgent, Managed, ManagedField } from '../shared/protocol';
+import { agentFields } from './helpdesk-agent';
 
 // Settings an organisation pushes by browser policy: Chrome reads them from its policy
 // (3rdparty → extensions → this extension's id) against public/managed-schema.json; Firefox from
@@ -72,9 +73,17 @@ export function readPolicy(
   return policy as ManagedPolicy;
 }
 
-/** The settings fields a policy decides, with the values it gives them. */
-export function policySettings(policy: ManagedPolicy): Partial<Omit<Settings, 'version'>> {
+/**
+ * The settings fields a policy decides, with the values it gives them. `agent` is the helpdesk's
+ * signed-in agent, whose name and ID a policy with AgentIdentitySource "helpdesk" makes the
+ * agent's own (empty until a helpdesk has reported one: never what the agent typed).
+ */
+export function policySettings(
+  policy: ManagedPolicy,
+  agent: HelpdeskAgent | null = null,
+): Partial<Omit<Settings, 'version'>> {
   const out: Partial<Omit<Settings, 'version'>> = {};
+  if (policy.AgentIdentitySource === 'helpdesk') Object.assign(out, agentFields(agent));
   // A key pushed by policy is sent only to the endpoint the policy names, or to Upscope's own:
   // an agent who could move the endpoint could send the organisation's key anywhere.
   if (policy.ApiEndpoint !== undefined) out.apiBaseUrl = policy.ApiEndpoint;
@@ -104,8 +113,9 @@ export function policySettings(policy: ManagedPolicy): Partial<Omit<Settings, 'v
 export function overlay(
   own: Settings,
   policy: ManagedPolicy,
+  agent: HelpdeskAgent | null = null,
 ): { settings: Settings; managed: Managed } {
-  const decided = policySettings(policy);
+  const decided = policySettings(policy, agent);
   return {
     settings: { ...own, ...decided },
     managed: {

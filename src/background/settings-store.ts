@@ -6,7 +6,8 @@ import {
   type Settings,
   type SettingsPatch,
 } from '../shared/settings';
-import { overlay, readManagedPolicy } from './managed-policy';
+import { reportedAgent } from './helpdesk-agent';
+import { overlay, readManagedPolicy, type ManagedPolicy } from './managed-policy';
 import { Problem } from './problems';
 import { readStoredSettings } from './settings-migrations';
 import { storageItem } from './storage-item';
@@ -24,10 +25,14 @@ const settingsItem = storageItem(
   () => DEFAULT_SETTINGS,
 );
 
+/** The helpdesk's agent when the policy has the agent's name and ID read from the helpdesk. */
+const policyAgent = (policy: ManagedPolicy) =>
+  policy.AgentIdentitySource === 'helpdesk' ? reportedAgent() : null;
+
 /** The settings in effect and which of them the organisation's policy decides. */
 export async function loadManagedSettings(): Promise<{ settings: Settings; managed: Managed }> {
   const [own, policy] = await Promise.all([settingsItem.get(), readManagedPolicy()]);
-  return overlay(own, policy);
+  return overlay(own, policy, await policyAgent(policy));
 }
 
 /** The settings in effect: the agent's own, with every value the policy decides laid over them. */
@@ -44,7 +49,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  */
 async function applyPatch(patch: SettingsPatch) {
   const [own, policy] = await Promise.all([settingsItem.get(), readManagedPolicy()]);
-  const current = overlay(own, policy);
+  const agent = await policyAgent(policy);
+  const current = overlay(own, policy, agent);
   const ownPatch: Record<string, unknown> = { ...patch };
   for (const field of current.managed.fields) {
     if (!(field in patch)) continue;
@@ -55,7 +61,7 @@ async function applyPatch(patch: SettingsPatch) {
     delete ownPatch[field];
   }
   const next = SettingsSchema.parse({ ...own, ...ownPatch });
-  return { own: next, effective: overlay(next, policy) };
+  return { own: next, effective: overlay(next, policy, agent) };
 }
 
 /** What a patch would make of the settings in effect, checked but not stored; throws when refused. */

@@ -24,6 +24,13 @@ export interface Found {
   text?: unknown;
 }
 
+/** The signed-in agent as the helpdesk's JSON gives them; raw values, checked by the worker. */
+export interface Agent {
+  id?: unknown;
+  name?: unknown;
+  email?: unknown;
+}
+
 export interface Adapter {
   /** Its row in the helpdesk table, which says where it runs (src/shared/helpdesks.ts). */
   id: HelpdeskId;
@@ -49,6 +56,8 @@ export interface Adapter {
   anchor?: string;
   /** The signed-in agent's address, never the customer. */
   me?(): string | undefined;
+  /** The signed-in agent, from the same same-origin API; read once per page load. */
+  agent?(get: Get): Promise<Agent | undefined>;
 }
 
 /** Pure: a URL to the ticket it shows, or null when it shows none (then nothing else runs). */

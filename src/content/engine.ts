@@ -2,7 +2,7 @@ import { TICKET_ID } from '../shared/helpdesks';
 import type { Identities } from '../shared/identities';
 import type { ContentMessage, ContentReply, Reading } from '../shared/protocol';
 import type { BadgeView, Reply } from '../shared/views';
-import { parseTicket, type Adapter, type Found, type Ticket } from './adapter';
+import { parseTicket, type Adapter, type Agent, type Found, type Ticket } from './adapter';
 import { createBadge, type ShownView } from './badge';
 import { ignored, normalise } from './identity';
 import { fromDom, firstVisible, getter, hidden, scopeOf } from './read';
@@ -69,13 +69,38 @@ const noCustomer = (): BadgeView => ({
 /** A ticket's customer, where the badge goes, where they were read and the addresses set aside. */
 type Read = [Identities | null, Element | undefined, Reading['from'], string[]];
 
-/** The customer on a ticket: the helpdesk's JSON first, the DOM (waited for) second. */
+/**
+ * The signed-in agent, read once per page load where the adapter can: reported to the worker
+ * (which may offer them as the agent's name and ID), and their address, never the customer's.
+ */
+export async function readAgent(adapter: Adapter): Promise<string | undefined> {
+  let agent: Agent | undefined;
+  try {
+    agent = await adapter.agent?.(getter(AbortSignal.timeout(5000)));
+  } catch {
+    // A reshaped response: nobody to report, the typed name and ID still apply.
+  }
+  if (!agent?.id) return;
+  // The worker checks the name (and refuses the report when it is no text).
+  void send({
+    type: 'ticket/agent',
+    helpdesk: adapter.id,
+    id: String(agent.id),
+    name: agent.name as string,
+  });
+  return typeof agent.email == 'string' ? agent.email.trim().toLowerCase() : undefined;
+}
+
+/**
+ * The customer on a ticket: the helpdesk's JSON first, the DOM (waited for) second. `mine` is the
+ * signed-in agent's address as the helpdesk's JSON gives it (read alongside the ticket).
+ */
 export async function readCustomer(
   adapter: Adapter,
   ticket: Ticket,
   signal: AbortSignal,
+  mine?: Promise<string | undefined>,
 ): Promise<Read> {
-  const me = adapter.me?.();
   let found: Found | undefined;
   ignored.clear();
   try {
@@ -83,6 +108,7 @@ export async function readCustomer(
   } catch {
     // A reshaped response reads as no answer; the DOM may still know.
   }
+  const me = adapter.me?.() ?? (await mine);
   let at: Element | undefined;
   const from = found ? 'api' : 'page';
   if (!found && (adapter.email || adapter.name)) {
@@ -114,6 +140,7 @@ export function start(adapter: Adapter): () => void {
   let timer: ReturnType<typeof setInterval> | undefined;
   let tries = 0;
   const known = new Map<string, Read>();
+  let mine: Promise<string | undefined> | undefined;
   const badge = createBadge(
     (view) => send({ type: 'ticket/start-cobrowse', nonce: view.nonce ?? '' }),
     () => send({ type: 'ticket/check-match' }),
@@ -142,7 +169,9 @@ export function start(adapter: Adapter): () => void {
   };
 
   const run = async (shown: Ticket, signal: AbortSignal) => {
-    const read = known.get(shown.id) ?? (await readCustomer(adapter, shown, signal));
+    // The agent is asked about once, on the first ticket, alongside it.
+    mine ??= readAgent(adapter);
+    const read = known.get(shown.id) ?? (await readCustomer(adapter, shown, signal, mine));
     if (signal.aborted) return;
     const [ids, anchor, from, setAside] = read;
     at = anchor;

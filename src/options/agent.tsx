@@ -4,18 +4,33 @@ import { Notice } from '../ui/notice';
 import { Section } from './section';
 import type { FormParts } from './use-settings-form';
 
-/** Who the agent is to Upscope: the name the visitor sees and the id sessions are filed under. */
+/**
+ * Who the agent is to Upscope: the name the visitor sees and the id sessions are filed under.
+ * With the policy's AgentIdentitySource "helpdesk" both are the helpdesk's signed-in agent, shown
+ * read-only (the worker lays them over whatever is typed).
+ */
 export function AgentSection({ parts, fromHelpdesk }: { parts: FormParts; fromHelpdesk: boolean }) {
+  const none = fromHelpdesk && !parts.form.agentId;
   return (
     <Section id="agent-title" title={t('optionsAgentTitle')}>
-      {/* The policy asks for the helpdesk's word, which this version cannot read yet. */}
-      {fromHelpdesk && <Notice inline tone="info" text={t('optionsAgentFromHelpdesk')} />}
+      {fromHelpdesk && (
+        <Notice
+          inline
+          tone={none ? 'warn' : 'info'}
+          text={
+            none
+              ? `${t('optionsAgentFromHelpdesk')} ${t('optionsAgentFromHelpdeskNone')}`
+              : t('optionsAgentFromHelpdesk')
+          }
+        />
+      )}
       <div class="two">
         <TextField
           id="agent-name"
           label={t('optionsAgentNameLabel')}
           autocomplete="name"
           value={parts.form.agentName}
+          readOnly={fromHelpdesk}
           error={parts.error('agentName')}
           hint={t('optionsAgentNameHint')}
           onInput={(value) => {
@@ -27,6 +42,7 @@ export function AgentSection({ parts, fromHelpdesk }: { parts: FormParts; fromHe
           id="agent-id"
           label={t('optionsAgentIdLabel')}
           value={parts.form.agentId}
+          readOnly={fromHelpdesk}
           error={parts.error('agentId')}
           hint={t('optionsAgentIdHint')}
           onInput={(value) => {

@@ -230,6 +230,7 @@ export function App({ start, place, follow }: { start: Boot; place: Place; follo
                     setup={tabState.setup}
                     choice={choice}
                     actions={actions}
+                    setupChanged={() => void tabState.reread()}
                   />
                 ) : (
                   <TicketPanel

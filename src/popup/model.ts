@@ -81,7 +81,9 @@ export function startBlocker(
   }
   if (setup && !setup.key.present) return t('blockedNoKey');
   if (setup?.key.rejected) return t('blockedKeyRefused');
-  if (setup?.agentMissing) return t('blockedNoAgent');
+  if (setup?.agentMissing) {
+    return setup.agentFromHelpdesk ? t('blockedNoAgentHelpdesk') : t('blockedNoAgent');
+  }
   return null;
 }
 

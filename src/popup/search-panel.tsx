@@ -2,6 +2,7 @@ import { canRetry, errorText, needsSettings } from '../wording/errors';
 import { t } from '../wording/i18n';
 import type { Setup } from '../shared/page-send';
 import { Notice } from '../ui/notice';
+import { AgentNotice } from './agent-notice';
 import { openSettings, Skeleton, VisitorChoice, type Choice } from './choice';
 import type { SearchHook } from './use-search';
 import type { VisitorActions } from './use-visitor-actions';
@@ -12,6 +13,8 @@ export function SearchPanel(props: {
   setup: Setup | null;
   choice: Choice;
   actions: VisitorActions;
+  /** The agent answered the offer of their helpdesk name and ID: the setup is read again. */
+  setupChanged: () => void;
 }) {
   const { search } = props.searchState;
   if (search.status === 'idle') return null;
@@ -39,9 +42,7 @@ export function SearchPanel(props: {
   }
   return (
     <>
-      {props.setup?.agentMissing && (
-        <Notice tone="warn" text={t('agentMissing')} onSettings={openSettings} />
-      )}
+      <AgentNotice setup={props.setup} changed={props.setupChanged} />
       <VisitorChoice
         choice={props.choice}
         listLabel={search.ambiguous ? t('matchesAmbiguous', count) : t('resultsCount', count)}

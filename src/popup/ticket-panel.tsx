@@ -8,6 +8,7 @@ import type { TabState } from '../shared/page-send';
 import { errorText } from '../wording/errors';
 import { Notice } from '../ui/notice';
 import { ago } from '../wording/visitor';
+import { AgentNotice } from './agent-notice';
 import { openSettings, Skeleton, VisitorChoice, type Choice } from './choice';
 import { setupProblem, ticketProblem, type Entry } from './model';
 import type { TabStateHook } from './use-tab-state';
@@ -104,9 +105,7 @@ export function TicketPanel(props: {
       />
     );
   }
-  const agentNotice = setup?.agentMissing ? (
-    <Notice tone="warn" text={t('agentMissing')} onSettings={openSettings} />
-  ) : null;
+  const agentNotice = <AgentNotice setup={setup} changed={() => void tabState.reread()} />;
   if (!tab) {
     return (
       <>

@@ -141,7 +141,13 @@ export function useTabState(start: Boot, say: (text: string) => void, follower?:
     },
     /** Reads the worker's stored answer again (it has looked the ticket up after a change). */
     async reread() {
-      if (tabId !== null) apply(await send({ type: 'tab/state', tabId, refresh: false }), true);
+      // Without a tab, what may have changed is the setup (the agent's name and ID answered).
+      apply(
+        tabId === null
+          ? await setupOnly()
+          : await send({ type: 'tab/state', tabId, refresh: false }),
+        true,
+      );
     },
   };
 }

@@ -25,6 +25,9 @@ const TabId = z
 /** Helpdesk ticket ids are shown to the agent and keyed on; they never become a URL here. */
 const TicketId = z.string().regex(TICKET_ID);
 
+/** A helpdesk's id for its agent: printable, no spaces (Zendesk and Zammad use numbers). */
+const HelpdeskAgentId = z.string().regex(/^[\x21-\x7e]{1,64}$/);
+
 /** Where a ticket's customer was read: the helpdesk's own API, the page, or nowhere. */
 export const READ_FROM = ['api', 'page', 'none'] as const;
 /** Set-aside addresses kept for the diagnosis: a few tell the story. */
@@ -58,6 +61,16 @@ export const ContentMessageSchema = z.discriminatedUnion('type', [
   }),
   /** Which helpdesk this page is (a vendor's host, or a custom domain the agent added). */
   z.strictObject({ type: z.literal('site/which') }),
+  /**
+   * Who is signed in to the helpdesk, as its own same-origin API says: the agent's name and id
+   * there. Read once per page load; the worker may offer them as the agent's name and ID.
+   */
+  z.strictObject({
+    type: z.literal('ticket/agent'),
+    helpdesk: z.enum(HELPDESK_IDS),
+    id: HelpdeskAgentId,
+    name: z.string().trim().min(1).max(128),
+  }),
 ]);
 
 /** Sent by the extension's own pages (popup, options). */
@@ -105,6 +118,12 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('watch/add'), tabId: TabId, shortId: ShortId }),
   z.strictObject({ type: z.literal('watch/list') }),
   z.strictObject({ type: z.literal('watch/remove'), id: ShortId }),
+  /** "Not now" to the helpdesk's agent offered as the agent's name and ID: not asked again today. */
+  z.strictObject({
+    type: z.literal('agent/decline'),
+    helpdesk: z.enum(HELPDESK_IDS),
+    id: HelpdeskAgentId,
+  }),
 ]);
 
 export type ContentMessage = z.infer<typeof ContentMessageSchema>;
@@ -135,10 +154,24 @@ export interface Managed {
   /** The API key comes from the policy: the agent cannot replace or remove it. */
   key: boolean;
   /**
-   * Whether the agent types their name and id or they are read from the helpdesk. Only read and
-   * shown for now: reading the agent from the helpdesk is not built.
+   * Whether the agent types their name and id or they are read from the helpdesk. With
+   * 'helpdesk', agentName and agentId are the agent the helpdesk last reported (empty before any).
    */
   agentIdentitySource: 'typed' | 'helpdesk' | null;
+}
+
+/** The agent signed in to a helpdesk, as its content script reported them. */
+export interface HelpdeskAgent {
+  helpdesk: HelpdeskId;
+  /** The helpdesk's own id for the agent, e.g. Zendesk's user id "3412". */
+  id: string;
+  name: string;
+}
+
+/** The helpdesk's agent offered as the agent's name and ID, with the values a Use would save. */
+export interface AgentProposal extends HelpdeskAgent {
+  agentName: string;
+  agentId: string;
 }
 
 /** What the worker knows about the ticket open in one tab. */
@@ -165,6 +198,10 @@ export interface Setup {
   key: KeyStatus;
   /** True while the agent name or id is not set: a session could not say who is watching. */
   agentMissing: boolean;
+  /** The organisation's policy has the agent's name and ID read from the helpdesk. */
+  agentFromHelpdesk?: boolean;
+  /** The helpdesk's signed-in agent, offered while no name or ID is set; null when none is. */
+  agentProposal?: AgentProposal | null;
   /** What a session will let the agent do, for the popup to say before Start. */
   session?: SessionPermissions;
 }
@@ -228,6 +265,7 @@ export interface ContentReplies {
   /** Null when the tab is on no helpdesk the extension knows (vendor host or custom domain). */
   'site/which': SiteReply;
   'ticket/read': null;
+  'ticket/agent': null;
 }
 
 /** The reply to each message an extension page sends. */
@@ -252,6 +290,7 @@ export interface PageReplies {
   'watch/add': WatchListReply;
   'watch/list': WatchListReply;
   'watch/remove': WatchListReply;
+  'agent/decline': Setup;
 }
 
 // A message declared without its reply, or a reply for no message, fails to compile here.

@@ -10,8 +10,8 @@ import { expect, test } from './support/fixtures';
 import { badgeOf, serveHelpdesk, ZENDESK } from './support/helpdesk';
 
 // A team's roll-out as an administrator does it: a Chromium policy file gives the extension its
-// key and some settings, and a fresh browser with nothing typed but the agent's name and id
-// starts a session with them. Debian's Chromium reads /etc/chromium/policies/managed/*.json; the
+// key and some settings, and a fresh browser with nothing typed at all (the agent's name and ID
+// read from the helpdesk) starts a session with them. Debian's Chromium reads /etc/chromium/policies/managed/*.json; the
 // file exists only while the test's browser runs (every Chromium on this machine reads it, but it
 // names only this build's extension id, which no other build shares).
 
@@ -144,20 +144,21 @@ test('a browser with only a policy file: settings locked, the policy’s key use
       ),
     ).toBe(true);
 
-    // Reading the agent from the helpdesk is not built: the page says so, and the agent types.
+    // The agent's name and ID come from the helpdesk: read-only, empty until a ticket is open.
     await expect(
-      options.getByText('Reading them from the helpdesk is not available yet'),
+      options.getByText('No helpdesk has said who is signed in yet', { exact: false }),
     ).toBeVisible();
-    // All the agent types: who they are.
-    await options.getByLabel('Agent name').fill('Sam Support');
-    await options.getByLabel('Agent ID').fill('sam-1');
-    await options.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(options.getByRole('status').getByText('Settings saved.')).toBeVisible();
+    await expect(options.getByLabel('Agent name')).toHaveAttribute('readonly', '');
+    await expect(options.getByLabel('Agent ID')).toHaveAttribute('readonly', '');
     await options.close();
 
-    // A ticket: the badge finds the customer with the policy's key, and the session carries the
-    // policy's preset.
-    await serveHelpdesk(context, ZENDESK);
+    // A ticket: the helpdesk says who is signed in (its users/me.json), the badge finds the
+    // customer with the policy's key, and the session carries the policy's preset and the
+    // helpdesk's agent, nothing typed and nothing asked.
+    await serveHelpdesk(context, {
+      ...ZENDESK,
+      json: { ...ZENDESK.json, '/api/v2/users/me.json': 'zendesk/users-me.json' },
+    });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     const contexts: { id: number; origin: string; type?: string }[] = [];
@@ -167,11 +168,17 @@ test('a browser with only a policy file: settings locked, the policy’s key use
     await cdp.send('Runtime.enable');
     await page.goto(TICKET_URL);
     await badgeOf(page).hasText('Online');
+    await expect
+      .poll(() => serviceWorker.evaluate(() => chrome.storage.session.get('agent:zendesk')))
+      .toMatchObject({ 'agent:zendesk': { id: '3412', name: 'Sam Support' } });
     const opened = context.waitForEvent('page');
     await badgeOf(page).click();
     await expect(await opened).toHaveURL(/^https:\/\/o\.upscope\.io\//);
     expect(fake.watchSessions).toHaveLength(1);
     expect(fake.watchSessions[0]!.shortId).toBe(SEED_IDS.jane);
+    expect(fake.watchSessions[0]!.body).toMatchObject({
+      agent: { id: 'zendesk-3412', name: 'Sam Support' },
+    });
     expect(fake.watchSessions[0]!.permissions).toMatchObject({
       allow_click: false,
       allow_type: false,
@@ -180,6 +187,17 @@ test('a browser with only a policy file: settings locked, the policy’s key use
     const apiCalls = fake.requests.filter((r) => r.path.startsWith('/v1.1/'));
     expect(apiCalls.length).toBeGreaterThan(0);
     expect(apiCalls.every((r) => r.headers['x-api-key'] === POLICY_KEY)).toBe(true);
+
+    // The options page shows the helpdesk's agent, read-only.
+    const shown = await context.newPage();
+    await shown.goto(extensionUrl(extensionId, 'src/options/index.html'));
+    await expect(shown.getByLabel('Agent name')).toHaveValue('Sam Support');
+    await expect(shown.getByLabel('Agent ID')).toHaveValue('zendesk-3412');
+    await expect(shown.getByLabel('Agent ID')).toHaveAttribute('readonly', '');
+    await expect(
+      shown.getByText('Your organisation has your name and ID read from the helpdesk'),
+    ).toBeVisible();
+    await shown.close();
 
     // Custody: the helpdesk page's content script cannot read the policy (and its key) from
     // storage.managed: the worker closed it to content scripts.
@@ -206,6 +224,8 @@ test('a browser with only a policy file: settings locked, the policy’s key use
     const settingsPage = await context.newPage();
     await settingsPage.goto(extensionUrl(extensionId, 'src/options/index.html'));
     await expect(settingsPage.getByRole('radio', { name: /^Guide/ })).toBeChecked();
+    // The policy no longer says where the agent's identity comes from: theirs to type again.
+    await expect(settingsPage.getByLabel('Agent name')).not.toHaveAttribute('readonly', '');
     await expect(settingsPage.getByLabel('Reuse a visitor’s status for')).toHaveValue('300');
     await expect(
       settingsPage.getByText(

@@ -20,6 +20,11 @@ export const zendesk: Adapter = {
       text: ticket.description,
     };
   },
+  // GET /api/v2/users/me.json: {user:{id,name,email,role}}; an end user is no agent.
+  async agent(get) {
+    const user = (await get('/api/v2/users/me.json'))?.user;
+    return user?.role != 'end-user' ? user : undefined;
+  },
   scope: '.workspace:has([data-side-conversations-anchor-id="{id}"])',
   email: '[data-garden-id="tags.avatar"]',
   name: '[data-test-id="ticket-system-field-requester-select"]',

@@ -297,7 +297,10 @@ describe('single-page navigation', () => {
     navigate('/agent/tickets/123');
     await vi.advanceTimersByTimeAsync(500);
     expect(label()).toBe('jane.doe@example.com');
-    expect(fetch).toHaveBeenCalledTimes(2);
+    // Each ticket's JSON once, and who is signed in once for the page.
+    const asked = fetch.mock.calls.map(([url]) => String(url));
+    expect(asked.filter((url) => url.includes('/tickets/'))).toHaveLength(2);
+    expect(asked.filter((url) => url.endsWith('/users/me.json'))).toHaveLength(1);
   });
 
   it('three navigations and re-renders leave exactly one badge', async () => {
