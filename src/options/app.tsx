@@ -194,6 +194,8 @@ export function Options() {
 
   function showKeyCheck(check: KeyCheck) {
     key.stored(check.key, check.outcome === 'valid');
+    // The first key is in: the rest of the settings (and the usage that came with the key) unfold.
+    setMore(true);
     if (check.outcome === 'valid') {
       setUsage(check.usage);
       setPausedUntil(null);
