@@ -6,6 +6,7 @@ import { Notice } from '../ui/notice';
 import { AgentSection } from './agent';
 import { ConnectionSection } from './connection';
 import { CustomDomainsSection } from './custom-domains';
+import { EndpointSection } from './endpoint';
 import { HelpdesksSection } from './helpdesks';
 import {
   endpointOrigin,
@@ -14,6 +15,7 @@ import {
   isDirty,
   toPatch,
   validate,
+  type Field,
 } from './model';
 import { pauseEnd, settingsErrorText } from './pause';
 import { PresenceSection } from './presence';
@@ -32,6 +34,11 @@ export function Options() {
   const [usage, setUsage] = useState<Usage | null>(null);
   /** Until when Upscope asked for a pause, when that is why there is no usage to show. */
   const [pausedUntil, setPausedUntil] = useState<string | null>(null);
+  /**
+   * Whether everything beyond the key and the agent shows. Folded on the first visit (no key
+   * saved yet: the page asks only for what co-browsing needs), open on every visit after.
+   */
+  const [more, setMore] = useState(false);
   const settings = useSettingsForm();
   const key = useKey(setUsage);
   const { saved, parts, status, setStatus, managed } = settings;
@@ -45,6 +52,7 @@ export function Options() {
     setLoadError(null);
     settings.stored(reply.data.settings, reply.data.managed);
     key.loaded(reply.data.key);
+    setMore(reply.data.key.present);
     // The team's usage comes with a working key: ask once, quietly.
     if (reply.data.key.present && !reply.data.key.rejected) {
       // During Upscope's pause the worker answers without calling: the page says until when.
@@ -85,13 +93,24 @@ export function Options() {
     const first = FIELD_ORDER.find((field) => found[field]);
     if (first) {
       setStatus({ tone: 'error', text: t('optionsNotSaved') });
-      document.getElementById(FIELD_IDS[first])?.focus();
+      showField(first);
       return;
     }
     // Asked here, in the click, before any await: the browser only prompts during a user gesture.
     const pattern = endpointPermission(form.apiBaseUrl);
     const granted = requestOrigins(pattern);
     void save(granted, pattern);
+  }
+
+  /** Focuses a field that needs the agent, unfolding "More settings" first when it is in there. */
+  function showField(field: Field) {
+    const focus = () => document.getElementById(FIELD_IDS[field])?.focus();
+    if (more || field === 'agentName' || field === 'agentId') {
+      focus();
+      return;
+    }
+    setMore(true);
+    requestAnimationFrame(focus);
   }
 
   async function save(granted: Promise<boolean>, pattern: string | null) {
@@ -101,7 +120,7 @@ export function Options() {
       if (!(await granted)) {
         settings.setDeniedOrigin(pattern!.replace(/\/\*$/, ''));
         setStatus({ tone: 'error', text: t('optionsNotSaved') });
-        document.getElementById(FIELD_IDS.apiBaseUrl)?.focus();
+        showField('apiBaseUrl');
         return;
       }
       const typedKey = key.typed.trim();
@@ -175,6 +194,8 @@ export function Options() {
 
   function showKeyCheck(check: KeyCheck) {
     key.stored(check.key, check.outcome === 'valid');
+    // The first key is in: the rest of the settings (and the usage that came with the key) unfold.
+    setMore(true);
     if (check.outcome === 'valid') {
       setUsage(check.usage);
       setPausedUntil(null);
@@ -206,10 +227,33 @@ export function Options() {
           onStatus={setStatus}
         />
         <AgentSection parts={parts} fromHelpdesk={managed.agentIdentitySource === 'helpdesk'} />
-        <SessionsSection parts={parts} />
-        <ToolbarSection parts={parts} />
-        <PresenceSection parts={parts} />
-        <HelpdesksSection parts={parts} />
+
+        {/* A disclosure (button + aria-expanded) rather than <details>: what it folds lies on
+            both sides of the save bar, and the custom domains are a form of their own. */}
+        <div class="more">
+          <h2 id="more-title">
+            <button
+              type="button"
+              class="disclosure"
+              aria-expanded={more}
+              aria-controls="more-settings more-page"
+              aria-describedby="more-hint"
+              onClick={() => setMore(!more)}
+            >
+              {t('optionsMoreSettings')}
+            </button>
+          </h2>
+          <p id="more-hint" class="hint">
+            {t('optionsMoreSettingsHint')}
+          </p>
+        </div>
+        <div id="more-settings" class="settings" hidden={!more}>
+          <EndpointSection parts={parts} keyState={key} savedEndpoint={saved.apiBaseUrl} />
+          <SessionsSection parts={parts} />
+          <ToolbarSection parts={parts} />
+          <PresenceSection parts={parts} />
+          <HelpdesksSection parts={parts} />
+        </div>
 
         <div class="save-bar">
           <button type="submit" class="primary" disabled={saving}>
@@ -225,13 +269,15 @@ export function Options() {
         </div>
       </form>
 
-      <CustomDomainsSection
-        saved={saved}
-        locked={parts.locked('customDomains')}
-        onSaved={settings.setSaved}
-      />
-      <UsageSection usage={usage} pausedUntil={pausedUntil} />
-      <ShortcutsSection toolbarOpens={saved.toolbarOpens} />
+      <div id="more-page" class="settings" hidden={!more}>
+        <CustomDomainsSection
+          saved={saved}
+          locked={parts.locked('customDomains')}
+          onSaved={settings.setSaved}
+        />
+        <UsageSection usage={usage} pausedUntil={pausedUntil} />
+        <ShortcutsSection toolbarOpens={saved.toolbarOpens} />
+      </div>
     </main>
   );
 }

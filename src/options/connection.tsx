@@ -1,9 +1,8 @@
-import { DEFAULT_API_BASE_URL, normalEndpoint } from '../shared/endpoint';
 import { errorText } from '../wording/errors';
 import { TextField } from '../ui/field';
 import { t } from '../wording/i18n';
 import { Notice } from '../ui/notice';
-import { endpointOrigin, foreignEndpointHost, maskedKey } from './model';
+import { endpointOrigin, maskedKey } from './model';
 import { Section } from './section';
 import type { KeyState } from './use-key';
 import type { FormParts, Status } from './use-settings-form';
@@ -104,7 +103,8 @@ function KeyField({
           ? `${t('problemKeyOtherOrigin', key.savedFor, savedOrigin)} ${t('optionsKeyHint')}`
           : key?.present
             ? t('optionsKeyHint')
-            : `${t('optionsKeyNone')} ${t('optionsKeyHint')}`
+            : // No key yet: say where Upscope keeps it, the one thing a first visit must find.
+              `${t('optionsKeyNone')} ${t('optionsKeyHint')} ${t('optionsKeyWhere')}`
       }
       onInput={(value) => {
         keyState.type(value);
@@ -122,7 +122,10 @@ function KeyField({
   );
 }
 
-/** The API key, the endpoint it is sent to, and a test of both. */
+/**
+ * The API key and a test of it with the saved endpoint. While no key is saved the test has
+ * nothing to test and is left out: the first visit shows the key field alone.
+ */
 export function ConnectionSection(props: {
   parts: FormParts;
   keyState: KeyState;
@@ -136,8 +139,6 @@ export function ConnectionSection(props: {
   const savedOrigin = endpointOrigin(props.savedEndpoint);
   const typedOrigin = endpointOrigin(parts.form.apiBaseUrl);
   const movingTo = typedOrigin && typedOrigin !== savedOrigin ? typedOrigin : null;
-  const foreignHost = foreignEndpointHost(parts.form.apiBaseUrl);
-  const endpointLocked = parts.locked('apiBaseUrl');
   return (
     <Section id="connection-title" title={t('optionsConnectionTitle')}>
       <KeyField
@@ -147,63 +148,21 @@ export function ConnectionSection(props: {
         savedOrigin={savedOrigin}
         onStatus={props.onStatus}
       />
-
-      <TextField
-        id="api-endpoint"
-        label={t('optionsEndpointLabel')}
-        type="url"
-        value={parts.form.apiBaseUrl}
-        readOnly={endpointLocked}
-        error={parts.error('apiBaseUrl')}
-        hint={
-          <>
-            {endpointLocked && <strong>{t('optionsManagedBy')}. </strong>}
-            {foreignHost && (
-              <strong class="endpoint-warning">
-                {t('optionsEndpointForeignHost', foreignHost)}{' '}
-              </strong>
-            )}
-            {movingTo && keyState.status?.present && savedOrigin && (
-              <strong class="endpoint-warning">
-                {t('optionsEndpointKeyMoves', savedOrigin, movingTo)}{' '}
-              </strong>
-            )}
-            {t('optionsEndpointHint', DEFAULT_API_BASE_URL)}
-          </>
-        }
-        onInput={(value) => {
-          parts.update({ apiBaseUrl: value });
-          parts.clear('apiBaseUrl');
-        }}
-        after={
-          !endpointLocked &&
-          normalEndpoint(parts.form.apiBaseUrl) !== DEFAULT_API_BASE_URL && (
-            <button
-              type="button"
-              onClick={() => {
-                parts.update({ apiBaseUrl: DEFAULT_API_BASE_URL });
-                parts.clear('apiBaseUrl');
-              }}
-            >
-              {t('optionsEndpointDefault')}
-            </button>
-          )
-        }
-      />
-
-      <div class="test-row">
-        <button
-          type="button"
-          disabled={keyState.testing || !keyState.status?.present}
-          aria-describedby={test ? 'test-result' : undefined}
-          onClick={() => void keyState.testConnection(props.savedEndpoint)}
-        >
-          {keyState.testing ? t('optionsTesting') : t('optionsTestConnection')}
-        </button>
-        <div id="test-result" class="test-result" role="status">
-          {test && <Notice inline tone={test.ok ? 'ok' : 'error'} text={test.text} />}
+      {keyState.status?.present && (
+        <div class="test-row">
+          <button
+            type="button"
+            disabled={keyState.testing}
+            aria-describedby={test ? 'test-result' : undefined}
+            onClick={() => void keyState.testConnection(props.savedEndpoint)}
+          >
+            {keyState.testing ? t('optionsTesting') : t('optionsTestConnection')}
+          </button>
+          <div id="test-result" class="test-result" role="status">
+            {test && <Notice inline tone={test.ok ? 'ok' : 'error'} text={test.text} />}
+          </div>
         </div>
-      </div>
+      )}
     </Section>
   );
 }

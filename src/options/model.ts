@@ -83,9 +83,31 @@ export function endpointProblem(raw: string): MessageKey | null {
 export {
   endpointOrigin,
   endpointPermission,
+  endpointSuggestion,
   foreignEndpointHost,
   normalEndpoint,
 } from '../shared/endpoint';
+
+/**
+ * The agent ID an agent gets unless they choose one: their name in lower case, accents dropped,
+ * words joined by dashes ("José Müller" → "jose-muller"). Readable in Upscope's session records
+ * and stable across the spellings of a name; letters of any script are kept, so a name in
+ * Cyrillic or Japanese still gives an ID.
+ */
+export function agentIdFrom(name: string): string {
+  return (
+    name
+      .normalize('NFKD')
+      // Accents off Latin letters only: other scripts' marks are part of the letter.
+      .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 64)
+      .replace(/-+$/, '')
+  );
+}
 
 export function retryUrlProblem(raw: string): MessageKey | null {
   const value = raw.trim();

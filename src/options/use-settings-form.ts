@@ -58,7 +58,8 @@ export function useSettingsForm() {
     },
     clear(field) {
       if (field === 'apiBaseUrl') setDeniedOrigin(null);
-      if (errors[field]) setErrors({ ...errors, [field]: undefined });
+      // As an update of the latest errors: a section may clear two fields in one event.
+      if (errors[field]) setErrors((now) => ({ ...now, [field]: undefined }));
     },
     locked: (field) => managed.fields.includes(field),
   };

@@ -76,3 +76,49 @@ export function foreignEndpointHost(raw: string): string | null {
   const url = parseUrl(normalEndpoint(raw));
   return url && !isUpscopeHost(url.hostname) ? url.host : null;
 }
+
+/**
+ * The endpoint an agent most likely meant when what they typed cannot be used, or null when there
+ * is no single safe guess: a missing `https://` added, `http://` made `https://` (the key must
+ * not travel in clear), and a user name, password, query or fragment taken off. Each fault is
+ * mended in turn, so `http://me@api.example.com/v1.1?x` becomes `https://api.example.com/v1.1`.
+ * Empty input, or text that is no address even with a scheme, has no suggestion.
+ */
+export function endpointSuggestion(raw: string): string | null {
+  let value = normalEndpoint(raw);
+  // Four faults can be mended, each once; a fifth round would mean the guess went nowhere.
+  for (let round = 0; round < 5; round++) {
+    const fault = endpointFault(value);
+    if (!fault) return value === normalEndpoint(raw) ? null : value;
+    const mended = mend(value, fault);
+    if (mended === null || mended === value) return null;
+    value = normalEndpoint(mended);
+  }
+  return null;
+}
+
+function mend(value: string, fault: EndpointFault): string | null {
+  switch (fault) {
+    case 'empty':
+      return null;
+    case 'notUrl': {
+      // Only a bare host (with an optional path) gets a scheme: "api.example.com/v1.1".
+      if (/^[a-z][a-z0-9+.-]*:/i.test(value) && !/^[^:/]+:\d+(\/|$)/.test(value)) return null;
+      const url = parseUrl(`https://${value}`);
+      return url && url.hostname.includes('.') ? `https://${value}` : null;
+    }
+    case 'notHttps': {
+      const url = parseUrl(value);
+      return url?.protocol === 'http:' ? `https://${value.slice('http://'.length)}` : null;
+    }
+    case 'credentials': {
+      const url = parseUrl(value);
+      if (!url) return null;
+      url.username = '';
+      url.password = '';
+      return url.href;
+    }
+    case 'query':
+      return value.replace(/[?#].*$/s, '');
+  }
+}

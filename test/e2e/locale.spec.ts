@@ -36,6 +36,8 @@ async function expectNothingOverflows(page: Page): Promise<void> {
     // A placeholder never scrolls: measure it against the room inside its field.
     const ruler = document.createElement('canvas').getContext('2d')!;
     for (const input of document.querySelectorAll<HTMLInputElement>('input[placeholder]')) {
+      // A field folded away is not drawn: it is measured once it shows.
+      if (input.clientWidth === 0) continue;
       const style = getComputedStyle(input);
       ruler.font = style.font;
       const room =
@@ -83,11 +85,23 @@ test('the settings page is in German, fits, and saves a key', async ({
   await expect(page).toHaveTitle('Einstellungen für Helpdesk Co-browse');
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   await expect(page.getByText('Noch kein Schlüssel gespeichert.')).toBeVisible();
-  await expect(page.getByLabel('API-Endpunkt')).toBeVisible();
+  await expect(page.getByLabel('API-Schlüssel')).toHaveAccessibleDescription(
+    /In Upscope steht der Schlüssel in den allgemeinen Einstellungen/,
+  );
   await expect(page.getByLabel('Agentenname')).toHaveValue('Joe Smith');
   await expect(page.getByLabel('Agenten-ID')).toHaveValue('agent-7');
+  // No key yet: the rest is folded; opened, it is in German too.
+  const more = page.getByRole('button', { name: 'Weitere Einstellungen' });
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByLabel('API-Endpunkt')).toBeHidden();
+  await expectAccessible(page);
+  await expectNothingOverflows(page);
+  await more.click();
+  await expect(page.getByLabel('API-Endpunkt')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Tastenkombinationen' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Verbindung testen' })).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: 'Badge in allen 18 Helpdesks · Ändern' }),
+  ).toBeVisible();
   await expectAccessible(page);
   await expectNothingOverflows(page);
   await shoot(page, 'locale-de-options');
@@ -98,6 +112,7 @@ test('the settings page is in German, fits, and saves a key', async ({
     'Einstellungen gespeichert. Upscope hat den Schlüssel akzeptiert.',
   );
   await expect(page.getByRole('button', { name: 'Schlüssel ersetzen' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Verbindung testen' })).toBeVisible();
   // With the key saved, the team's usage table (numbers in German format) is on the page too.
   await expect(page.getByRole('table', { name: 'Nutzung Ihres Upscope-Teams' })).toBeVisible();
   await expectNothingOverflows(page);

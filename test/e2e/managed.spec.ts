@@ -119,6 +119,8 @@ test('a browser with only a policy file: settings locked, the policy’s key use
     await expect(options.getByRole('radio', { name: /^Full control/ })).toBeDisabled();
     await expect(options.getByLabel('Reuse a visitor’s status for')).toBeDisabled();
     await expect(options.getByLabel('Reuse a visitor’s status for')).toHaveValue('120');
+    // The helpdesk switches fold behind one button; opened, the policy's choice shows, locked.
+    await options.getByRole('button', { name: /^Badge on 17 of 18 helpdesks/ }).click();
     await expect(options.getByRole('checkbox', { name: /Gmail/ })).not.toBeChecked();
     await expect(options.getByRole('checkbox', { name: /Zendesk/ })).toBeDisabled();
     // The organisation's helpdesk domain: not removable, and the browser's access to it is the

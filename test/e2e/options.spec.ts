@@ -80,21 +80,42 @@ async function fakeUsage(fake: FakeUpscope) {
 
 const status = (page: Page) => page.locator('.save-status');
 
-test('saving a key: checked with Upscope, then only ever shown masked', async ({
+test('first run: the key, the name and an ID that follows it; the rest folded until a key is saved', async ({
   context,
   extensionId,
   serviceWorker,
   fake,
 }) => {
-  await configureExtension(serviceWorker, { apiKey: null });
+  await configureExtension(serviceWorker, {
+    apiKey: null,
+    settings: { agentName: '', agentId: '' },
+  });
   const page = await openOptions(context, extensionId);
   await expect(page.getByText('No key saved yet.', { exact: false })).toBeVisible();
-  await expect(page.getByText('Test the connection to see your team’s usage.')).toBeVisible();
+  await expect(page.getByLabel('API key')).toHaveAccessibleDescription(
+    /In Upscope, the key is in the general settings/,
+  );
+  const more = page.getByRole('button', { name: 'More settings' });
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  // Only what co-browsing needs is on the page: three fields, then the save bar.
+  const fields = page.locator('input:visible, select:visible, textarea:visible');
+  await expect(fields).toHaveCount(3);
+  await expect(page.getByLabel('API endpoint')).toBeHidden();
+  await expect(page.getByTestId('usage')).toBeHidden();
   await checkState(page, 'first-run');
 
+  await page.getByLabel('Agent name').fill('Ana Silva');
+  await expect(page.getByLabel('Agent ID')).toHaveValue('ana-silva');
   await page.getByLabel('API key').fill(DEMO_API_KEY);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(status(page)).toContainText('Settings saved. Upscope accepted the key.');
+  expect(await storedSettings(serviceWorker)).toMatchObject({
+    agentName: 'Ana Silva',
+    agentId: 'ana-silva',
+  });
+  // The key is in: everything else unfolds, the usage that came with the check among it.
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByLabel('API endpoint')).toBeVisible();
   const key = page.getByLabel('API key');
   await expect(key).toHaveValue('••••••••••••-key');
   await expect(key).toHaveAttribute('readonly', '');
@@ -108,6 +129,27 @@ test('saving a key: checked with Upscope, then only ever shown masked', async ({
   );
   expect(await page.content()).not.toContain(DEMO_API_KEY);
   await checkState(page, 'saved');
+
+  // Opened again with a key: unfolded from the start, and folds on request.
+  await page.reload();
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByLabel('API endpoint')).toBeVisible();
+  await more.click();
+  await expect(page.getByLabel('API endpoint')).toBeHidden();
+  await more.click();
+});
+
+test('saving a key: checked with Upscope, then only ever shown masked', async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  await configureExtension(serviceWorker, { apiKey: null });
+  const page = await openOptions(context, extensionId);
+  await page.getByLabel('API key').fill(DEMO_API_KEY);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(status(page)).toContainText('Settings saved. Upscope accepted the key.');
+  await expect(page.getByLabel('API key')).toHaveValue('••••••••••••-key');
 
   // Reloaded: still masked; "Replace key" gives an empty field, never the old key.
   await page.reload();
@@ -154,6 +196,13 @@ test('an endpoint that is not https is refused with the reason next to the field
   await expect(endpoint).toBeFocused();
   await expect(status(page)).toContainText('Not saved');
   await checkState(page, 'endpoint-refused');
+  // The address it most likely meant, in one click; still not saved until Save.
+  await page.getByRole('button', { name: 'Use https://api.example.com/v1.1' }).click();
+  await expect(endpoint).toHaveValue('https://api.example.com/v1.1');
+  await expect(endpoint).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(endpoint).toBeFocused();
+  await expect(page.getByRole('button', { name: /^Use https:/ })).toHaveCount(0);
+  expect(await storedSettings(serviceWorker)).toEqual(before);
 
   await endpoint.fill('https://api.example.com/v1.1?team=1');
   await page.getByRole('button', { name: 'Save' }).click();
@@ -292,6 +341,7 @@ test('usage, shortcuts, sessions, branding and helpdesks', async ({
   );
   await page.getByLabel('Retry address (optional)').fill('https://help.acme.com/retry');
   await page.getByLabel('Reuse a visitor’s status for').selectOption({ label: '5 minutes' });
+  await page.getByRole('button', { name: 'Badge on all 18 helpdesks · Change' }).click();
   await page
     .getByRole('group', { name: 'Show the visitor badge on tickets in' })
     .getByLabel('Gmail')
@@ -307,7 +357,36 @@ test('usage, shortcuts, sessions, branding and helpdesks', async ({
   });
   await page.reload();
   await expect(page.getByLabel('A new window')).toBeChecked();
+  await page.getByRole('button', { name: 'Badge on 17 of 18 helpdesks · Change' }).click();
   await expect(page.getByLabel('Gmail')).not.toBeChecked();
+});
+
+test('the 18 helpdesk switches are one stop in the tab order until opened', async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  await configureExtension(serviceWorker);
+  const page = await openOptions(context, extensionId);
+  const toggle = page.getByRole('button', { name: /^Badge on .* helpdesks · Change$/ });
+  await expect(toggle).toHaveText('Badge on all 18 helpdesks · Change');
+  const list = page.getByRole('group', { name: 'Show the visitor badge on tickets in' });
+  await toggle.focus();
+  await page.keyboard.press('Tab');
+  // Past the helpdesks in one step: the next stop is the save button.
+  await expect(page.getByRole('button', { name: 'Save' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(toggle).toBeFocused();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+
+  await page.keyboard.press('Enter');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(list.getByRole('checkbox')).toHaveCount(18);
+  await page.keyboard.press('Tab');
+  await expect(list.getByRole('checkbox').first()).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(toggle).toHaveText(/Badge on 17 of 18 helpdesks/);
+  await checkState(page, 'helpdesks-open');
 });
 
 test('custom helpdesk domains: added with their permission and helpdesk, and removed', async ({

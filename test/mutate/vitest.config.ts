@@ -11,9 +11,6 @@ export default defineConfig({
     include: ['test/unit/**/*.test.{ts,tsx}', 'test/integration/**/*.test.ts'],
     // Tests that read the source as text (which message keys it names, which storage areas it
     // touches) would read Stryker's instrumented copy, not the code, and fail before any mutant.
-    exclude: [
-      'test/unit/locales/german.test.ts',
-      'test/unit/options/locale.test.ts',
-    ],
+    exclude: ['test/unit/locales/german.test.ts', 'test/unit/options/locale.test.ts'],
   },
 });

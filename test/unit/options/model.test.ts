@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  agentIdFrom,
   endpointPermission,
   endpointProblem,
+  endpointSuggestion,
   formOf,
   freshnessChoices,
   isDirty,
@@ -15,6 +17,62 @@ import {
 import { DEFAULT_SETTINGS, SettingsPatchSchema } from '../../../src/shared/settings';
 
 const settings = { ...DEFAULT_SETTINGS, agentName: 'Joe Smith', agentId: 'agent-7' };
+
+describe('the endpoint an agent most likely meant', () => {
+  it('mends each fault the settings refuse, in turn, into an endpoint they accept', () => {
+    const cases: [string, string][] = [
+      ['api.userview.example/v1.1', 'https://api.userview.example/v1.1'],
+      ['api.upscope.io/v1.1/', 'https://api.upscope.io/v1.1'],
+      ['api.example.com:8443/v1', 'https://api.example.com:8443/v1'],
+      ['http://api.example.com/v1.1', 'https://api.example.com/v1.1'],
+      ['HTTP://api.example.com', 'https://api.example.com'],
+      ['https://me:pw@api.example.com/v1.1', 'https://api.example.com/v1.1'],
+      ['https://api.example.com/v1.1?team=1', 'https://api.example.com/v1.1'],
+      ['https://api.example.com/v1.1#top', 'https://api.example.com/v1.1'],
+      ['http://me@api.example.com/v1.1/?x=1', 'https://api.example.com/v1.1'],
+    ];
+    for (const [typed, meant] of cases) {
+      expect(endpointSuggestion(typed), typed).toBe(meant);
+      expect(endpointProblem(meant)).toBeNull();
+    }
+  });
+
+  it('guesses nothing where no single guess is safe, or nothing is wrong', () => {
+    for (const typed of [
+      '',
+      'nope',
+      'ftp://api.example.com',
+      'javascript:alert(1)',
+      'mailto:team@example.com',
+      'https://api.upscope.io/v1.1',
+      'http://localhost:8080/v1.1',
+    ]) {
+      expect(endpointSuggestion(typed), typed).toBeNull();
+    }
+  });
+});
+
+describe('the agent ID a name gives', () => {
+  it('is the name in lower case, accents off, words joined by dashes', () => {
+    expect(agentIdFrom('Joe Smith')).toBe('joe-smith');
+    expect(agentIdFrom('  José Müller ')).toBe('jose-muller');
+    expect(agentIdFrom("O'Brien, Ann-Marie")).toBe('o-brien-ann-marie');
+    expect(agentIdFrom('Ｊｏｅ')).toBe('joe');
+  });
+
+  it('keeps letters of every script, and is empty without any', () => {
+    expect(agentIdFrom('山田 太郎')).toBe('山田-太郎');
+    expect(agentIdFrom('Ольга Петрова')).toBe('ольга-петрова');
+    expect(agentIdFrom('김민준')).toBe('김민준');
+    expect(agentIdFrom(' -- ')).toBe('');
+  });
+
+  it('fits the settings: at most 64 characters, never ending in a dash', () => {
+    const id = agentIdFrom(`${'a'.repeat(63)} b`);
+    expect(id).toBe('a'.repeat(63));
+    expect(validate({ ...formOf(settings), agentId: agentIdFrom('Ann Lee') })).toEqual({});
+  });
+});
 
 describe('the API endpoint', () => {
   it('gives the reason an endpoint is refused', () => {
