@@ -235,6 +235,7 @@ test('a browser with only a policy file: settings locked, the policy’s key use
       ),
     ).toBeVisible();
     // Helpdesks are no longer the policy's: the agent may choose them again.
+    await settingsPage.getByRole('button', { name: /^Badge on .* helpdesks · Change$/ }).click();
     await expect(settingsPage.getByRole('checkbox', { name: /Zendesk/ })).toBeEnabled();
   } finally {
     policy.remove();
