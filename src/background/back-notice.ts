@@ -29,6 +29,7 @@ function hasButtons(): boolean {
 }
 
 function ticketLine(entry: WatchEntry): string {
+  if (entry.helpdesk === null) return t('noticeBackSearch', entry.query);
   const helpdesk = HELPDESK_NAMES[entry.helpdesk];
   return entry.ticketId ? t('noticeBackTicket', helpdesk, entry.ticketId) : helpdesk;
 }
@@ -61,11 +62,13 @@ async function show(id: string, title: string, message: string, buttons: string[
 /** "Jane Doe is on your website now", once per return. */
 export async function showBackNotice(entry: WatchEntry): Promise<void> {
   const ticket = ticketLine(entry);
+  // Found with the popup's search: no ticket to open, so Start is the one action.
+  const fromTicket = entry.helpdesk !== null;
   await show(
     noticeId(entry),
     t('noticeBackTitle', entry.name),
-    hasButtons() ? ticket : t('noticeBackClick', ticket),
-    [t('startCobrowse'), t('noticeOpenTicket')],
+    hasButtons() || !fromTicket ? ticket : t('noticeBackClick', ticket),
+    fromTicket ? [t('startCobrowse'), t('noticeOpenTicket')] : [t('startCobrowse')],
   );
 }
 

@@ -26,7 +26,7 @@ import { forgetReading, readingOf, recordReading } from './reading';
 import { refreshTicket } from './ticket-tabs';
 import { ticketAddress } from './session-request';
 import { clearNotices } from './back-notice';
-import { addWatched, removeWatched, watchListReply } from './watchlist';
+import { addWatched, addWatchedFound, removeWatched, watchListReply } from './watchlist';
 import { agentProposal, declineAgent, recordAgent } from './helpdesk-agent';
 import type { HelpdeskId } from '../shared/helpdesks';
 
@@ -231,6 +231,12 @@ export const pageHandlers: PageHandlers = {
   async 'watch/add'({ tabId, shortId }) {
     const entries = await addWatched(tabId, shortId);
     // Watching keeps the presence alarm running, also with no ticket in view.
+    await syncPresenceAlarm();
+    return watchListReply(entries);
+  },
+
+  async 'watch/add-found'({ shortId, query }) {
+    const entries = await addWatchedFound(shortId, query);
     await syncPresenceAlarm();
     return watchListReply(entries);
   },

@@ -3,6 +3,7 @@ import type { Visitor } from '../api';
 import { SHORT_ID_PATTERN } from '../api/short-id';
 import { HELPDESK_IDS } from '../shared/helpdesks';
 import type { WatchedView, WatchListReply } from '../shared/protocol';
+import { strongSearch } from '../shared/watch';
 import { isPossibleMatch, MATCH_KINDS } from '../shared/views';
 import { visitorLabel } from '../wording/visitor';
 import { queriesFor, searchCached } from './lookup';
@@ -35,7 +36,8 @@ const WatchEntrySchema = z.object({
   /** The ticket's search that found the customer by an identity that proves who they are. */
   query: z.string().min(1).max(256),
   matchedBy: z.object({ kind: z.enum(MATCH_KINDS), helpdesk: z.enum(HELPDESK_IDS).optional() }),
-  helpdesk: z.enum(HELPDESK_IDS),
+  /** Null for a customer the agent found with the popup's search rather than on a ticket. */
+  helpdesk: z.enum(HELPDESK_IDS).nullable(),
   ticketId: z.string().max(256).nullable(),
   tabId: z.number().int().nullable(),
   ticketUrl: z.string().max(2048).nullable(),
@@ -95,6 +97,7 @@ function viewOf(entry: WatchEntry): WatchedView {
     expiresAt: entry.addedAt + WATCH_TTL_MS,
     helpdesk: entry.helpdesk,
     ticketId: entry.ticketId,
+    query: entry.query,
     back: entry.back,
     checkedAt: entry.checkedAt,
   };
@@ -145,6 +148,46 @@ export async function addWatched(tabId: number, shortId: string): Promise<WatchE
       // Already on the website: the notice waits for them to leave and come back.
       back: online !== undefined,
       backShortId: online?.short_id ?? null,
+      checkedAt: null,
+    };
+    const next = [...others, entry];
+    return [next, next];
+  });
+}
+
+/**
+ * Watches a customer the agent found with the popup's search, by what they searched: only a
+ * search that names one customer (see strongSearch), and only a visitor that search finds.
+ */
+export async function addWatchedFound(shortId: string, query: string): Promise<WatchEntry[]> {
+  const settings = await loadSettings();
+  if (!settings.notifyWhenBack) throw new Problem('watch_off', 'problemWatchOff');
+  const matchedBy = strongSearch(query);
+  if (!matchedBy) throw new Problem('possible_match', 'problemWatchWeak');
+  const search = query.trim();
+  const visitors = await searchCached(search, settings.freshnessSeconds * 1000, async () => true);
+  const visitor = visitors.find((v) => v.short_id === shortId);
+  if (!visitor) throw new Problem('no_visitor', 'problemNoVisitor');
+  return mutate((entries, now) => {
+    const others = entries.filter(
+      (e) => e.id !== shortId && e.query.toLowerCase() !== search.toLowerCase(),
+    );
+    if (others.length >= MAX_WATCHED) {
+      throw new Problem('watch_full', ['problemWatchFull', MAX_WATCHED]);
+    }
+    const entry: WatchEntry = {
+      id: shortId,
+      name: visitorLabel(visitor),
+      query: search,
+      matchedBy,
+      helpdesk: null,
+      ticketId: null,
+      tabId: null,
+      ticketUrl: null,
+      addedAt: now,
+      // Already on the website: the notice waits for them to leave and come back.
+      back: visitor.is_online === true,
+      backShortId: visitor.is_online === true ? shortId : null,
       checkedAt: null,
     };
     const next = [...others, entry];

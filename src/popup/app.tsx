@@ -231,6 +231,7 @@ export function App({ start, place, follow }: { start: Boot; place: Place; follo
                     choice={choice}
                     actions={actions}
                     setupChanged={() => void tabState.reread()}
+                    watch={watch}
                   />
                 ) : (
                   <TicketPanel

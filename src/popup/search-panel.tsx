@@ -6,6 +6,8 @@ import { AgentNotice } from './agent-notice';
 import { openSettings, Skeleton, VisitorChoice, type Choice } from './choice';
 import type { SearchHook } from './use-search';
 import type { VisitorActions } from './use-visitor-actions';
+import type { WatchListHook } from './use-watch-list';
+import { WatchButton } from './watch-list';
 
 /** The visitors a search found, or why it found none. */
 export function SearchPanel(props: {
@@ -15,6 +17,7 @@ export function SearchPanel(props: {
   actions: VisitorActions;
   /** The agent answered the offer of their helpdesk name and ID: the setup is read again. */
   setupChanged: () => void;
+  watch: WatchListHook;
 }) {
   const { search } = props.searchState;
   if (search.status === 'idle') return null;
@@ -49,6 +52,9 @@ export function SearchPanel(props: {
         setup={props.setup}
         actions={props.actions}
         from="search"
+        cardExtra={(visitor) => (
+          <WatchButton visitor={visitor} watch={props.watch} query={search.query} />
+        )}
       />
     </>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../wording/i18n';
 import { send, type ErrorInfo, type Visitor, type WatchListReply } from '../shared/page-send';
+import { strongSearch } from '../shared/watch';
 import { visitorLabel } from '../wording/visitor';
 
 /**
@@ -33,6 +34,22 @@ export function useWatchList(tabId: number | null, say: (text: string) => void) 
     say(t('watchAdded', visitorLabel(visitor)));
   }
 
+  /** A customer found with the popup's search, watched by that search. */
+  async function addFound(visitor: Visitor, query: string) {
+    if (busy) return;
+    const id = visitor.short_id;
+    setBusy(id);
+    setError(null);
+    const reply = await send({ type: 'watch/add-found', shortId: id, query });
+    setBusy(null);
+    if (!reply.ok) {
+      setError({ id, error: reply.error });
+      return;
+    }
+    setList(reply.data);
+    say(t('watchAdded', visitorLabel(visitor)));
+  }
+
   async function remove(id: string, name: string) {
     if (busy) return;
     setBusy(id);
@@ -53,8 +70,11 @@ export function useWatchList(tabId: number | null, say: (text: string) => void) 
     error,
     /** Whether the card of this visitor offers to notify (a ticket's offline customer, setting on). */
     offered: tabId !== null && list?.enabled === true,
+    /** Whether a search's offline results offer it: only a search that names one customer. */
+    offeredFor: (query: string) => list?.enabled === true && strongSearch(query) !== null,
     watched: (id: string) => list?.entries.some((entry) => entry.id === id) ?? false,
     add,
+    addFound,
     remove,
   };
 }

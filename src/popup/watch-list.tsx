@@ -7,8 +7,18 @@ import { ago, presenceOf, visitorLabel } from '../wording/visitor';
 import type { WatchListHook } from './use-watch-list';
 
 /** On an offline customer's card: ask to be told when they are back, or stop asking. */
-export function WatchButton({ visitor, watch }: { visitor: Visitor; watch: WatchListHook }) {
-  if (!watch.offered || presenceOf(visitor) !== 'offline') return null;
+export function WatchButton({
+  visitor,
+  watch,
+  query,
+}: {
+  visitor: Visitor;
+  watch: WatchListHook;
+  /** A search's result: watched by that search rather than by the ticket. */
+  query?: string;
+}) {
+  const offered = query === undefined ? watch.offered : watch.offeredFor(query);
+  if (!offered || presenceOf(visitor) !== 'offline') return null;
   const id = visitor.short_id;
   const error = watch.error?.id === id ? watch.error.error : null;
   const watched = watch.watched(id);
@@ -31,7 +41,9 @@ export function WatchButton({ visitor, watch }: { visitor: Visitor; watch: Watch
           type="button"
           class="primary"
           disabled={watch.busy === id}
-          onClick={() => void watch.add(visitor)}
+          onClick={() =>
+            void (query === undefined ? watch.add(visitor) : watch.addFound(visitor, query))
+          }
         >
           {t('watchAdd')}
         </button>
@@ -50,9 +62,12 @@ export function WatchList({ watch }: { watch: WatchListHook }) {
       <h2 id="watch-title">{t('watchListTitle', entries.length)}</h2>
       <ul>
         {entries.map((entry) => {
-          const ticket = [HELPDESK_NAMES[entry.helpdesk], entry.ticketId && `#${entry.ticketId}`]
-            .filter(Boolean)
-            .join(' · ');
+          const ticket =
+            entry.helpdesk === null
+              ? t('watchFromSearch', entry.query)
+              : [HELPDESK_NAMES[entry.helpdesk], entry.ticketId && `#${entry.ticketId}`]
+                  .filter(Boolean)
+                  .join(' · ');
           const since = ago(new Date(entry.addedAt).toISOString());
           return (
             <li key={entry.id} class={entry.back ? 'back' : undefined}>

@@ -116,6 +116,12 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('connection/test') }),
   /** Watch the customer of the ticket in this tab, found as this visitor, until they are back. */
   z.strictObject({ type: z.literal('watch/add'), tabId: TabId, shortId: ShortId }),
+  /** A customer found with the popup's search, watched by that search (strong ones only). */
+  z.strictObject({
+    type: z.literal('watch/add-found'),
+    shortId: ShortId,
+    query: z.string().max(256),
+  }),
   z.strictObject({ type: z.literal('watch/list') }),
   z.strictObject({ type: z.literal('watch/remove'), id: ShortId }),
   /** "Not now" to the helpdesk's agent offered as the agent's name and ID: not asked again today. */
@@ -288,6 +294,7 @@ export interface PageReplies {
   'key/clear': KeyStatus;
   'connection/test': { usage: Usage; key: KeyStatus };
   'watch/add': WatchListReply;
+  'watch/add-found': WatchListReply;
   'watch/list': WatchListReply;
   'watch/remove': WatchListReply;
   'agent/decline': Setup;

@@ -101,6 +101,7 @@ const VALID: Record<string, unknown>[] = [
   { type: 'setup/get' },
   { type: 'search/take-pending' },
   { type: 'tab/reading', tabId: 7 },
+  { type: 'watch/add-found', shortId: 'JD7K2P9Q', query: 'jane.doe@example.com' },
   { type: 'settings/save', patch: { agentName: 'Joe' } },
   { type: 'key/save', apiKey: 'some-key-123456' },
   { type: 'key/clear' },

@@ -336,3 +336,57 @@ describe('acting on the notification', () => {
     }
   });
 });
+
+describe('watching a customer found with the popup’s search', () => {
+  it('takes only a search that names one customer', async () => {
+    const { strongSearch } = await import('../../../src/shared/watch');
+    expect(strongSearch(' tom.baker@example.com ')).toEqual({ kind: 'email' });
+    expect(strongSearch('id:user-1001')).toEqual({ kind: 'user_id' });
+    expect(strongSearch('integration_id:zendesk:3901001')).toEqual({
+      kind: 'helpdesk_user_id',
+      helpdesk: 'zendesk',
+    });
+    for (const weak of ['Tom Baker', '4821', 'tom', '#vip', 'integration_id:acme:1', 'id: x']) {
+      expect(strongSearch(weak), weak).toBeNull();
+    }
+  });
+
+  it('by email: no ticket, one Start button when they are back, and the session starts', async () => {
+    await bg.configure();
+    const added = await fromPopup({
+      type: 'watch/add-found',
+      shortId: SEED_IDS.tom,
+      query: 'tom.baker@example.com',
+    });
+    expect(added.data.entries).toEqual([
+      expect.objectContaining({ id: SEED_IDS.tom, helpdesk: null, ticketId: null }),
+    ]);
+    expect(await fakeBrowser.alarms.get(PRESENCE_ALARM)).toBeDefined();
+    bg.fake.updateVisitor(SEED_IDS.tom, { is_online: true });
+    later(61_000);
+    await refreshVisibleTickets();
+    expect(created()[`watch:${SEED_IDS.tom}`]).toMatchObject({
+      title: 'Tom Baker is on your website now',
+      message: 'Found by your search for tom.baker@example.com',
+      buttons: [{ title: 'Start co-browsing' }],
+    });
+    const { onNoticeButton } = await import('../../../src/background/back-notice');
+    await onNoticeButton(`watch:${SEED_IDS.tom}`, 0);
+    expect(bg.fake.watchSessions.map((s) => s.shortId)).toEqual([SEED_IDS.tom]);
+  });
+
+  it('refuses a name search, and a visitor the search does not find', async () => {
+    await bg.configure();
+    expect(
+      await fromPopup({ type: 'watch/add-found', shortId: SEED_IDS.tom, query: 'Tom Baker' }),
+    ).toMatchObject({ ok: false, error: { kind: 'possible_match' } });
+    expect(
+      await fromPopup({
+        type: 'watch/add-found',
+        shortId: SEED_IDS.jane,
+        query: 'tom.baker@example.com',
+      }),
+    ).toMatchObject({ ok: false, error: { kind: 'no_visitor' } });
+    expect((await fromPopup({ type: 'watch/list' })).data.entries).toEqual([]);
+  });
+});
