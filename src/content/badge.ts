@@ -8,17 +8,18 @@ import { say } from './words';
 
 export const TAG = 'cobrowse-badge';
 
-const COLOURS: Record<string, string> = {
-  online: '#1a7f37',
-  waiting: '#9a6700',
-  in_session: '#0969da',
-};
-
-const CSS = `:host{all:initial}
-button{all:initial;box-sizing:border-box;display:inline-flex;align-items:center;gap:5px;margin:0 6px;padding:2px 9px;border:1px solid #8c959f;border-radius:999px;background:#fff;color:#1f2328;font:500 12px/18px system-ui,sans-serif;white-space:nowrap;cursor:pointer}
-button:focus-visible{outline:2px solid #0969da;outline-offset:1px}
+// Colours come with each view, from the worker's one table of states (src/wording/states.ts);
+// the badge's own views (checking, no customer) take the grey of that table's quiet states. A
+// badge that starts co-browsing is filled with its colour; any other is outlined (class f).
+const CSS = `:host{all:initial;--c:#545d68}
+button{all:initial;box-sizing:border-box;display:inline-flex;align-items:center;gap:5px;margin:0 6px;padding:2px 9px;border:1px solid var(--c);border-radius:999px;background:#fff;color:#1f2328;font:500 12px/18px system-ui,sans-serif;white-space:nowrap;cursor:pointer}
+button:hover{background:#eef1f4}
+.f{background:var(--c);color:#fff;font-weight:600}
+.f:hover{background:var(--c);box-shadow:inset 0 0 0 99px #0003}
+button:focus-visible{outline:2px solid #0b5cad;outline-offset:1px}
 button[aria-busy=true]{cursor:progress;opacity:.8}
-i{width:8px;height:8px;border-radius:50%;background:var(--c,#8c959f)}
+i{width:8px;height:8px;border-radius:50%;background:var(--c)}
+.f i{background:#fff}
 p{all:initial;display:block;max-width:280px;margin:4px 6px 0;font:12px/16px system-ui,sans-serif;color:#1f2328;white-space:normal}
 p:empty{display:none}`;
 
@@ -42,7 +43,8 @@ export interface Badge {
 
 export function createBadge(
   start: (view: ShownView) => Promise<Reply<{ said: string }> | undefined>,
-  check: () => unknown = () => undefined,
+  /** A click on a badge that opens something (the popup, the settings) instead of starting. */
+  open: (view: ShownView) => unknown = () => undefined,
 ): Badge {
   const host = document.createElement(TAG);
   const root = host.attachShadow({ mode: 'closed' });
@@ -70,10 +72,11 @@ export function createBadge(
   button.addEventListener('click', async (event) => {
     // A page script's click() or dispatched event is not the agent's.
     if (!event.isTrusted || !view || button.getAttribute('aria-busy') === 'true') return;
-    if (view.possible) {
-      // A possible match is never started from here: the popup shows it for the agent to check.
+    if (view.opens) {
+      // A possible match or a tie is never started from here: the popup shows it for the agent
+      // to check; "Set up" opens the settings.
       note.textContent = view.title;
-      void check();
+      void open(view);
       return;
     }
     if (!view.canStart) {
@@ -101,9 +104,10 @@ export function createBadge(
       setLabel(words(next));
       note.textContent = '';
       button.dataset.state = next.state;
+      button.className = next.canStart ? 'f' : '';
       button.title = next.title;
       button.setAttribute('aria-label', say('badgeAriaLabel', next.title));
-      dot.style.setProperty('--c', COLOURS[next.state] ?? '');
+      button.style.setProperty('--c', next.color ?? '');
     },
     place(anchor, helpdeskHasNoPlace) {
       badge.pill = !anchor;

@@ -116,7 +116,8 @@ export function start(adapter: Adapter): () => void {
   const known = new Map<string, Read>();
   const badge = createBadge(
     (view) => send({ type: 'ticket/start-cobrowse', nonce: view.nonce ?? '' }),
-    () => send({ type: 'ticket/check-match' }),
+    (view) =>
+      send({ type: view.opens === 'settings' ? 'ticket/open-settings' : 'ticket/check-match' }),
   );
 
   const place = () => {
@@ -169,6 +170,8 @@ export function start(adapter: Adapter): () => void {
             label: say('badgeUnavailable'),
             title: reply.error.message,
             canStart: false,
+            // The table's colour for "Unavailable" (src/wording/states.ts).
+            color: '#b42318',
           },
     );
   };
