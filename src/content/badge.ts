@@ -30,10 +30,10 @@ export interface Badge {
   /** Shows a view; nothing of the helpdesk's DOM is read here. */
   show(view: ShownView): void;
   /**
-   * Puts the badge after `anchor`, or in a fixed corner of the window without one. `alone`: the
-   * helpdesk has no place for it at all, so the corner badge names the customer (its sentence).
+   * Puts the badge after `anchor`, or in a fixed corner of the window without one. Its words
+   * name the customer either way, so a corner pill never names nobody.
    */
-  place(anchor: Element | undefined, alone?: boolean): void;
+  place(anchor: Element | undefined): void;
   host: HTMLElement;
   /** Whether a view is showing (the page may still have removed the host). */
   on: boolean;
@@ -64,11 +64,6 @@ export function createBadge(
     label.textContent = text;
     button.setAttribute('aria-busy', String(busy));
   };
-  // Beside the requester the badge needs only the state; on a helpdesk with no place for it, alone
-  // in a corner, it names the customer too (the view's sentence), so it never names nobody.
-  let alone = false;
-  const words = (shown: ShownView) => (alone ? shown.title : shown.label);
-
   button.addEventListener('click', async (event) => {
     // A page script's click() or dispatched event is not the agent's.
     if (!event.isTrusted || !view || button.getAttribute('aria-busy') === 'true') return;
@@ -88,7 +83,7 @@ export function createBadge(
     note.textContent = '';
     setLabel(say('starting'), true);
     const reply = await start(shown);
-    setLabel(words(shown));
+    setLabel(shown.label);
     note.textContent = reply?.ok
       ? reply.data.said
       : (reply?.error.message ?? say('badgeNoExtension'));
@@ -101,7 +96,7 @@ export function createBadge(
     show(next) {
       view = next;
       badge.on = true;
-      setLabel(words(next));
+      setLabel(next.label);
       note.textContent = '';
       button.dataset.state = next.state;
       button.className = next.canStart ? 'f' : '';
@@ -109,10 +104,8 @@ export function createBadge(
       button.setAttribute('aria-label', say('badgeAriaLabel', next.title));
       button.style.setProperty('--c', next.color ?? '');
     },
-    place(anchor, helpdeskHasNoPlace) {
+    place(anchor) {
       badge.pill = !anchor;
-      alone = !anchor && !!helpdeskHasNoPlace;
-      if (view) setLabel(words(view));
       // Inline and !important: a page rule aimed at this element cannot hide or move it.
       host.style.cssText = anchor
         ? 'all:initial!important;display:inline-block!important'

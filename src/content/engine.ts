@@ -123,7 +123,7 @@ export function start(adapter: Adapter): () => void {
   const place = () => {
     const root = ticket && scopeOf(adapter, ticket);
     const anchor = (root && adapter.anchor && firstVisible(root, adapter.anchor)) || at;
-    badge.place(anchor?.isConnected && !hidden(anchor) ? anchor : undefined, !adapter.anchor);
+    badge.place(anchor?.isConnected && !hidden(anchor) ? anchor : undefined);
   };
 
   const show = (view: ShownView) => {

@@ -102,6 +102,10 @@ describe('badge', () => {
     expect(badge.pill).toBe(true);
     expect(badge.host.parentNode).toBe(document.body);
     expect(badge.host.style.position).toBe('fixed');
+    // The corner pill names the customer too.
+    expect(shadowOf(badge.host)!.querySelector('button')!.textContent).toBe(
+      'Co-browse with Jane · Online',
+    );
   });
 
   it('a click when co-browsing can start: "Starting…", then what happened', async () => {
