@@ -47,7 +47,7 @@ test('a slow API: "Checking…", then a clear timeout after two tries, then back
   expect(searches(fake)).toHaveLength(2);
 
   await presenceTick(context);
-  await badgeOf(page).hasText('Online');
+  await badgeOf(page).hasText('Co-browse with Jane · Online');
 });
 
 test('a 429 with a short Retry-After is waited out by the client: the agent sees only the answer', async ({
@@ -56,7 +56,7 @@ test('a 429 with a short Retry-After is waited out by the client: the agent sees
 }) => {
   fake.injectFault({ match: { path: '/list.json' }, status: 429, retryAfter: 1, times: 1 });
   const page = await openTicket(context);
-  await badgeOf(page).hasText('Online', { timeout: 8_000 });
+  await badgeOf(page).hasText('Co-browse with Jane · Online', { timeout: 8_000 });
   const [first, second] = searches(fake);
   expect([first!.status, second!.status]).toEqual([429, 200]);
   expect(second!.at - first!.at).toBeGreaterThanOrEqual(1_000);
@@ -80,7 +80,7 @@ test('a 429 asking for a long pause stops every call, in every tab, until it has
   fake.clearFaults();
   await page.waitForTimeout(6_000);
   await presenceTick(context);
-  await badgeOf(page).hasText(/^Offline/);
+  await badgeOf(page).hasText(/ · seen \d+[mhd] ago$/);
 });
 
 test('during a long pause the options page says until when, and neither opening it nor "Test connection" calls Upscope', async ({
@@ -124,7 +124,7 @@ for (const [name, fault, words] of [
 
     fake.clearFaults();
     await presenceTick(context);
-    await badgeOf(page).hasText('Online');
+    await badgeOf(page).hasText('Co-browse with Jane · Online');
   });
 }
 
@@ -153,12 +153,12 @@ test('the API endpoint redirects: "Set up", the redirect not followed, and back 
 
   fake.clearFaults();
   await presenceTick(context);
-  await badgeOf(page).hasText('Online');
+  await badgeOf(page).hasText('Co-browse with Jane · Online');
 });
 
 test('the network goes away and comes back', async ({ context, fake }) => {
   const page = await openTicket(context);
-  await badgeOf(page).hasText('Online');
+  await badgeOf(page).hasText('Co-browse with Jane · Online');
   // The fake stops answering at all, as when the connection drops.
   fake.injectFault({ drop: true, times: Infinity });
   await expect.poll(() => fake.pendingFaults().length).toBe(1);
@@ -170,10 +170,10 @@ test('the network goes away and comes back', async ({ context, fake }) => {
 
   fake.clearFaults();
   await presenceTick(context);
-  await badgeOf(page).hasText(/^Offline/);
+  await badgeOf(page).hasText(/ · seen \d+[mhd] ago$/);
   // The ticket looked up before the outage still starts co-browsing from its cached visitor.
   await page.goBack();
-  await badgeOf(page).hasText('Online');
+  await badgeOf(page).hasText('Co-browse with Jane · Online');
 });
 
 test('the key revoked mid-session: "Set up" with the reason, no more calls, back once a new key is saved', async ({
@@ -182,7 +182,7 @@ test('the key revoked mid-session: "Set up" with the reason, no more calls, back
   fake,
 }) => {
   const page = await openTicket(context);
-  await badgeOf(page).hasText('Online');
+  await badgeOf(page).hasText('Co-browse with Jane · Online');
   fake.revokeKey('demo-key');
 
   // The next lookup is refused: the badge says what to fix.
@@ -207,7 +207,7 @@ test('the key revoked mid-session: "Set up" with the reason, no more calls, back
   });
   expect(saved).toMatchObject({ ok: true, data: { outcome: 'valid' } });
   await presenceTick(context);
-  await badgeOf(page).hasText(/^Offline/);
+  await badgeOf(page).hasText(/ · seen \d+[mhd] ago$/);
   // The agent they had set is untouched by all of this.
   const kept = await sendFromPage(settings, { type: 'settings/get' });
   expect(kept.data.settings).toMatchObject(DEMO_AGENT);
@@ -222,7 +222,7 @@ test.describe('in a browser of its own (the worker is stopped or reloaded)', () 
     fake,
   }) => {
     const page = await openTicket(context);
-    await badgeOf(page).hasText('Online');
+    await badgeOf(page).hasText('Co-browse with Jane · Online');
     await stopServiceWorker(context, extensionId);
     const before = fake.requests.length;
 
@@ -240,7 +240,7 @@ test('a start that fails says why and starts nothing; the next click starts exac
   fake,
 }) => {
   const page = await openTicket(context);
-  await badgeOf(page).hasText('Online');
+  await badgeOf(page).hasText('Co-browse with Jane · Online');
   fake.injectFault({ match: { method: 'POST' }, status: 502 });
   await badgeOf(page).click();
   await badgeOf(page).hasNote(/Upscope is having problems/);
@@ -257,7 +257,7 @@ test('a hostile page changing tickets and the DOM nonstop stays within the per-t
   fake,
 }) => {
   const page = await openTicket(context);
-  await badgeOf(page).hasText('Online');
+  await badgeOf(page).hasText('Co-browse with Jane · Online');
   // 80 ticket changes and thousands of mutations in four seconds, each with a new customer: far
   // past the budget, which allows 12 lookups a minute.
   await page.evaluate(async () => {

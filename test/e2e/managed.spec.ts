@@ -166,7 +166,7 @@ test('a browser with only a policy file: settings locked, the policy’s key use
     );
     await cdp.send('Runtime.enable');
     await page.goto(TICKET_URL);
-    await badgeOf(page).hasText('Online');
+    await badgeOf(page).hasText('Co-browse with Jane · Online');
     const opened = context.waitForEvent('page');
     await badgeOf(page).click();
     await expect(await opened).toHaveURL(/^https:\/\/o\.upscope\.io\//);
