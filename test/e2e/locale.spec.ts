@@ -131,7 +131,7 @@ test('a Zendesk ticket: the badge, the toolbar and the popup are in German', asy
   await expect(popup.locator('html')).toHaveAttribute('lang', 'de');
   const visitor = popup.getByTestId('visitor');
   await expect(visitor.getByRole('heading', { name: 'Jane Doe' })).toBeVisible();
-  await expect(visitor.getByText('Jetzt online')).toBeVisible();
+  await expect(visitor.locator('.presence')).toHaveText('●Online');
   // The country is named in the page's language (Intl), not taken from the API's English.
   await expect(visitor).toContainText('Vereinigte Staaten');
   await expect(
