@@ -109,7 +109,12 @@ export function viewForError(error: ErrorInfo, retryAt?: number): BadgeView {
     return {
       ...look('rate_limited'),
       label: word('rate_limited'),
-      title: retryAt ? t('pausedRetryAt', clockTime(retryAt)) : error.message,
+      title: retryAt
+        ? t(
+            error.kind === 'tab_rate_limited' ? 'tabPausedRetryAt' : 'pausedRetryAt',
+            clockTime(retryAt),
+          )
+        : error.message,
       canStart: false,
     };
   }
