@@ -315,7 +315,7 @@ async function requestsAndPopup(
   fake.requests.length = 0;
   const tabs = await Promise.all(Array.from({ length: TABS }, () => context.newPage()));
   await Promise.all(tabs.map((t) => t.goto(`${ZENDESK}/agent/tickets/123`)));
-  await Promise.all(tabs.map((t) => kit.badgeOf(t).hasText('Online')));
+  await Promise.all(tabs.map((t) => kit.badgeOf(t).hasText('Co-browse with Jane · Online')));
   const tabId = await kit.tabIdOf(tabs[0]!, serviceWorker);
   await openPopup(kit, context, extensionId, tabId);
   await tabs[0]!.waitForTimeout(500);
@@ -509,7 +509,7 @@ async function shortcut(kit: Kit): Promise<void> {
     await kit.serveHelpdesk(context, kit.ZENDESK);
     const page = await context.newPage();
     await page.goto(`${ZENDESK}/agent/tickets/123`);
-    await kit.badgeOf(page).hasText('Online');
+    await kit.badgeOf(page).hasText('Co-browse with Jane · Online');
     for (const other of context.pages()) if (other !== page) await other.close();
     await watchTabCreation(serviceWorker);
     const isWatchPage = (r: Request) =>

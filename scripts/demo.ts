@@ -118,7 +118,9 @@ async function main(): Promise<void> {
   if (headed) {
     log();
     log('Chromium is open on the Zendesk ticket. Try:');
-    log('  • Click the "Online" badge beside Jane Doe: co-browsing opens in a new tab.');
+    log(
+      '  • Click the "Co-browse with Jane · Online" badge beside Jane Doe: co-browsing opens in a new tab.',
+    );
     log('  • Press Alt+Shift+U on a ticket: the same, from the keyboard.');
     log("  • Click the extension's toolbar icon (pin it from the puzzle-piece menu): the popup,");
     log('    with the customer, their devices and sessions, search, and "Start co-browsing".');

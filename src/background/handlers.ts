@@ -1,3 +1,4 @@
+import browser from 'webextension-polyfill';
 import type { ContentHandlers, PageHandlers, Setup, StartOutcome } from '../shared/protocol';
 import { agentMissing } from '../shared/settings';
 import { t, type MessageKey } from '../wording/i18n';
@@ -88,8 +89,17 @@ export const contentHandlers: ContentHandlers = {
 
   async 'ticket/check-match'(_message, tabId) {
     const state = await getTabState(tabId);
-    if (!state || !possibleMatch(state)) return null;
-    await openPopupInstead(tabId, t('problemPossibleMatch'));
+    if (!state || !(possibleMatch(state) || state.ambiguous)) return null;
+    const why = possibleMatch(state) ? t('problemPossibleMatch') : t('problemAmbiguous');
+    await openPopupInstead(tabId, why);
+    return null;
+  },
+
+  async 'ticket/open-settings'(_message, tabId) {
+    // A page's own script could send this too: it opens them only while the badge says "Set up".
+    const state = await getTabState(tabId);
+    if (state?.view.opens !== 'settings') return null;
+    await browser.runtime.openOptionsPage();
     return null;
   },
 

@@ -6,6 +6,7 @@ import { createFindMenu, onFindClicked } from './find-menu';
 import { prepareKeyStore } from './key-store';
 import { forgetReading } from './reading';
 import { injectIntoOpenTabs } from './reinject';
+import { PAUSE_RETRY_ALARM } from './pause-retry';
 import { PRESENCE_ALARM, refreshVisibleTickets } from './presence';
 import { routeMessage } from './router';
 import { loadSettings, SETTINGS_STORAGE_KEY } from './settings-store';
@@ -48,7 +49,9 @@ browser.commands.onCommand.addListener((command, tab) => {
 browser.contextMenus?.onClicked.addListener((info, tab) => void onFindClicked(info, tab));
 
 browser.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === PRESENCE_ALARM) void refreshVisibleTickets();
+  if (alarm.name === PRESENCE_ALARM || alarm.name === PAUSE_RETRY_ALARM) {
+    void refreshVisibleTickets();
+  }
 });
 
 // A watched customer is back, or a ticket's customer is waiting for a call: each notice's own.

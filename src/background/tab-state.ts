@@ -20,6 +20,8 @@ const BadgeViewSchema = z.object({
   title: z.string(),
   canStart: z.boolean(),
   possible: z.boolean().optional(),
+  color: z.string().optional(),
+  opens: z.enum(['popup', 'settings']).optional(),
   nonce: z.string().optional(),
 }) satisfies z.ZodType<BadgeView>;
 

@@ -3,7 +3,9 @@ import type { BadgeUpdateMessage } from '../shared/protocol';
 import type { BadgeView } from '../shared/views';
 import { usableKey } from './api-access';
 import { disabledView, viewForError, viewForLookup } from './badge-view';
+import { fixFor } from '../wording/errors';
 import { lookupCustomer } from './lookup';
+import { retryAfterPause } from './pause-retry';
 import { toErrorInfo } from './problems';
 import { loadSettings } from './settings-store';
 import { tabBudget } from './tab-budget';
@@ -86,9 +88,12 @@ export async function refreshTicket(
         updatedAt: Date.now(),
       };
     } catch (error) {
+      const info = toErrorInfo(error);
+      const retryAt =
+        fixFor(info.kind) === 'wait' ? await retryAfterPause(info.retryAfterMs) : undefined;
       state = {
         ...ticket,
-        view: viewForError(toErrorInfo(error)),
+        view: viewForError(info, retryAt),
         visitors: kept?.visitors ?? [],
         candidates: kept?.candidates ?? [],
         ambiguous: kept?.ambiguous ?? false,

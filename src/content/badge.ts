@@ -8,17 +8,18 @@ import { say } from './words';
 
 export const TAG = 'cobrowse-badge';
 
-const COLOURS: Record<string, string> = {
-  online: '#1a7f37',
-  waiting: '#9a6700',
-  in_session: '#0969da',
-};
-
-const CSS = `:host{all:initial}
-button{all:initial;box-sizing:border-box;display:inline-flex;align-items:center;gap:5px;margin:0 6px;padding:2px 9px;border:1px solid #8c959f;border-radius:999px;background:#fff;color:#1f2328;font:500 12px/18px system-ui,sans-serif;white-space:nowrap;cursor:pointer}
-button:focus-visible{outline:2px solid #0969da;outline-offset:1px}
+// Colours come with each view, from the worker's one table of states (src/wording/states.ts);
+// the badge's own views (checking, no customer) take the grey of that table's quiet states. A
+// badge that starts co-browsing is filled with its colour; any other is outlined (class f).
+const CSS = `:host{all:initial;--c:#545d68}
+button{all:initial;box-sizing:border-box;display:inline-flex;align-items:center;gap:5px;margin:0 6px;padding:2px 9px;border:1px solid var(--c);border-radius:999px;background:#fff;color:#1f2328;font:500 12px/18px system-ui,sans-serif;white-space:nowrap;cursor:pointer}
+button:hover{background:#eef1f4}
+.f{background:var(--c);color:#fff;font-weight:600}
+.f:hover{background:var(--c);box-shadow:inset 0 0 0 99px #0003}
+button:focus-visible{outline:2px solid #0b5cad;outline-offset:1px}
 button[aria-busy=true]{cursor:progress;opacity:.8}
-i{width:8px;height:8px;border-radius:50%;background:var(--c,#8c959f)}
+i{width:8px;height:8px;border-radius:50%;background:var(--c)}
+.f i{background:#fff}
 p{all:initial;display:block;max-width:280px;margin:4px 6px 0;font:12px/16px system-ui,sans-serif;color:#1f2328;white-space:normal}
 p:empty{display:none}`;
 
@@ -29,10 +30,10 @@ export interface Badge {
   /** Shows a view; nothing of the helpdesk's DOM is read here. */
   show(view: ShownView): void;
   /**
-   * Puts the badge after `anchor`, or in a fixed corner of the window without one. `alone`: the
-   * helpdesk has no place for it at all, so the corner badge names the customer (its sentence).
+   * Puts the badge after `anchor`, or in a fixed corner of the window without one. Its words
+   * name the customer either way, so a corner pill never names nobody.
    */
-  place(anchor: Element | undefined, alone?: boolean): void;
+  place(anchor: Element | undefined): void;
   host: HTMLElement;
   /** Whether a view is showing (the page may still have removed the host). */
   on: boolean;
@@ -42,7 +43,8 @@ export interface Badge {
 
 export function createBadge(
   start: (view: ShownView) => Promise<Reply<{ said: string }> | undefined>,
-  check: () => unknown = () => undefined,
+  /** A click on a badge that opens something (the popup, the settings) instead of starting. */
+  open: (view: ShownView) => unknown = () => undefined,
 ): Badge {
   const host = document.createElement(TAG);
   const root = host.attachShadow({ mode: 'closed' });
@@ -62,18 +64,14 @@ export function createBadge(
     label.textContent = text;
     button.setAttribute('aria-busy', String(busy));
   };
-  // Beside the requester the badge needs only the state; on a helpdesk with no place for it, alone
-  // in a corner, it names the customer too (the view's sentence), so it never names nobody.
-  let alone = false;
-  const words = (shown: ShownView) => (alone ? shown.title : shown.label);
-
   button.addEventListener('click', async (event) => {
     // A page script's click() or dispatched event is not the agent's.
     if (!event.isTrusted || !view || button.getAttribute('aria-busy') === 'true') return;
-    if (view.possible) {
-      // A possible match is never started from here: the popup shows it for the agent to check.
+    if (view.opens) {
+      // A possible match or a tie is never started from here: the popup shows it for the agent
+      // to check; "Set up" opens the settings.
       note.textContent = view.title;
-      void check();
+      void open(view);
       return;
     }
     if (!view.canStart) {
@@ -85,7 +83,7 @@ export function createBadge(
     note.textContent = '';
     setLabel(say('starting'), true);
     const reply = await start(shown);
-    setLabel(words(shown));
+    setLabel(shown.label);
     note.textContent = reply?.ok
       ? reply.data.said
       : (reply?.error.message ?? say('badgeNoExtension'));
@@ -98,17 +96,16 @@ export function createBadge(
     show(next) {
       view = next;
       badge.on = true;
-      setLabel(words(next));
+      setLabel(next.label);
       note.textContent = '';
       button.dataset.state = next.state;
+      button.className = next.canStart ? 'f' : '';
       button.title = next.title;
       button.setAttribute('aria-label', say('badgeAriaLabel', next.title));
-      dot.style.setProperty('--c', COLOURS[next.state] ?? '');
+      button.style.setProperty('--c', next.color ?? '');
     },
-    place(anchor, helpdeskHasNoPlace) {
+    place(anchor) {
       badge.pill = !anchor;
-      alone = !anchor && !!helpdeskHasNoPlace;
-      if (view) setLabel(words(view));
       // Inline and !important: a page rule aimed at this element cannot hide or move it.
       host.style.cssText = anchor
         ? 'all:initial!important;display:inline-block!important'

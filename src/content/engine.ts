@@ -143,13 +143,14 @@ export function start(adapter: Adapter): () => void {
   let mine: Promise<string | undefined> | undefined;
   const badge = createBadge(
     (view) => send({ type: 'ticket/start-cobrowse', nonce: view.nonce ?? '' }),
-    () => send({ type: 'ticket/check-match' }),
+    (view) =>
+      send({ type: view.opens === 'settings' ? 'ticket/open-settings' : 'ticket/check-match' }),
   );
 
   const place = () => {
     const root = ticket && scopeOf(adapter, ticket);
     const anchor = (root && adapter.anchor && firstVisible(root, adapter.anchor)) || at;
-    badge.place(anchor?.isConnected && !hidden(anchor) ? anchor : undefined, !adapter.anchor);
+    badge.place(anchor?.isConnected && !hidden(anchor) ? anchor : undefined);
   };
 
   const show = (view: ShownView) => {
@@ -198,6 +199,8 @@ export function start(adapter: Adapter): () => void {
             label: say('badgeUnavailable'),
             title: reply.error.message,
             canStart: false,
+            // The table's colour for "Unavailable" (src/wording/states.ts).
+            color: '#b42318',
           },
     );
   };

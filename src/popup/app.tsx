@@ -16,6 +16,9 @@ import { useVisitorActions } from './use-visitor-actions';
 import { useWatchList } from './use-watch-list';
 import { WatchList } from './watch-list';
 
+/** What the live line says; `onlyHeard` when the page already shows it. */
+export type Say = (text: string, onlyHeard?: boolean) => void;
+
 /** Where the page is shown: the toolbar popup, or the side panel (Firefox: sidebar). */
 export type Place = 'popup' | 'panel';
 
@@ -25,7 +28,12 @@ export type Place = 'popup' | 'panel';
  * comes in `start`; in the panel, `follow` moves it along with the active tab.
  */
 export function App({ start, place, follow }: { start: Boot; place: Place; follow?: TabWatch }) {
-  const [status, say] = useState('');
+  const [status, setStatus] = useState({ text: '', shown: true });
+  /**
+   * Says something in the live line. `onlyHeard`: the page shows it already (the results, the
+   * card's reason), so it is said to screen readers only and never printed twice.
+   */
+  const say: Say = (text, onlyHeard = false) => setStatus({ text, shown: !onlyHeard });
   const input = useRef<HTMLInputElement>(null);
   const tabState = useTabState(start, say, follow);
   const actions = useVisitorActions({
@@ -73,7 +81,7 @@ export function App({ start, place, follow }: { start: Boot; place: Place; follo
     actions.cancelForget();
     if (actions.details) actions.closeDetails();
     const meta = ticketMeta(tabState.tab);
-    say(meta ? t('panelNowShowing', meta) : t('notTicketTitle'));
+    say(meta ? t('panelNowShowing', meta) : t('notTicketTitle'), true);
   }, [tabState.ticket, loaded]);
 
   /** Asked before any click: the panel must open within the click itself. */
@@ -248,8 +256,8 @@ export function App({ start, place, follow }: { start: Boot; place: Place; follo
           </main>
         </>
       )}
-      <p class="status" role="status">
-        {status}
+      <p class={status.shown ? 'status' : 'status visually-hidden'} role="status">
+        {status.text}
       </p>
     </div>
   );

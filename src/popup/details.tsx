@@ -23,6 +23,29 @@ const VIDEO_STATUS: Record<string, MessageKey> = {
   removed: 'videoRemoved',
 };
 
+/** Upscope's names of what a session used, as an agent says them. */
+const FEATURES: Record<string, MessageKey> = {
+  click: 'featureClick',
+  scroll: 'featureScroll',
+  remote_typing: 'featureRemoteTyping',
+  draw: 'featureDraw',
+};
+
+/** How a session was started (Upscope's documented sources), as an agent says it. */
+const SOURCES: Record<string, MessageKey> = {
+  api: 'sourceApi',
+  search: 'sourceSearch',
+  'lookup code': 'sourceLookupCode',
+  'personal link': 'sourcePersonalLink',
+  'agent request': 'sourceAgentRequest',
+  integration: 'sourceIntegration',
+};
+
+/** A known code in the agent's words; an unknown one read as words ("screen_share"). */
+function said(table: Record<string, MessageKey>, code: string): string {
+  return Object.hasOwn(table, code) ? t(table[code]!) : words(code);
+}
+
 function When({ iso }: { iso: string | null | undefined }) {
   const when = ago(iso);
   if (!when || !iso) return null;
@@ -70,7 +93,7 @@ function SessionItem({ session }: { session: Session }) {
             <ul class="chips">
               {features.map((feature) => (
                 <li class="chip" key={feature}>
-                  {words(feature)}
+                  {said(FEATURES, feature)}
                 </li>
               ))}
             </ul>
@@ -105,7 +128,7 @@ function SessionItem({ session }: { session: Session }) {
           </Fact>
         )}
         {session.source != null && session.source !== '' && (
-          <Fact label={t('sessionSource')}>{words(String(session.source))}</Fact>
+          <Fact label={t('sessionSource')}>{said(SOURCES, String(session.source))}</Fact>
         )}
         {session.start_url && (
           <Fact label={t('sessionStartedOn')}>

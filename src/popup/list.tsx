@@ -9,7 +9,7 @@ import {
   visitorLabel,
 } from '../wording/visitor';
 import type { Entry } from './model';
-import { PRESENCE_ICON, presenceText } from './presence';
+import { presenceIcon, presenceText, toneClass } from './presence';
 
 export const LIST_ID = 'visitor-list';
 export const optionId = (index: number) => `visitor-option-${index}`;
@@ -70,8 +70,8 @@ export function VisitorList(props: {
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => props.onPick(visitor.short_id)}
             >
-              <span class="option-icon" aria-hidden="true">
-                {PRESENCE_ICON[state]}
+              <span class={`option-icon ${toneClass(state)}`} aria-hidden="true">
+                {presenceIcon(state)}
               </span>
               <span class="option-text">
                 <span class="option-name">{main}</span>

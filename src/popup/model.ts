@@ -117,7 +117,8 @@ export function ticketProblem(state: TabState): TicketProblem | null {
     case 'error':
       return { tone: 'error', text, retry: true, settings: false };
     case 'rate_limited':
-      return { tone: 'warn', text: t('ticketPaused'), retry: false, settings: false };
+      // The worker's sentence says when it looks again ("Retrying at 12:05").
+      return { tone: 'warn', text, retry: false, settings: false };
     case 'not_configured':
       return { tone: 'error', text, retry: false, settings: true };
     case 'disabled':

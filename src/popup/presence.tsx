@@ -1,25 +1,20 @@
 import { t } from '../wording/i18n';
+import { STATES } from '../wording/states';
 import type { Visitor } from '../shared/page-send';
 import { agentNames, ago, openSession, presenceOf, type VisitorPresence } from '../wording/visitor';
 
-/**
- * A shape per state as well as a colour, so the state reads without colour vision too. No
- * circles with a dot or a ring: in a list those read as radio buttons.
- */
-export const PRESENCE_ICON: Record<VisitorPresence, string> = {
-  online: '●',
-  waiting: '☎',
-  in_session: '⇄',
-  offline: '◇',
-  unsupported: '⚠',
-};
+/** The state's shape from the one table of states, so it reads without colour vision too. */
+export const presenceIcon = (state: VisitorPresence): string => STATES[state].icon;
+
+/** The state's colour family from the same table (tone-* in the popup's CSS). */
+export const toneClass = (state: VisitorPresence): string => `tone-${STATES[state].tone}`;
 
 export function presenceText(visitor: Visitor, now = Date.now()): string {
   switch (presenceOf(visitor)) {
     case 'online':
-      return t('presenceOnline');
+      return t(STATES.online.word);
     case 'waiting':
-      return t('presenceWaiting');
+      return t(STATES.waiting.word);
     case 'in_session': {
       const names = agentNames(openSession(visitor)?.agents);
       return names.length ? t('presenceInSessionWith', names.join(', ')) : t('presenceInSession');
@@ -36,9 +31,9 @@ export function presenceText(visitor: Visitor, now = Date.now()): string {
 export function Presence({ visitor }: { visitor: Visitor }) {
   const state = presenceOf(visitor);
   return (
-    <p class={`presence presence-${state}`}>
+    <p class={`presence presence-${state} ${toneClass(state)}`}>
       <span class="presence-icon" aria-hidden="true">
-        {PRESENCE_ICON[state]}
+        {presenceIcon(state)}
       </span>
       <span>{presenceText(visitor)}</span>
     </p>

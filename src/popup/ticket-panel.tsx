@@ -7,6 +7,7 @@ import { t } from '../wording/i18n';
 import type { TabState } from '../shared/page-send';
 import { errorText } from '../wording/errors';
 import { Notice } from '../ui/notice';
+import { STATES } from '../wording/states';
 import { ago } from '../wording/visitor';
 import { AgentNotice } from './agent-notice';
 import { openSettings, Skeleton, VisitorChoice, type Choice } from './choice';
@@ -59,7 +60,10 @@ export function ticketMeta(tab: TabState | null): string | null {
     .join(' · ');
 }
 
-/** How fresh the ticket's answer is, and a way to ask again. */
+/**
+ * How fresh the ticket's answer is, and a way to ask again. Not while a notice about the lookup
+ * shows: that offers the one way forward (try again, the settings, or the time of the retry).
+ */
 export function Freshness({ tabState }: { tabState: TabStateHook }) {
   const { tab } = tabState;
   if (!tab || setupProblem(tabState.setup)) return null;
@@ -70,6 +74,7 @@ export function Freshness({ tabState }: { tabState: TabStateHook }) {
       </>
     );
   }
+  if (ticketProblem(tab)) return null;
   const when = ago(new Date(tab.updatedAt).toISOString());
   return (
     <>
@@ -134,7 +139,7 @@ export function TicketPanel(props: {
         {notice}
         {(!trouble || trouble.tone === 'info') && tab.view.state !== 'disabled' && (
           <div class="empty" data-testid="no-match">
-            <p class="empty-title">{t('noMatchTitle')}</p>
+            <p class="empty-title">{t(STATES.not_found.word)}</p>
             <p class="muted">
               {t('noMatchLookedFor', identitiesText(tab.identities, tab.helpdesk))}
             </p>

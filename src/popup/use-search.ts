@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../wording/i18n';
+import type { Say } from './app';
 import { send, type ErrorInfo, type Visitor } from '../shared/page-send';
 import { entriesOf, type Entry } from './model';
 
@@ -13,7 +14,7 @@ export type Search =
  * A search for visitors by what the agent typed. `say` announces progress; `onReset` runs when
  * the results are replaced or cleared (a pending question about one of them no longer applies).
  */
-export function useSearch(say: (text: string) => void, onReset: () => void) {
+export function useSearch(say: Say, onReset: () => void) {
   const [search, setSearch] = useState<Search>({ status: 'idle' });
   const [text, setText] = useState('');
   /** The visitor the agent picked among the results. */
@@ -27,7 +28,7 @@ export function useSearch(say: (text: string) => void, onReset: () => void) {
     setSearch({ status: 'loading', query });
     setPick(null);
     onReset();
-    say(t('searching'));
+    say(t('searching'), true);
     const reply = await send({ type: 'visitors/search', query });
     if (!reply.ok) {
       setSearch({ status: 'error', query, error: reply.error });
@@ -36,7 +37,8 @@ export function useSearch(say: (text: string) => void, onReset: () => void) {
     }
     const found = entriesOf(reply.data.visitors, reply.data.candidates);
     setSearch({ status: 'done', query, entries: found, ambiguous: reply.data.ambiguous });
-    say(found.length ? t('searchFound', found.length) : t('searchNone', query));
+    // The results (or the empty box) show it: said for screen readers only.
+    say(found.length ? t('searchFound', found.length) : t('searchNone', query), true);
   }
 
   return {

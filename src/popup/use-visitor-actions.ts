@@ -1,3 +1,4 @@
+import type { Say } from './app';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t } from '../wording/i18n';
@@ -18,7 +19,7 @@ export interface VisitorActionsOptions {
   /** The tab the session is started from (it opens beside it), when there is one. */
   tabId: number | null;
   setup: Setup | null;
-  say(text: string): void;
+  say: Say;
   /** After a visitor is forgotten: take them out of what is shown. */
   onForgotten(visitor: Visitor): void;
   /** After a visitor's session was ended: show them as they are now. */
@@ -56,7 +57,8 @@ export function useVisitorActions(options: VisitorActionsOptions) {
   async function start(visitor: Visitor, from: StartFrom) {
     const blocker = startBlocker(visitor, options.setup);
     if (blocker) {
-      say(blocker);
+      // The card says why already, beside the button.
+      say(blocker, true);
       return;
     }
     if (starting) return;

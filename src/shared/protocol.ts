@@ -46,8 +46,13 @@ export const ContentMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ticket/left') }),
   /** `nonce`: the one of the view the badge showed when the agent clicked it. */
   z.strictObject({ type: z.literal('ticket/start-cobrowse'), nonce: z.string().max(64) }),
-  /** A click on a badge showing a possible match: the worker opens the popup to check it. */
+  /**
+   * A click on a badge showing a possible match, or several visitors that tie: the worker opens
+   * the popup to check or choose.
+   */
   z.strictObject({ type: z.literal('ticket/check-match') }),
+  /** A click on the badge saying "Set up": the worker opens the settings. */
+  z.strictObject({ type: z.literal('ticket/open-settings') }),
   /**
    * What the script read on a ticket, for the agent's "What was read on this page": where from,
    * and the addresses it set aside as the helpdesk's or the agent's own (never the ticket's text).
@@ -268,6 +273,7 @@ export interface ContentReplies {
   /** `said`: what the badge tells the agent happened, worded by the worker. */
   'ticket/start-cobrowse': Pick<StartOutcome, 'opened'> & { said: string };
   'ticket/check-match': null;
+  'ticket/open-settings': null;
   /** Null when the tab is on no helpdesk the extension knows (vendor host or custom domain). */
   'site/which': SiteReply;
   'ticket/read': null;

@@ -27,12 +27,19 @@ export const TAB_STATE_PREFIX = 'tab:';
 
 export interface BadgeView {
   state: PresenceState;
-  /** A few words for the badge itself, e.g. "Online" or "Offline · 3h ago". */
+  /** The badge's own words: who and what a click does, e.g. "Co-browse with Jane · Online". */
   label: string;
   /** A full sentence: tooltip and accessible description. */
   title: string;
-  /** Whether one click can start co-browsing now. */
+  /** Whether one click can start co-browsing now: only then is the badge filled. */
   canStart: boolean;
+  /** The state's colour from the one table of states (src/wording/states.ts). */
+  color?: string;
+  /**
+   * What a click opens when it starts nothing: the popup to choose or check a visitor, or the
+   * settings when the extension is not set up.
+   */
+  opens?: 'popup' | 'settings';
   /**
    * A visitor was found only by what anyone can write in a ticket (a name, a lookup code): a
    * click on the badge opens the popup for the agent to check, and never starts co-browsing.

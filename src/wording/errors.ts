@@ -18,24 +18,48 @@ export interface ErrorWords {
    * than the key's: it names what to fix. The key's words are the fallback.
    */
   detailed?: boolean;
+  /** The words on the settings page itself, which never sends the agent "to the settings". */
+  here?: MessageKey;
 }
 
 const ERRORS: Readonly<Record<string, ErrorWords>> = {
-  invalid_api_key: { key: 'keyProblemInvalid', fix: 'settings' },
-  subscription_expired: { key: 'keyProblemExpired', fix: 'settings' },
+  invalid_api_key: { key: 'keyProblemInvalid', fix: 'settings', here: 'keyProblemInvalidHere' },
+  subscription_expired: {
+    key: 'keyProblemExpired',
+    fix: 'settings',
+    here: 'keyProblemExpiredHere',
+  },
   no_subscription: { key: 'keyProblemNoSubscription', fix: 'settings' },
   api_not_enabled: { key: 'keyProblemApiNotEnabled', fix: 'settings' },
   access_restricted: { key: 'keyProblemRestricted', fix: 'settings' },
   // A 401 without a documented key error: the key is kept, and the next call tries again.
-  unauthorized: { key: 'errorUnexplainedRefusal', fix: 'retry' },
+  unauthorized: {
+    key: 'errorUnexplainedRefusal',
+    fix: 'retry',
+    here: 'errorUnexplainedRefusalHere',
+  },
   forbidden: { key: 'errorForbidden', fix: 'none' },
   error_answer: { key: 'errorFailedAnswer', fix: 'retry' },
   // The worker names where the redirect leads when it can see it.
-  redirected: { key: 'errorRedirected', fix: 'settings', detailed: true },
-  no_key: { key: 'errorNoKey', fix: 'settings' },
-  key_other_origin: { key: 'errorKeyOtherOrigin', fix: 'settings', detailed: true },
-  no_agent: { key: 'errorNoAgent', fix: 'settings' },
-  endpoint_not_found: { key: 'errorEndpointNotFound', fix: 'settings' },
+  redirected: {
+    key: 'errorRedirected',
+    fix: 'settings',
+    detailed: true,
+    here: 'errorRedirectedHere',
+  },
+  no_key: { key: 'errorNoKey', fix: 'settings', here: 'errorNoKeyHere' },
+  key_other_origin: {
+    key: 'errorKeyOtherOrigin',
+    fix: 'settings',
+    detailed: true,
+    here: 'errorKeyOtherOriginHere',
+  },
+  no_agent: { key: 'errorNoAgent', fix: 'settings', here: 'errorNoAgentHere' },
+  endpoint_not_found: {
+    key: 'errorEndpointNotFound',
+    fix: 'settings',
+    here: 'errorEndpointNotFoundHere',
+  },
   network: { key: 'errorNetwork', fix: 'retry' },
   timeout: { key: 'errorTimeout', fix: 'retry' },
   server_error: { key: 'errorServer', fix: 'retry' },
@@ -73,6 +97,16 @@ export interface ErrorLike {
   retryAfterMs?: number | null;
 }
 
+/**
+ * Where the words are read. The settings page says so once at start-up: there a failure names
+ * what to fix ("Check the API endpoint"), not the page the agent is already on.
+ */
+let onSettingsPage = false;
+
+export function readOnSettingsPage(): void {
+  onSettingsPage = true;
+}
+
 export function errorText(error: ErrorLike): string {
   if (fixFor(error.kind) === 'wait') {
     const ms = error.retryAfterMs;
@@ -81,6 +115,7 @@ export function errorText(error: ErrorLike): string {
       : t('errorRateLimited');
   }
   const words = errorWords(error.kind);
+  if (words?.here && onSettingsPage) return t(words.here);
   if (words) return words.detailed && error.message ? error.message : t(words.key);
   return error.message || t('errorInternal');
 }

@@ -31,6 +31,16 @@ export function visitorLabel(visitor: Visitor): string {
   );
 }
 
+/**
+ * How the customer is named in a call to action: the first word of their name, as an agent says
+ * it ("Start co-browsing with Jane"); an email or an id whole, since half of one names nobody.
+ */
+export function callName(visitor: Visitor): string {
+  const label = visitorLabel(visitor).trim();
+  if (/[@:]/.test(label)) return label;
+  return label.split(/\s+/)[0] || label;
+}
+
 /** The email to show under the name, when it adds something. */
 export function visitorEmail(visitor: Visitor): string | null {
   const label = visitorLabel(visitor);
@@ -206,4 +216,13 @@ export function absoluteTime(iso: string | null | undefined): string | null {
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return null;
   return new Date(at).toLocaleString(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** "12:04", in the UI language's own way of writing a time. */
+export function clockTime(at: number): string {
+  try {
+    return new Intl.DateTimeFormat(t('langCode'), { timeStyle: 'short' }).format(at);
+  } catch {
+    return new Date(at).toTimeString().slice(0, 5);
+  }
 }

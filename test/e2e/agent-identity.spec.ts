@@ -21,7 +21,7 @@ test('the popup offers the helpdesk’s signed-in agent; one click on Use, then 
   });
   const page = await context.newPage();
   await page.goto('https://acme.zendesk.com/agent/tickets/123');
-  await badgeOf(page).hasText('Online');
+  await badgeOf(page).hasText('Co-browse with Jane · Online');
   const tabId = await tabIdOf(page, serviceWorker);
   // Asked once, on the helpdesk's own origin, with the agent's session.
   await expect.poll(() => asked.filter((p) => p === '/api/v2/users/me.json').length).toBe(1);
@@ -62,7 +62,7 @@ test('“Not now”: the offer goes, nothing is saved, and the agent can still s
   });
   const page = await context.newPage();
   await page.goto('https://acme.zendesk.com/agent/tickets/123');
-  await badgeOf(page).hasText('Online');
+  await badgeOf(page).hasText('Co-browse with Jane · Online');
   const tabId = await tabIdOf(page, serviceWorker);
 
   const popup = await openExtensionPage(`src/popup/index.html?tab=${tabId}`);

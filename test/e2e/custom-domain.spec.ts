@@ -38,7 +38,7 @@ test('a host-mapped Zendesk the agent added and granted gets the badge, with nav
       )
       .toContain('https://support.acme.com/*');
     await page.reload();
-    await badgeOf(page).hasText('Online', { timeout: 10_000 });
+    await badgeOf(page).hasText('Co-browse with Jane · Online', { timeout: 10_000 });
     await page.click('#open-124');
     await badgeOf(page).hasName(/Tom Baker/);
     await expect(page.locator('cobrowse-badge')).toHaveCount(1);

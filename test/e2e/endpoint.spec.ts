@@ -52,7 +52,7 @@ test('a custom endpoint on this machine: granted in the Save click, then used fo
 
     const ticket = await context.newPage();
     await ticket.goto('https://acme.zendesk.com/agent/tickets/123');
-    await badgeOf(ticket).hasText('Online');
+    await badgeOf(ticket).hasText('Co-browse with Jane · Online');
     const served = fake.requests.map((r) => `${r.method} ${r.path}`);
     expect(served).toContain('GET /v1.1/usage.json');
     expect(served.some((r) => r.startsWith('GET /v1.1/list.json'))).toBe(true);

@@ -47,7 +47,7 @@ test('a slow API: "Checking…", then a clear timeout after two tries, then back
   expect(searches(fake)).toHaveLength(2);
 
   await presenceTick(context);
-  await badgeOf(page).hasText('Online');
+  await badgeOf(page).hasText('Co-browse with Jane · Online');
 });
 
 test('a 429 with a short Retry-After is waited out by the client: the agent sees only the answer', async ({
@@ -56,7 +56,7 @@ test('a 429 with a short Retry-After is waited out by the client: the agent sees
 }) => {
   fake.injectFault({ match: { path: '/list.json' }, status: 429, retryAfter: 1, times: 1 });
   const page = await openTicket(context);
-  await badgeOf(page).hasText('Online', { timeout: 8_000 });
+  await badgeOf(page).hasText('Co-browse with Jane · Online', { timeout: 8_000 });
   const [first, second] = searches(fake);
   expect([first!.status, second!.status]).toEqual([429, 200]);
   expect(second!.at - first!.at).toBeGreaterThanOrEqual(1_000);
@@ -69,7 +69,10 @@ test('a 429 asking for a long pause stops every call, in every tab, until it has
   fake.injectFault({ match: { path: '/list.json' }, status: 429, retryAfter: 6, times: Infinity });
   const page = await openTicket(context);
   await badgeOf(page).hasText('Paused');
-  expect(await title(page)).toMatch(/pause of [1-6] s\.$/);
+  // When it looks again, as a time of day: not "the last answer is shown".
+  expect(await title(page)).toMatch(
+    /^Upscope asked for a pause\. Retrying at \d{1,2}:\d{2}\s?([AP]M)?\.$/,
+  );
   expect(searches(fake)).toHaveLength(1);
 
   // Another ticket during the pause: refused without a request.
@@ -80,7 +83,7 @@ test('a 429 asking for a long pause stops every call, in every tab, until it has
   fake.clearFaults();
   await page.waitForTimeout(6_000);
   await presenceTick(context);
-  await badgeOf(page).hasText(/^Offline/);
+  await badgeOf(page).hasText(/ · seen \d+[mhd] ago$/);
 });
 
 test('during a long pause the options page says until when, and neither opening it nor "Test connection" calls Upscope', async ({
@@ -124,7 +127,7 @@ for (const [name, fault, words] of [
 
     fake.clearFaults();
     await presenceTick(context);
-    await badgeOf(page).hasText('Online');
+    await badgeOf(page).hasText('Co-browse with Jane · Online');
   });
 }
 
@@ -153,12 +156,12 @@ test('the API endpoint redirects: "Set up", the redirect not followed, and back 
 
   fake.clearFaults();
   await presenceTick(context);
-  await badgeOf(page).hasText('Online');
+  await badgeOf(page).hasText('Co-browse with Jane · Online');
 });
 
 test('the network goes away and comes back', async ({ context, fake }) => {
   const page = await openTicket(context);
-  await badgeOf(page).hasText('Online');
+  await badgeOf(page).hasText('Co-browse with Jane · Online');
   // The fake stops answering at all, as when the connection drops.
   fake.injectFault({ drop: true, times: Infinity });
   await expect.poll(() => fake.pendingFaults().length).toBe(1);
@@ -170,10 +173,10 @@ test('the network goes away and comes back', async ({ context, fake }) => {
 
   fake.clearFaults();
   await presenceTick(context);
-  await badgeOf(page).hasText(/^Offline/);
+  await badgeOf(page).hasText(/ · seen \d+[mhd] ago$/);
   // The ticket looked up before the outage still starts co-browsing from its cached visitor.
   await page.goBack();
-  await badgeOf(page).hasText('Online');
+  await badgeOf(page).hasText('Co-browse with Jane · Online');
 });
 
 test('the key revoked mid-session: "Set up" with the reason, no more calls, back once a new key is saved', async ({
@@ -182,7 +185,7 @@ test('the key revoked mid-session: "Set up" with the reason, no more calls, back
   fake,
 }) => {
   const page = await openTicket(context);
-  await badgeOf(page).hasText('Online');
+  await badgeOf(page).hasText('Co-browse with Jane · Online');
   fake.revokeKey('demo-key');
 
   // The next lookup is refused: the badge says what to fix.
@@ -207,7 +210,7 @@ test('the key revoked mid-session: "Set up" with the reason, no more calls, back
   });
   expect(saved).toMatchObject({ ok: true, data: { outcome: 'valid' } });
   await presenceTick(context);
-  await badgeOf(page).hasText(/^Offline/);
+  await badgeOf(page).hasText(/ · seen \d+[mhd] ago$/);
   // The agent they had set is untouched by all of this.
   const kept = await sendFromPage(settings, { type: 'settings/get' });
   expect(kept.data.settings).toMatchObject(DEMO_AGENT);
@@ -222,7 +225,7 @@ test.describe('in a browser of its own (the worker is stopped or reloaded)', () 
     fake,
   }) => {
     const page = await openTicket(context);
-    await badgeOf(page).hasText('Online');
+    await badgeOf(page).hasText('Co-browse with Jane · Online');
     await stopServiceWorker(context, extensionId);
     const before = fake.requests.length;
 
@@ -240,7 +243,7 @@ test('a start that fails says why and starts nothing; the next click starts exac
   fake,
 }) => {
   const page = await openTicket(context);
-  await badgeOf(page).hasText('Online');
+  await badgeOf(page).hasText('Co-browse with Jane · Online');
   fake.injectFault({ match: { method: 'POST' }, status: 502 });
   await badgeOf(page).click();
   await badgeOf(page).hasNote(/Upscope is having problems/);
@@ -257,7 +260,7 @@ test('a hostile page changing tickets and the DOM nonstop stays within the per-t
   fake,
 }) => {
   const page = await openTicket(context);
-  await badgeOf(page).hasText('Online');
+  await badgeOf(page).hasText('Co-browse with Jane · Online');
   // 80 ticket changes and thousands of mutations in four seconds, each with a new customer: far
   // past the budget, which allows 12 lookups a minute.
   await page.evaluate(async () => {
@@ -276,5 +279,5 @@ test('a hostile page changing tickets and the DOM nonstop stays within the per-t
   expect(searches(fake).length).toBeLessThanOrEqual(12 + 2);
   // The last ticket's customer is past the budget: the badge says so instead of asking.
   await badgeOf(page).hasText('Paused');
-  expect(await title(page)).toMatch(/too many lookups/);
+  expect(await title(page)).toMatch(/too many lookups.* Retrying at \d{1,2}:\d{2}/);
 });

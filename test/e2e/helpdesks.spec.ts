@@ -36,7 +36,7 @@ test.describe('Zendesk ticket', () => {
     const errors = pageErrors(page);
     await page.goto('https://acme.zendesk.com/agent/tickets/123');
 
-    await badgeOf(page).hasText('Online');
+    await badgeOf(page).hasText('Co-browse with Jane · Online');
     await badgeOf(page).hasName(/Co-browse: Jane Doe is on your website now/);
     // Beside the requester field of the ticket in view, not in the hidden background tab.
     const placed = await page.evaluate(() => {
@@ -58,13 +58,13 @@ test.describe('Zendesk ticket', () => {
     const page = await context.newPage();
     const errors = pageErrors(page);
     await page.goto('https://acme.zendesk.com/agent/tickets/123');
-    await badgeOf(page).hasText('Online');
+    await badgeOf(page).hasText('Co-browse with Jane · Online');
     const tabId = await tabIdOf(page, serviceWorker);
 
     // The helpdesk's own router: pushState and a new workspace, no navigation.
     await page.click('#open-124');
     await expect(page).toHaveURL(/\/agent\/tickets\/124$/);
-    await badgeOf(page).hasText(/^Offline · 3h ago$/);
+    await badgeOf(page).hasText('Tom · seen 3h ago');
     await badgeOf(page).hasName(/Tom Baker is not on your website/);
     await expect(page.locator('cobrowse-badge')).toHaveCount(1);
     const inView = await page.evaluate(() => {
@@ -77,7 +77,7 @@ test.describe('Zendesk ticket', () => {
     // Back to the first ticket: its visitor is known, so no new search is made.
     const before = searches(fake).length;
     await page.goBack();
-    await badgeOf(page).hasText('Online');
+    await badgeOf(page).hasText('Co-browse with Jane · Online');
     expect(searches(fake).length).toBe(before);
 
     // Leaving tickets altogether takes the badge and the toolbar state away.
@@ -95,7 +95,7 @@ test.describe('Zendesk ticket', () => {
     await serveHelpdesk(context, ZENDESK);
     const page = await context.newPage();
     await page.goto('https://acme.zendesk.com/agent/tickets/123');
-    await badgeOf(page).hasText('Online');
+    await badgeOf(page).hasText('Co-browse with Jane · Online');
 
     const opened = context.waitForEvent('page');
     await badgeOf(page).dblclick();
@@ -112,7 +112,7 @@ test.describe('Zendesk ticket', () => {
     await serveHelpdesk(context, ZENDESK);
     const page = await context.newPage();
     await page.goto('https://acme.zendesk.com/agent/tickets/123');
-    await badgeOf(page).hasText('Online');
+    await badgeOf(page).hasText('Co-browse with Jane · Online');
     await badgeOf(page).hasName(/Jane Doe/);
 
     // What a script on the helpdesk origin sees and can do.
@@ -184,9 +184,10 @@ test.describe('Zendesk ticket', () => {
   });
 });
 
-test('before a key is saved, the badge says to set up and explains on click', async ({
+test('before a key is saved, the badge says "Set up", and a click opens the settings', async ({
   context,
   serviceWorker,
+  extensionId,
   fake,
 }) => {
   await configureExtension(serviceWorker, { apiKey: null });
@@ -194,7 +195,12 @@ test('before a key is saved, the badge says to set up and explains on click', as
   const page = await context.newPage();
   await page.goto('https://acme.zendesk.com/agent/tickets/123');
   await badgeOf(page).hasText('Set up');
+  const opened = context.waitForEvent('page');
   await badgeOf(page).click();
+  const settings = await opened;
+  await settings.waitForLoadState();
+  expect(settings.url()).toBe(`chrome-extension://${extensionId}/src/options/index.html`);
+  // The badge says why too, for the agent who looks back at the ticket.
   await badgeOf(page).hasNote(/API key/);
   expect(fake.requests).toEqual([]);
 });
@@ -211,7 +217,7 @@ test.describe('in a browser of its own (the worker is stopped or reloaded)', () 
     const page = await context.newPage();
     const errors = pageErrors(page);
     await page.goto('https://acme.zendesk.com/agent/tickets/123');
-    await badgeOf(page).hasText('Online');
+    await badgeOf(page).hasText('Co-browse with Jane · Online');
 
     // Playwright's Chromium does not bring a reloaded unpacked extension back, so this checks the
     // old copy's side: its context dies, and the page must not notice beyond the badge going.
@@ -238,7 +244,7 @@ test.describe('other helpdesks', () => {
     });
     const page = await context.newPage();
     await page.goto('https://acme.freshdesk.com/a/tickets/10');
-    await badgeOf(page).hasText('Waiting for a call');
+    await badgeOf(page).hasText('Co-browse with Maria · Waiting for a call');
     await badgeOf(page).hasName(/Maria Garcia is waiting for a call/);
   });
 
@@ -292,15 +298,15 @@ test('HubSpot: ticket → contact through its CRM API with the CSRF header, then
   });
   await page.goto('https://app.hubspot.com/help-desk/4455667/view/123/ticket/9001');
   // No anchor is known for HubSpot's contact card: the badge is a pill in the corner, and there it
-  // names the customer (not a bare "Online" that could be anyone's).
+  // names the customer too (not a bare "Online" that could be anyone's).
   await badgeOf(page).hasName(/Jane Doe is on your website now/);
-  await badgeOf(page).hasText(/^Jane Doe is on your website now/);
+  await badgeOf(page).hasText('Co-browse with Jane · Online');
   expect(
     await page.evaluate(() => getComputedStyle(document.querySelector('cobrowse-badge')!).position),
   ).toBe('fixed');
   expect(csrf).toBe('csrf-token-123');
   await page.click('#next');
-  await badgeOf(page).hasText(/^Priya Patel is already in a co-browsing session/);
+  await badgeOf(page).hasText('Join Priya’s session');
   await expect(page.locator('cobrowse-badge')).toHaveCount(1);
   expect(asked.filter((p) => p.includes('/contacts/')).length).toBe(2);
 });
@@ -416,7 +422,7 @@ test('the popup for a real ticket tab shows the customer the badge found, from t
   await serveHelpdesk(context, ZENDESK);
   const page = await context.newPage();
   await page.goto('https://acme.zendesk.com/agent/tickets/123');
-  await badgeOf(page).hasText('Online');
+  await badgeOf(page).hasText('Co-browse with Jane · Online');
   const tabId = await tabIdOf(page, serviceWorker);
   const searched = fake.requests.length;
 

@@ -36,7 +36,10 @@ test('hostile ticket and API data reach the badge, the toolbar and the popup as 
   const onPage = watch(page);
   await page.goto('https://acme.zendesk.com/agent/tickets/666');
 
-  await badgeOf(page).hasText('Waiting for a call');
+  // The badge calls the customer by the first word of their name: here, of the payload, as text.
+  await badgeOf(page).hasText(
+    `Co-browse with ${HOSTILE_PAYLOAD.split(' ')[0]} · Waiting for a call`,
+  );
   // The seeded visitor's name is an <img onerror> payload: it is in the words, not the DOM.
   await badgeOf(page).hasName(
     `Co-browse: ${HOSTILE_PAYLOAD} is waiting for a call. Start co-browsing.`,

@@ -100,7 +100,7 @@ test('the key appears in no page, shadow root, content-script message, log or re
   );
   await cdp.send('Runtime.enable');
   await page.goto('https://acme.zendesk.com/agent/tickets/123');
-  await badgeOf(page).hasText('Online');
+  await badgeOf(page).hasText('Co-browse with Jane · Online');
 
   // Inside the content script's world: record every message it receives and every reply.
   const world = worlds.find((c) => c.type === 'isolated' && c.origin.includes(extensionId))!;
@@ -120,9 +120,9 @@ test('the key appears in no page, shadow root, content-script message, log or re
 
   // Traffic of every kind: another ticket, a start, a failure, a refused key and its words.
   await page.click('#open-124');
-  await badgeOf(page).hasText(/^Offline/);
+  await badgeOf(page).hasText(/ · seen \d+[mhd] ago$/);
   await page.goBack();
-  await badgeOf(page).hasText('Online');
+  await badgeOf(page).hasText('Co-browse with Jane · Online');
   fake.injectFault({ match: { method: 'POST' }, status: 500 });
   await badgeOf(page).click();
   await badgeOf(page).hasNote(/problems/);

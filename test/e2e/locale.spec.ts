@@ -130,7 +130,7 @@ test('a Zendesk ticket: the badge, the toolbar and the popup are in German', asy
   await page.goto('https://acme.zendesk.com/agent/tickets/123');
 
   // Online: the badge's words come from the worker, its accessible name from the content script.
-  await badgeOf(page).hasText('Online');
+  await badgeOf(page).hasText('Co-Browsing mit Jane · Online');
   await badgeOf(page).hasName(
     'Co-Browsing: Jane Doe ist gerade auf Ihrer Website. Co-Browsing starten.',
   );
@@ -146,7 +146,7 @@ test('a Zendesk ticket: the badge, the toolbar and the popup are in German', asy
   await expect(popup.locator('html')).toHaveAttribute('lang', 'de');
   const visitor = popup.getByTestId('visitor');
   await expect(visitor.getByRole('heading', { name: 'Jane Doe' })).toBeVisible();
-  await expect(visitor.getByText('Jetzt online')).toBeVisible();
+  await expect(visitor.locator('.presence')).toHaveText('●Online');
   // The country is named in the page's language (Intl), not taken from the API's English.
   await expect(visitor).toContainText('Vereinigte Staaten');
   await expect(
@@ -166,7 +166,7 @@ test('a Zendesk ticket: the badge, the toolbar and the popup are in German', asy
   // the popup alike.
   await page.bringToFront();
   await page.click('#open-124');
-  await badgeOf(page).hasText('Offline · vor 3 Std.');
+  await badgeOf(page).hasText('Tom · gesehen vor 3 Std.');
   await badgeOf(page).hasName(
     'Co-Browsing: Tom Baker ist nicht auf Ihrer Website (zuletzt gesehen vor 3 Std.).',
   );

@@ -169,7 +169,7 @@ test('a browser with only a policy file: settings locked, the policy’s key use
     );
     await cdp.send('Runtime.enable');
     await page.goto(TICKET_URL);
-    await badgeOf(page).hasText('Online');
+    await badgeOf(page).hasText('Co-browse with Jane · Online');
     await expect
       .poll(() => serviceWorker.evaluate(() => chrome.storage.session.get('agent:zendesk')))
       .toMatchObject({ 'agent:zendesk': { id: '3412', name: 'Sam Support' } });

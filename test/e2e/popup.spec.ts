@@ -44,7 +44,12 @@ async function openTicket(
           ticketId: '4021',
           identities,
           visible: true,
-          view: { state: 'not_found', label: 'Not seen', title: 'Not seen', canStart: false },
+          view: {
+            state: 'not_found',
+            label: 'No visitor found',
+            title: 'No Upscope visitor matches this customer.',
+            canStart: false,
+          },
           visitors: [],
           candidates: [],
           ambiguous: false,
@@ -158,7 +163,7 @@ test.describe('the ticket’s customer', () => {
     const first = await openPopup(openExtensionPage, tabId);
     const visitor = card(first);
     await expect(visitor.getByRole('heading', { name: 'Jane Doe' })).toBeVisible();
-    await expect(visitor.getByText('Online now')).toBeVisible();
+    await expect(visitor.locator('.presence')).toHaveText('●Online');
     await expect(visitor).toContainText('Desktop');
     await expect(visitor).toContainText('Chrome 126');
     await expect(visitor).toContainText('New York, NY, United States');
@@ -304,9 +309,8 @@ test.describe('the ticket’s customer', () => {
       name: 'No Body',
     });
     const popup = await openPopup(openExtensionPage, tabId);
-    await expect(popup.getByTestId('no-match')).toContainText(
-      'No visitor matches this ticket’s customer',
-    );
+    // The word the badge and the toolbar tooltip use for the same state.
+    await expect(popup.getByTestId('no-match')).toContainText('No visitor found');
     await expect(popup.getByTestId('no-match')).toContainText(
       'Looked for: nobody@example.com · No Body',
     );
@@ -327,7 +331,7 @@ test.describe('the ticket’s customer', () => {
     await expect(popup.locator('.list-person')).toHaveText('Sam Lee · found by email');
     await expect(popup.getByRole('listbox')).not.toContainText('found by');
     await expect(options.nth(0)).toContainText('iPhone (mobile) · Mobile Safari 17');
-    await expect(options.nth(0)).toContainText('Online now');
+    await expect(options.nth(0)).toContainText('Online');
     await expect(options.nth(1)).toContainText('In a session');
     await expect(options.nth(2)).toContainText(/last seen \d+(m|h|d) ago/);
     await expect(options.nth(0)).toHaveAttribute('aria-selected', 'true');
@@ -377,6 +381,8 @@ test.describe('problems while looking up', () => {
       timeout: 15_000,
     });
     await checkState(popup, 'unreachable');
+    // One way to ask again, not "Refresh" beside "Try again".
+    await expect(popup.getByRole('button', { name: 'Refresh' })).toHaveCount(0);
     fake.clearFaults();
     await popup.getByRole('button', { name: 'Try again' }).click();
     await expect(card(popup).getByRole('heading', { name: 'Jane Doe' })).toBeVisible({
@@ -444,7 +450,7 @@ test.describe('search, keyboard first', () => {
     await box.fill('no-such-person@example.com');
     await box.press('Enter');
     await expect(popup.getByTestId('no-results')).toContainText(
-      'No visitor matches “no-such-person@example.com”.',
+      'No visitor found for “no-such-person@example.com”.',
     );
     await checkState(popup, 'no-results');
     await popup.getByRole('button', { name: 'Clear search' }).click();
@@ -582,7 +588,11 @@ test.describe('acting on a visitor', () => {
     const sessions = details.locator('.session');
     await expect(sessions).toHaveCount(2);
     await expect(sessions.first()).toContainText('Joe Smith, Ana Silva');
-    await expect(sessions.first()).toContainText('remote typing');
+    // Upscope's codes ("remote_typing", "api", went_live) in an agent's words.
+    await expect(sessions.first()).toContainText('Typing for the customer');
+    await expect(sessions.first()).toContainText('An app, such as this extension');
+    await expect(sessions.first()).toContainText('Customer’s screen shown');
+    await expect(sessions.first()).not.toContainText(/remote.typing|Went live|\bapi\b/);
     await expect(sessions.first()).toContainText('1 min 10 s');
     await expect(sessions.first()).toContainText('11 s');
     await expect(sessions.first().getByRole('link', { name: 'Watch recording' })).toHaveAttribute(

@@ -31,7 +31,7 @@ test('a session started from the ticket carries the ticket, the preset and the w
   await serveHelpdesk(context, ZENDESK);
   const page = await context.newPage();
   await page.goto(TICKET_URL);
-  await badgeOf(page).hasText('Online');
+  await badgeOf(page).hasText('Co-browse with Jane · Online');
 
   // The popup says what the session will allow before the agent starts it.
   const popup = await openPopup(openExtensionPage, await tabIdOf(page, serviceWorker));
@@ -74,7 +74,7 @@ test('ending a running session from the popup, after confirming', async ({
   await serveHelpdesk(context, ZENDESK);
   const page = await context.newPage();
   await page.goto(TICKET_URL);
-  await badgeOf(page).hasText('Online');
+  await badgeOf(page).hasText('Co-browse with Jane · Online');
   const tabId = await tabIdOf(page, serviceWorker);
 
   const opened = context.waitForEvent('page');
@@ -85,7 +85,7 @@ test('ending a running session from the popup, after confirming', async ({
   const popup = await openPopup(openExtensionPage, tabId);
   const card = popup.getByTestId('visitor');
   await expect(card.locator('.presence')).toHaveText(/In a session with Joe Smith/);
-  await badgeOf(page).hasText('In a session');
+  await badgeOf(page).hasText('Join Jane’s session');
 
   // In the "More actions" menu beside Join, not under it. Asked first; the safe choice has
   // focus, and Escape leaves the session running.
@@ -121,5 +121,5 @@ test('ending a running session from the popup, after confirming', async ({
   await expect(popup.getByRole('menuitem', { name: 'Forget this visitor…' })).toBeVisible();
   await expect(endItem).toHaveCount(0);
   // The ticket's own badge follows.
-  await badgeOf(page).hasText('Online');
+  await badgeOf(page).hasText('Co-browse with Jane · Online');
 });

@@ -33,7 +33,7 @@ async function onTicket(ticket: 123 | 124, badge: RegExp): Promise<OnTicket> {
 }
 
 test('the shortcut on a ticket starts co-browsing with its customer, once per press', async () => {
-  const { launched, fake, page } = await onTicket(123, /^Online$/);
+  const { launched, fake, page } = await onTicket(123, /^Co-browse with Jane · Online$/);
   try {
     const { context, display } = launched;
     const before = fake.requests.length;
@@ -59,7 +59,7 @@ test('the shortcut on a ticket starts co-browsing with its customer, once per pr
 });
 
 test('on a ticket whose customer cannot be co-browsed, the shortcut opens the popup instead of guessing', async () => {
-  const { launched, fake } = await onTicket(124, /^Offline/);
+  const { launched, fake } = await onTicket(124, / · seen \d+[mhd] ago$/);
   try {
     const { serviceWorker, display } = launched;
     display.pressKeys('alt+shift+u');

@@ -56,9 +56,9 @@ test('follows two ticket tabs and a same-tab navigation without a click, at no A
 }) => {
   await serveHelpdesk(context, ZENDESK);
   const tom = await openTicket(context, '124');
-  await badgeOf(tom).hasText(/^Offline/);
+  await badgeOf(tom).hasText(/ · seen \d+[mhd] ago$/);
   const jane = await openTicket(context, '123');
-  await badgeOf(jane).hasText('Online');
+  await badgeOf(jane).hasText('Co-browse with Jane · Online');
   const before = apiRequests(fake);
 
   // Opening on a ticket whose visitor is cached asks Upscope nothing.
@@ -101,7 +101,7 @@ test('starting a session keeps the ticket in view while the session tab is in fr
 }) => {
   await serveHelpdesk(context, ZENDESK);
   const jane = await openTicket(context, '123');
-  await badgeOf(jane).hasText('Online');
+  await badgeOf(jane).hasText('Co-browse with Jane · Online');
   const panel = await openPanel(context, serviceWorker, extensionId);
   await expect(customer(panel)).toHaveText('Jane Doe');
 

@@ -22,7 +22,7 @@ async function openTicket(
   await serveHelpdesk(context, ZENDESK);
   const page = await context.newPage();
   await page.goto(TICKET);
-  await badgeOf(page).hasText(/^Offline/);
+  await badgeOf(page).hasText(/ · seen \d+[mhd] ago$/);
   return { page, tabId: await tabIdOf(page, sw) };
 }
 

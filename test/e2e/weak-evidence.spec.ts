@@ -35,7 +35,7 @@ test('a requester named id:user-1001 from an unknown address is not taken for Ja
   const page = await context.newPage();
   await page.goto(`${ZENDESK.origin}/agent/tickets/140`);
   const badge = badgeOf(page);
-  await badge.hasText('Not seen');
+  await badge.hasText('No visitor found');
   expect((await badge.read())?.name).not.toMatch(/Jane/);
   expect(searches(fake)).not.toContain('id:user-1001');
   expect(searches(fake)).toContain('someone.new@example.net');
@@ -53,7 +53,7 @@ test('a lookup code written in the ticket finds only a possible match: a click s
   const page = await context.newPage();
   await page.goto(`${ZENDESK.origin}/agent/tickets/141`);
   const badge = badgeOf(page);
-  await badge.hasText('Possible match');
+  await badge.hasText('Possible match — check');
   await badge.hasName(/check in the popup/);
   expect(searches(fake)).toContain('4821');
 
@@ -73,7 +73,7 @@ test('the popup says which code matched, and its Start button is the agent’s o
 }) => {
   const page = await context.newPage();
   await page.goto(`${ZENDESK.origin}/agent/tickets/141`);
-  await badgeOf(page).hasText('Possible match');
+  await badgeOf(page).hasText('Possible match — check');
   const tabId = await tabIdOf(page, serviceWorker);
 
   const popup = await context.newPage();
@@ -101,7 +101,7 @@ test('a customer found by their Zendesk user id is one click, and the code in th
   await page.goto(`${ZENDESK.origin}/agent/tickets/125`);
   const badge = badgeOf(page);
   await badge.hasName(/Alex Kim/);
-  expect((await badge.read())?.text).not.toBe('Possible match');
+  expect((await badge.read())?.text).not.toBe('Possible match — check');
   expect(searches(fake)).toEqual(['integration_id:zendesk:3901']);
   await badge.click();
   await expect.poll(() => fake.watchSessions.length).toBe(1);

@@ -90,6 +90,7 @@ const VALID: Record<string, unknown>[] = [
   { type: 'ticket/left' },
   { type: 'ticket/start-cobrowse', nonce: 'n' },
   { type: 'ticket/check-match' },
+  { type: 'ticket/open-settings' },
   { type: 'ticket/read', helpdesk: 'zendesk', ticketId: '1', from: 'page', ignored: [] },
   { type: 'site/which' },
   { type: 'tab/state', tabId: 7, refresh: false },

@@ -23,7 +23,11 @@ describe('resolving a ticket customer', () => {
     const reply = await identify({ email: 'jane.doe@example.com' });
     expect(reply).toEqual({
       ok: true,
-      data: expect.objectContaining({ state: 'online', label: 'Online', canStart: true }),
+      data: expect.objectContaining({
+        state: 'online',
+        label: 'Co-browse with Jane · Online',
+        canStart: true,
+      }),
     });
     expect(searches()).toEqual([
       expect.objectContaining({ query: { search: 'jane.doe@example.com' } }),
@@ -83,7 +87,7 @@ describe('resolving a ticket customer', () => {
     const reply = await identify({ email: 'maria.garcia@example.com' });
     expect(reply).toMatchObject({
       ok: true,
-      data: { state: 'waiting', label: 'Waiting for a call' },
+      data: { state: 'waiting', label: 'Co-browse with Maria · Waiting for a call' },
     });
   });
 
@@ -93,7 +97,7 @@ describe('resolving a ticket customer', () => {
       data: { state: 'not_found', canStart: false },
     });
     expect(await identify({ email: 'tom.baker@example.com' }, 8)).toMatchObject({
-      data: { state: 'offline', label: 'Offline · 3h ago', canStart: false },
+      data: { state: 'offline', label: 'Tom · seen 3h ago', canStart: false },
     });
   });
 

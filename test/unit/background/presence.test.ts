@@ -71,7 +71,7 @@ describe('toolbar badge', () => {
     ['maria.garcia@example.com', 'CALL', /waiting for a call/],
     ['priya.patel@example.com', 'LIVE', /already in a co-browsing session/],
     ['tom.baker@example.com', 'OFF', /not on your website; last seen 3h ago/],
-    ['nobody@example.com', '?', /No Upscope visitor matches/],
+    ['nobody@example.com', 'NONE', /No Upscope visitor matches/],
   ])('shows %s as %s with a tooltip in words', async (email, text, title) => {
     await bg.configure();
     await routeMessage(

@@ -59,6 +59,10 @@ const messages: Record<string, { message: unknown; owner: 'content' | 'page' }> 
     owner: 'content',
   },
   'check a possible match': { message: { type: 'ticket/check-match' }, owner: 'content' },
+  'open the settings from "Set up"': {
+    message: { type: 'ticket/open-settings' },
+    owner: 'content',
+  },
   'settings/get': { message: { type: 'settings/get' }, owner: 'page' },
   'key/save': { message: { type: 'key/save', apiKey: 'x' }, owner: 'page' },
   'key/clear': { message: { type: 'key/clear' }, owner: 'page' },

@@ -87,6 +87,7 @@ describe('the key never reaches a content script', () => {
     );
     expect(Object.keys((reply as { data: object }).data).sort()).toEqual([
       'canStart',
+      'color',
       'label',
       'nonce',
       'state',

@@ -105,7 +105,7 @@ describe('a visitor found only by a name or a code from the ticket is a possible
     const reply = await identify({ email: 'stranger@example.net', lookupCode: '4821' });
     expect(reply).toMatchObject({
       ok: true,
-      data: { label: 'Possible match', canStart: false, possible: true },
+      data: { label: 'Possible match — check', canStart: false, possible: true, opens: 'popup' },
     });
     expect((reply as { data: { title: string } }).data.title).toMatch(/check in the popup/);
     expect(searches()).toEqual(['stranger@example.net', '4821']);

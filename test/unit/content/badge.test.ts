@@ -9,15 +9,25 @@ beforeEach(speakEnglish);
 
 const ONLINE: BadgeView = {
   state: 'online',
-  label: 'Online',
+  label: 'Co-browse with Jane · Online',
   title: 'Jane Doe is on your website now. Start co-browsing.',
   canStart: true,
+  color: '#116329',
 };
 const OFFLINE: BadgeView = {
   state: 'offline',
-  label: 'Offline · 3h ago',
+  label: 'Jane · seen 3h ago',
   title: 'Jane Doe is not on your website; last seen 3h ago.',
   canStart: false,
+  color: '#545d68',
+};
+const SET_UP: BadgeView = {
+  state: 'not_configured',
+  label: 'Set up',
+  title: 'Add your Upscope API key in the settings first.',
+  canStart: false,
+  color: '#b42318',
+  opens: 'settings',
 };
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -50,12 +60,12 @@ describe('badge', () => {
     expect(anchor.nextSibling).toBe(badge.host);
     expect(badge.host.tagName.toLowerCase()).toBe(TAG);
     expect(button().type).toBe('button');
-    expect(button().textContent).toBe('Online');
+    expect(button().textContent).toBe('Co-browse with Jane · Online');
     expect(button().title).toBe(ONLINE.title);
     expect(button().getAttribute('aria-label')).toBe(`Co-browse: ${ONLINE.title}`);
     expect(button().dataset.state).toBe('online');
     // Its styles start from nothing and stay inside.
-    expect(root().querySelector('style')!.textContent).toContain(':host{all:initial}');
+    expect(root().querySelector('style')!.textContent).toContain(':host{all:initial');
     expect(badge.host.style.cssText).toContain('all: initial');
     expect(document.head.querySelectorAll('style')).toHaveLength(0);
   });
@@ -92,6 +102,10 @@ describe('badge', () => {
     expect(badge.pill).toBe(true);
     expect(badge.host.parentNode).toBe(document.body);
     expect(badge.host.style.position).toBe('fixed');
+    // The corner pill names the customer too.
+    expect(shadowOf(badge.host)!.querySelector('button')!.textContent).toBe(
+      'Co-browse with Jane · Online',
+    );
   });
 
   it('a click when co-browsing can start: "Starting…", then what happened', async () => {
@@ -109,7 +123,7 @@ describe('badge', () => {
     agentClick(button());
     expect(start).toHaveBeenCalledTimes(1);
     finish({ ok: true, data: { said: 'Co-browsing opened in a new tab.' } });
-    await vi.waitFor(() => expect(button().textContent).toBe('Online'));
+    await vi.waitFor(() => expect(button().textContent).toBe('Co-browse with Jane · Online'));
     expect(note().textContent).toBe('Co-browsing opened in a new tab.');
     expect(note().getAttribute('role')).toBe('status');
   });
@@ -126,7 +140,36 @@ describe('badge', () => {
     await vi.waitFor(() =>
       expect(note().textContent).toBe('Several visitors match this customer.'),
     );
-    expect(button().textContent).toBe('Online');
+    expect(button().textContent).toBe('Co-browse with Jane · Online');
+  });
+
+  it('is filled with its state’s colour only when a click starts co-browsing', () => {
+    const { badge, anchor, button } = setup();
+    badge.show(ONLINE);
+    badge.place(anchor);
+    expect(button().classList.contains('f')).toBe(true);
+    expect(button().style.getPropertyValue('--c')).toBe('#116329');
+    badge.show(OFFLINE);
+    expect(button().classList.contains('f')).toBe(false);
+    expect(button().style.getPropertyValue('--c')).toBe('#545d68');
+    // Filled and outlined both change under the pointer: it reads as a button.
+    const css = shadowOf(badge.host)!.querySelector('style')!.textContent!;
+    expect(css).toMatch(/button:hover\{[^}]+\}/);
+    expect(css).toMatch(/\.f:hover\{[^}]+\}/);
+  });
+
+  it('"Set up" opens the settings instead of starting anything', () => {
+    const open = vi.fn();
+    const start = vi.fn();
+    loadPage('https://acme.zendesk.com/agent/tickets/1');
+    const anchor = document.createElement('div');
+    document.body.append(anchor);
+    const badge = createBadge(start, open);
+    badge.show(SET_UP);
+    badge.place(anchor);
+    agentClick(shadowOf(badge.host)!.querySelector('button')!);
+    expect(open).toHaveBeenCalledWith(expect.objectContaining({ opens: 'settings' }));
+    expect(start).not.toHaveBeenCalled();
   });
 
   it('a click when co-browsing cannot start explains why instead', () => {

@@ -147,10 +147,13 @@ describe('what a ticket’s last lookup says', () => {
       retry: true,
       settings: false,
     });
-    expect(ticketProblem(state({ state: 'rate_limited' }))).toMatchObject({
+    // The worker's sentence says when it looks again, not that an answer is shown.
+    const paused = 'Upscope asked for a pause. Retrying at 12:05.';
+    expect(ticketProblem(state({ state: 'rate_limited', title: paused }))).toEqual({
       tone: 'warn',
       retry: false,
-      text: expect.stringMatching(/asked for a pause/),
+      settings: false,
+      text: paused,
     });
     expect(ticketProblem(state({ state: 'not_configured' }))).toMatchObject({ settings: true });
     expect(ticketProblem(state({ state: 'disabled' }))).toMatchObject({

@@ -96,6 +96,42 @@ describe('the popup', () => {
     );
   });
 
+  it('offers one retry: "Try again" on a failed lookup, no "Refresh" beside it', async () => {
+    const failed = {
+      ...tabState([]),
+      view: {
+        state: 'error',
+        label: 'Unavailable',
+        title: 'Upscope is having problems.',
+        canStart: false,
+      },
+    };
+    send.mockResolvedValue({ ok: true, data: { state: failed, setup } });
+    await mount({ ok: true, data: { state: failed, setup } });
+    const buttons = [...root!.querySelectorAll('button')].map((b) => b.textContent);
+    expect(buttons).toContain('Try again');
+    expect(buttons).not.toContain('Refresh');
+  });
+
+  it('a pause says when it looks again, and claims no answer is shown', async () => {
+    const paused = {
+      ...tabState([]),
+      view: {
+        state: 'rate_limited',
+        label: 'Paused',
+        title: 'Upscope asked for a pause. Retrying at 12:05.',
+        canStart: false,
+      },
+    };
+    send.mockResolvedValue({ ok: true, data: { state: paused, setup } });
+    await mount({ ok: true, data: { state: paused, setup } });
+    expect(root!.textContent).toContain('Retrying at 12:05.');
+    expect(root!.textContent).not.toContain('last answer');
+    expect([...root!.querySelectorAll('button')].map((b) => b.textContent)).not.toContain(
+      'Refresh',
+    );
+  });
+
   it('searches on Enter, moves through the results with the arrows, and goes back on Escape', async () => {
     const ann = visitor({ short_id: 'ANN', name: 'Ann Lee' });
     const bob = visitor({ short_id: 'BOB', name: 'Bob Roe' });
@@ -117,7 +153,10 @@ describe('the popup', () => {
     await key('Enter');
     expect(send).toHaveBeenCalledWith({ type: 'visitors/search', query: 'lee' });
     expect(root!.querySelector('#context-title')!.textContent).toBe('Search results');
-    expect(root!.querySelector('.status')!.textContent).toBe('Visitors found: 2.');
+    // The list says how many it found: the live line tells screen readers only, never shown twice.
+    const status = root!.querySelector('[role="status"]')!;
+    expect(status.textContent).toBe('Visitors found: 2.');
+    expect(status.classList.contains('visually-hidden')).toBe(true);
     expect(root!.querySelector('[data-testid="visitor"] h3')!.textContent).toBe('Ann Lee');
     expect(input.getAttribute('aria-activedescendant')).toBe('visitor-option-0');
     await key('ArrowDown');

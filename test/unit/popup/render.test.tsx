@@ -243,7 +243,7 @@ describe('the ranked list', () => {
     expect(options[0]!.querySelector('.option-name')?.textContent).toBe(
       'iPhone (desktop) · Chrome 126',
     );
-    expect(options[0]!.textContent).toContain('Online now · found by email');
+    expect(options[0]!.textContent).toContain('Online · found by email');
     expect(options[1]!.textContent).toContain('Offline');
     expect(options[1]!.textContent).not.toContain('found by');
     (options[1] as HTMLElement).click();
