@@ -256,6 +256,25 @@ describe('ticket URLs', () => {
     }
   });
 
+  it('a ticket path only counts at the start of the address: the same words deeper are another page', () => {
+    // Help-centre articles, redirects and embedded apps carry a ticket's path inside their own;
+    // a badge there would offer a customer who is not on that page.
+    const deeper: [string, string][] = [
+      ['freshdesk', 'https://acme.freshdesk.com/support/solutions/a/tickets/10'],
+      ['helpscout', 'https://secure.helpscout.net/docs/conversation/1353459485'],
+      ['front', 'https://app.frontapp.com/help/open/cnv_55c8c149'],
+      ['gorgias', 'https://acme.gorgias.com/help/app/ticket/4410'],
+      ['hubspot', 'https://app.hubspot.com/docs/help-desk/4455667/view/1/ticket/9001'],
+      ['jsm', 'https://acme.atlassian.net/wiki/browse/SUP-12'],
+      ['livechat', 'https://my.livechatinc.com/apps/chats/RZ8YKJ3WQ7'],
+      ['gmail', 'https://mail.google.com/a/mail/u/0/#inbox/FMfcgzQZTzbQvHRMhVZkTBxWKMvxMgVW'],
+      ['zammad', 'https://helpdesk.acme.org/help/desktop/ticket/zoom/31'],
+    ];
+    for (const [id, url] of deeper) {
+      expect(parseTicket(byId(id as never)!, new URL(url)), url).toBeNull();
+    }
+  });
+
   it('parsing is pure: the same URL always gives the same ticket, without touching the DOM', () => {
     const url = new URL('https://acme.zendesk.com/agent/tickets/123');
     expect(parseTicket(byId('zendesk')!, url)).toEqual(parseTicket(byId('zendesk')!, url));
