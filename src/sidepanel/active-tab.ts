@@ -49,17 +49,32 @@ export function followActiveTab(): { boot: Boot; watch: TabWatch } {
     watch(changed, shown) {
       let known: Where | null = null;
       let active: number | null = null;
-      void Promise.all([place, tabId]).then(([w, id]) => {
+      /** A tab activated since the panel opened: newer than the first answer about the window. */
+      let moved = false;
+      void Promise.all([place, tabId]).then(async ([w, first]) => {
         known = w;
-        active = id;
+        if (moved) return;
+        active = first;
+        // These listeners exist only once the panel's first answer is on screen: a tab brought
+        // to the front before then is found by asking once more.
+        const now = await activeTab(w);
+        if (!moved && now !== null && now !== first) {
+          moved = true;
+          active = now;
+          changed(now);
+        }
       });
       const mentions = (id: number) => id === active || id === shown();
       const tell = () => {
         if (active !== null) changed(active);
       };
 
-      const onActivated = ({ tabId: id, windowId }: Tabs.OnActivatedActiveInfoType) => {
-        if (!known || windowId !== known.windowId || id === known.ownTabId) return;
+      // A tab brought to the front while the panel is still finding its own window is not missed:
+      // the panel waits for that answer, then follows.
+      const onActivated = async ({ tabId: id, windowId }: Tabs.OnActivatedActiveInfoType) => {
+        const at = known ?? (await place);
+        if (windowId !== at.windowId || id === at.ownTabId) return;
+        moved = true;
         active = id;
         changed(id);
       };
