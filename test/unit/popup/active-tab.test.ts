@@ -12,8 +12,10 @@ const { followActiveTab } = await import('../../../src/sidepanel/active-tab');
 
 let activeId = 7;
 function browserWith(): void {
-  vi.spyOn(fakeBrowser.windows, 'getCurrent').mockResolvedValue({ id: 1 } as Windows.Window);
-  vi.spyOn(fakeBrowser.tabs, 'getCurrent').mockResolvedValue(undefined as unknown as Tabs.Tab);
+  vi.spyOn(fakeBrowser.windows, 'getCurrent').mockImplementation(
+    async () => ({ id: 1 }) as Windows.Window as never,
+  );
+  vi.spyOn(fakeBrowser.tabs, 'getCurrent').mockImplementation(async () => undefined as never);
   vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(
     async () => [{ id: activeId }] as Tabs.Tab[],
   );
