@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../wording/i18n';
 import { send, type ErrorInfo, type Visitor, type WatchListReply } from '../shared/page-send';
+import type { Reply } from '../shared/views';
 import { strongSearch } from '../shared/watch';
 import { visitorLabel } from '../wording/visitor';
 
@@ -19,50 +20,40 @@ export function useWatchList(tabId: number | null, say: (text: string) => void) 
     });
   }, []);
 
-  async function add(visitor: Visitor) {
-    if (tabId === null || busy) return;
-    const id = visitor.short_id;
+  /** One change to the list for visitor `id`, said aloud with `done` once the worker took it. */
+  async function change(id: string, ask: () => Promise<Reply<WatchListReply>>, done: string) {
+    if (busy) return;
     setBusy(id);
     setError(null);
-    const reply = await send({ type: 'watch/add', tabId, shortId: id });
+    const reply = await ask();
     setBusy(null);
     if (!reply.ok) {
       setError({ id, error: reply.error });
       return;
     }
     setList(reply.data);
-    say(t('watchAdded', visitorLabel(visitor)));
+    say(done);
   }
+
+  const add = (visitor: Visitor) =>
+    tabId === null
+      ? Promise.resolve()
+      : change(
+          visitor.short_id,
+          () => send({ type: 'watch/add', tabId, shortId: visitor.short_id }),
+          t('watchAdded', visitorLabel(visitor)),
+        );
 
   /** A customer found with the popup's search, watched by that search. */
-  async function addFound(visitor: Visitor, query: string) {
-    if (busy) return;
-    const id = visitor.short_id;
-    setBusy(id);
-    setError(null);
-    const reply = await send({ type: 'watch/add-found', shortId: id, query });
-    setBusy(null);
-    if (!reply.ok) {
-      setError({ id, error: reply.error });
-      return;
-    }
-    setList(reply.data);
-    say(t('watchAdded', visitorLabel(visitor)));
-  }
+  const addFound = (visitor: Visitor, query: string) =>
+    change(
+      visitor.short_id,
+      () => send({ type: 'watch/add-found', shortId: visitor.short_id, query }),
+      t('watchAdded', visitorLabel(visitor)),
+    );
 
-  async function remove(id: string, name: string) {
-    if (busy) return;
-    setBusy(id);
-    setError(null);
-    const reply = await send({ type: 'watch/remove', id });
-    setBusy(null);
-    if (!reply.ok) {
-      setError({ id, error: reply.error });
-      return;
-    }
-    setList(reply.data);
-    say(t('watchRemoved', name));
-  }
+  const remove = (id: string, name: string) =>
+    change(id, () => send({ type: 'watch/remove', id }), t('watchRemoved', name));
 
   return {
     list,
