@@ -4,7 +4,7 @@ import { t } from '../wording/i18n';
 import { viewForError } from './badge-view';
 import { startCobrowse } from './cobrowse';
 import { toErrorInfo } from './problems';
-import { getTabState, possibleMatch } from './tab-state';
+import { getTabState, startsInOneClick } from './tab-state';
 import { pushToTab } from './ticket-tabs';
 import { showOnToolbar } from './toolbar';
 import { openPanelInstead } from './toolbar-opens';
@@ -41,7 +41,7 @@ export async function onStartShortcut(tab: Tabs.Tab | undefined): Promise<void> 
     await openPopupInstead(tabId, t('commandNoVisitor'));
     return;
   }
-  if (state.ambiguous || !state.view.canStart || possibleMatch(state)) {
+  if (!startsInOneClick(state)) {
     await openPopupInstead(tabId, state.view.title);
     return;
   }

@@ -57,6 +57,17 @@ export function possibleMatch(state: Pick<TabState, 'visitors' | 'candidates'>):
   return isPossibleMatch(state.candidates.find((c) => c.shortId === best.short_id)?.matchedBy);
 }
 
+/**
+ * Whether one action (the shortcut, a notification's Start) may start co-browsing with the tab's
+ * best visitor without the agent looking first: one clear match that proves who the customer
+ * is, and a view that says a start can work.
+ */
+export function startsInOneClick(state: TabState): boolean {
+  return (
+    state.visitors.length > 0 && state.view.canStart && !state.ambiguous && !possibleMatch(state)
+  );
+}
+
 /** One tab's state under `tab:<tabId>` in storage.session. */
 const tabStates = storageFamily('session', TAB_STATE_PREFIX, TabStateSchema);
 

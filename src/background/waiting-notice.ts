@@ -3,7 +3,7 @@ import { HELPDESK_NAMES } from '../shared/helpdesk-names';
 import { visitorLabel } from '../wording/visitor';
 import { t } from '../wording/i18n';
 import { startCobrowse } from './cobrowse';
-import { getTabState, possibleMatch, type TabState } from './tab-state';
+import { getTabState, startsInOneClick, type TabState } from './tab-state';
 
 // "Jane Doe is asking for a call": when the agent turned it on, a system notification as the
 // customer of any open ticket tab starts waiting for a call (is_waiting_for_call), found by the
@@ -17,10 +17,6 @@ const noticeId = (tabId: number) => `${PREFIX}${tabId}`;
 
 /** Firefox is the browser with getBrowserInfo, and without notification buttons. */
 const hasButtons = () => !('getBrowserInfo' in browser.runtime);
-
-/** Start is one click only where the badge's would be: a clear match that proves who it is. */
-const oneClick = (state: TabState) =>
-  state.visitors.length > 0 && state.view.canStart && !possibleMatch(state) && !state.ambiguous;
 
 /** Whether the ticket's customer started waiting between two looks at the tab. */
 export function startedWaiting(before: TabState | null, after: TabState): boolean {
@@ -38,7 +34,7 @@ export async function showWaitingNotice(tabId: number, state: TabState): Promise
     title: t('noticeWaitingTitle', visitorLabel(visitor)),
     message: hasButtons() ? ticket : t('noticeBackClick', ticket),
   };
-  const buttons = oneClick(state)
+  const buttons = startsInOneClick(state)
     ? [t('startCobrowse'), t('noticeOpenTicket')]
     : [t('noticeOpenTicket')];
   if (hasButtons()) {
@@ -83,7 +79,7 @@ export async function onWaitingButton(notificationId: string, index: number): Pr
   if (tabId === null) return false;
   await browser.notifications.clear(notificationId);
   const state = await getTabState(tabId);
-  if (index === START_BUTTON && state && oneClick(state)) {
+  if (index === START_BUTTON && state && startsInOneClick(state)) {
     await startCobrowse(state.visitors[0]!.short_id, tabId);
   } else await showTab(tabId);
   return true;

@@ -8,13 +8,8 @@ import type { BadgeView, Candidate, ErrorInfo, Reply } from './views';
 import type { WatchedView, WatchListReply } from './watch';
 import type {
   KeyStatus,
-  ManagedField,
   Managed,
-  HelpdeskAgent,
-  AgentProposal,
-  TabState,
   Setup,
-  SessionPermissions,
   TabStateReply,
   SearchReply,
   StartOutcome,
@@ -31,23 +26,7 @@ import type {
 
 export type { BadgeView, Candidate, ErrorInfo, Reply, Settings, Usage, Visitor };
 export type { WatchedView, WatchListReply };
-export type {
-  KeyStatus,
-  ManagedField,
-  Managed,
-  HelpdeskAgent,
-  AgentProposal,
-  TabState,
-  Setup,
-  SessionPermissions,
-  TabStateReply,
-  SearchReply,
-  StartOutcome,
-  KeyCheck,
-  SettingsSaved,
-  SiteReply,
-  Reading,
-};
+export type * from './replies';
 
 /** The API's one rule for a visitor id; messages carry it as a string only. */
 const ShortId = z.string().regex(SHORT_ID_PATTERN);
