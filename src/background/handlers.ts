@@ -20,11 +20,11 @@ import { syncPresenceAlarm } from './presence';
 import { Problem } from './problems';
 import { rankVisitors } from './ranking';
 import { loadManagedSettings, loadSettings, patchedSettings, saveSettings } from './settings-store';
-import { getTabState, removeTabState, setTabState, allTabStates, possibleMatch } from './tab-state';
+import { getTabState, allTabStates, possibleMatch } from './tab-state';
 import { clearToolbar } from './toolbar';
 import { siteAt } from './custom-domains';
 import { forgetReading, readingOf, recordReading } from './reading';
-import { refreshTicket } from './ticket-tabs';
+import { forgetTicket, refreshShownTicket, refreshTicket, setTicketVisible } from './ticket-tabs';
 import { ticketAddress } from './session-request';
 import { clearNotices } from './back-notice';
 import { addWatched, addWatchedFound, removeWatched, watchListReply } from './watchlist';
@@ -51,18 +51,14 @@ export const contentHandlers: ContentHandlers = {
   },
 
   async 'ticket/visibility'(message, tabId) {
-    const state = await getTabState(tabId);
-    if (!state) return null;
-    const next = message.visible
-      ? await refreshTicket(tabId, { ...state, visible: true }, { push: false })
-      : { ...state, visible: false };
-    if (!message.visible) await setTabState(tabId, next);
+    const next = await setTicketVisible(tabId, message.visible);
+    if (!next) return null;
     await syncPresenceAlarm();
     return next.view;
   },
 
   async 'ticket/left'(_message, tabId) {
-    await removeTabState(tabId);
+    await forgetTicket(tabId);
     await forgetReading(tabId);
     await clearToolbar(tabId);
     await syncPresenceAlarm();
@@ -150,8 +146,9 @@ const OPENED_WORDS = {
 
 export const pageHandlers: PageHandlers = {
   async 'tab/state'({ tabId, refresh }) {
-    let state = await getTabState(tabId);
-    if (state && refresh) state = await refreshTicket(tabId, state, { push: true });
+    const state = refresh
+      ? await refreshShownTicket(tabId, { push: true })
+      : await getTabState(tabId);
     return { state, setup: await setup(state?.helpdesk) };
   },
 
@@ -176,7 +173,7 @@ export const pageHandlers: PageHandlers = {
     await Promise.all(
       [...states]
         .filter(([, state]) => state.visitors.some((v) => v.short_id === shortId))
-        .map(([tabId, state]) => refreshTicket(tabId, state, { push: true })),
+        .map(([tabId]) => refreshShownTicket(tabId, { push: true })),
     );
     return null;
   },
@@ -217,7 +214,7 @@ export const pageHandlers: PageHandlers = {
     if (settings.apiBaseUrl !== before.apiBaseUrl || keyCheck) await afterCredentialsChange();
     else if (settings.disabledHelpdesks.join() !== before.disabledHelpdesks.join()) {
       const states = await allTabStates();
-      await Promise.all([...states].map(([id, s]) => refreshTicket(id, s, { push: true })));
+      await Promise.all([...states.keys()].map((id) => refreshShownTicket(id, { push: true })));
     }
     await syncPresenceAlarm();
     const { managed } = await loadManagedSettings();

@@ -11,7 +11,7 @@ import { PRESENCE_ALARM, refreshVisibleTickets } from './presence';
 import { routeMessage } from './router';
 import { loadSettings, SETTINGS_STORAGE_KEY } from './settings-store';
 import { originMatchesPattern, type SenderPolicy } from './sender';
-import { removeTabState } from './tab-state';
+import { forgetTicket } from './ticket-tabs';
 import { onWaitingButton, onWaitingClicked } from './waiting-notice';
 import { forgetTabBudget } from './tab-budget';
 import { applyToolbarOpens } from './toolbar-opens';
@@ -64,7 +64,7 @@ browser.notifications.onButtonClicked?.addListener(async (id, index) => {
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {
-  void removeTabState(tabId);
+  void forgetTicket(tabId);
   void forgetReading(tabId);
   void forgetTabBudget(tabId);
 });

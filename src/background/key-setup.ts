@@ -14,7 +14,7 @@ import { clearLookupCache } from './lookup';
 import { toErrorInfo } from './problems';
 import { loadSettings } from './settings-store';
 import { allTabStates } from './tab-state';
-import { refreshTicket } from './ticket-tabs';
+import { refreshShownTicket } from './ticket-tabs';
 
 export type { KeyCheck };
 
@@ -25,9 +25,7 @@ export type { KeyCheck };
 export async function afterCredentialsChange(): Promise<void> {
   await clearLookupCache();
   const states = await allTabStates();
-  await Promise.all(
-    [...states].map(([tabId, state]) => refreshTicket(tabId, state, { push: true })),
-  );
+  await Promise.all([...states.keys()].map((tabId) => refreshShownTicket(tabId, { push: true })));
 }
 
 /**

@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { loadSettings } from './settings-store';
-import { allTabStates, removeTabState } from './tab-state';
-import { refreshTicket } from './ticket-tabs';
+import { allTabStates } from './tab-state';
+import { forgetTicket, refreshShownTicket } from './ticket-tabs';
 import { checkWatchedAndNotify } from './back-notice';
 import { showWaitingNotice, startedWaiting } from './waiting-notice';
 import { watching } from './watchlist';
@@ -26,7 +26,13 @@ export async function syncPresenceAlarm(): Promise<void> {
   const { freshnessSeconds } = await loadSettings();
   const period = Math.max(MIN_PERIOD_MINUTES, freshnessSeconds / 60);
   const existing = await browser.alarms.get(PRESENCE_ALARM);
-  if (existing?.periodInMinutes !== period) {
+  // A one-off refresh already due sooner is kept: when it runs, it comes back here and sets the
+  // period. Replacing it would push that refresh back by a whole period.
+  const dueSooner =
+    existing?.periodInMinutes === undefined &&
+    existing !== undefined &&
+    existing.scheduledTime <= Date.now() + period * 60_000;
+  if (existing?.periodInMinutes !== period && !dueSooner) {
     await browser.alarms.create(PRESENCE_ALARM, {
       periodInMinutes: period,
       delayInMinutes: period,
@@ -43,11 +49,11 @@ export async function refreshVisibleTickets(): Promise<void> {
       try {
         await browser.tabs.get(tabId);
       } catch {
-        await removeTabState(tabId);
+        await forgetTicket(tabId);
         return;
       }
-      const next = await refreshTicket(tabId, state, { push: true });
-      if (notifyWaiting && startedWaiting(state, next)) {
+      const next = await refreshShownTicket(tabId, { push: true });
+      if (next && notifyWaiting && startedWaiting(state, next)) {
         await showWaitingNotice(tabId, next).catch((error: unknown) => {
           // Notifications turned off for the browser: the badge still says "waiting".
           console.warn('Could not show the notification.', error);

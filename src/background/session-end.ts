@@ -6,7 +6,7 @@ import { forgetStart } from './cobrowse';
 import { updateCachedVisitor } from './lookup';
 import { Problem } from './problems';
 import { allTabStates } from './tab-state';
-import { refreshTicket } from './ticket-tabs';
+import { refreshShownTicket } from './ticket-tabs';
 
 /**
  * Stops the visitor's session, then shows them out of it everywhere the extension shows them:
@@ -36,7 +36,7 @@ export async function endSession(shortId: string): Promise<Visitor | null> {
           state.visitors.find((v) => v.short_id === shortId)!,
           endedAt,
         );
-        return refreshTicket(tabId, state, { push: true });
+        return refreshShownTicket(tabId, { push: true });
       }),
   );
   return known;

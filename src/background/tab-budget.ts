@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inTurn } from './in-turn';
 import { storageFamily } from './storage-item';
 
 /**
@@ -12,7 +13,7 @@ const WINDOW_MS = 60_000;
 const sent = storageFamily('session', 'rate:', z.array(z.number()));
 
 /** Takes from a tab's budget one at a time: concurrent asks must not all read the same count. */
-const queues = new Map<number, Promise<boolean>>();
+const oneAtATime = inTurn<number>();
 
 async function take(tabId: number): Promise<boolean> {
   const now = Date.now();
@@ -23,15 +24,7 @@ async function take(tabId: number): Promise<boolean> {
 }
 
 export function tabBudget(tabId: number): () => Promise<boolean> {
-  return () => {
-    const previous = queues.get(tabId) ?? Promise.resolve(true);
-    const next = previous.catch(() => true).then(() => take(tabId));
-    queues.set(tabId, next);
-    void next.finally(() => {
-      if (queues.get(tabId) === next) queues.delete(tabId);
-    });
-    return next;
-  };
+  return () => oneAtATime(tabId, () => take(tabId));
 }
 
 export async function forgetTabBudget(tabId: number): Promise<void> {

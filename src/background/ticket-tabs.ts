@@ -9,7 +9,8 @@ import { retryAfterPause } from './pause-retry';
 import { toErrorInfo } from './problems';
 import { loadSettings } from './settings-store';
 import { tabBudget } from './tab-budget';
-import { getTabState, setTabState, type TabState } from './tab-state';
+import { inTurn } from './in-turn';
+import { getTabState, removeTabState, setTabState, type TabState } from './tab-state';
 import { showOnToolbar } from './toolbar';
 
 export type TicketInfo = Pick<
@@ -48,11 +49,59 @@ export async function pushToTab(tabId: number, view: BadgeView): Promise<void> {
 }
 
 /**
+ * A tab's lookups run in the order they were asked for. Without this, a lookup that began during
+ * an outage could finish after one that began once it ended, and put "Unavailable" back on a
+ * badge that had just recovered; or a later lookup could share a search sent before it was asked.
+ */
+const oneAtATime = inTurn<number>();
+
+/**
  * Resolves the customer on a tab's ticket (from the cache while fresh), records the result for
  * the popup and the shortcut, and shows it on the toolbar. A failed lookup keeps the visitors
  * already known for the same customer, so a network blip loses nothing.
  */
-export async function refreshTicket(
+export function refreshTicket(
+  tabId: number,
+  ticket: TicketInfo,
+  options: { push: boolean },
+): Promise<TabState> {
+  return oneAtATime(tabId, () => lookUp(tabId, ticket, options));
+}
+
+/**
+ * Looks again at the ticket a tab shows when its turn comes (not at a copy read earlier, which a
+ * next ticket in the same tab may have replaced since), with `change` applied; null when the tab
+ * shows no ticket any more.
+ */
+export function refreshShownTicket(
+  tabId: number,
+  options: { push: boolean },
+  change: Partial<TicketInfo> = {},
+): Promise<TabState | null> {
+  return oneAtATime(tabId, async () => {
+    const state = await getTabState(tabId);
+    return state ? lookUp(tabId, { ...state, ...change }, options) : null;
+  });
+}
+
+/** Records that a tab's ticket was hidden or shown again; shown, it is looked at again. */
+export function setTicketVisible(tabId: number, visible: boolean): Promise<TabState | null> {
+  return oneAtATime(tabId, async () => {
+    const state = await getTabState(tabId);
+    if (!state) return null;
+    if (visible) return lookUp(tabId, { ...state, visible }, { push: false });
+    const next = { ...state, visible };
+    await setTabState(tabId, next);
+    return next;
+  });
+}
+
+/** Forgets a tab's ticket after any lookup already asked for, so that none brings it back. */
+export function forgetTicket(tabId: number): Promise<void> {
+  return oneAtATime(tabId, () => removeTabState(tabId));
+}
+
+async function lookUp(
   tabId: number,
   ticket: TicketInfo,
   options: { push: boolean },

@@ -2,6 +2,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { PRESENCE_ALARM, refreshVisibleTickets } from '../../../src/background/presence';
 import { routeMessage } from '../../../src/background/router';
+import { getTabState } from '../../../src/background/tab-state';
 import { policy, ticketSender, useBackground } from './harness';
 
 const bg = useBackground();
@@ -37,6 +38,16 @@ describe('presence refresh', () => {
     expect(await fakeBrowser.alarms.get(PRESENCE_ALARM)).toBeUndefined();
   });
 
+  it('a ticket left while its lookup is under way stays forgotten', async () => {
+    await bg.configure();
+    bg.fake.injectFault({ match: { path: 'list.json' }, latencyMs: 200 });
+    const looking = identify(true);
+    await vi.waitFor(() => expect(bg.fake.requests).toHaveLength(1));
+    await routeMessage({ type: 'ticket/left' }, ticketSender(1), policy);
+    await looking;
+    expect(await getTabState(1)).toBeNull();
+  });
+
   it('on the alarm, looks again once stale and pushes the new state to the badge and toolbar', async () => {
     await bg.configure({ freshnessSeconds: 30 });
     await identify(true);
@@ -51,6 +62,40 @@ describe('presence refresh', () => {
     expect(bg.sentToEveryFrame).toEqual([]);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('OFF');
     expect(bg.fake.requests.filter((r) => r.path.endsWith('list.json'))).toHaveLength(2);
+  });
+
+  it('a refresh asked for after an outage ended is not answered by a search sent during it', async () => {
+    await bg.configure({ freshnessSeconds: 30 });
+    await identify(true);
+    vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 31_000);
+    const searches = () => bg.fake.requests.filter((r) => r.path.endsWith('list.json'));
+    // The agent comes back to the tab while Upscope is failing; the failure takes a moment.
+    bg.fake.injectFault({ match: { path: 'list.json' }, malformed: true, latencyMs: 300 });
+    const during = routeMessage(
+      { type: 'ticket/visibility', visible: true },
+      ticketSender(1),
+      policy,
+    );
+    await vi.waitFor(() => expect(searches()).toHaveLength(2));
+    // The outage is over (the fault was for one request) when the alarm comes round.
+    await refreshVisibleTickets();
+    await during;
+    expect(searches()).toHaveLength(3);
+    expect(bg.sentToTabs.at(-1)).toMatchObject({ type: 'badge/update', view: { state: 'online' } });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('ON');
+  });
+
+  it('a refresh due sooner than the period is not pushed back by a ticket that reports in', async () => {
+    await bg.configure({ freshnessSeconds: 120 });
+    await identify(true);
+    const soon = Date.now() + 1_000;
+    await fakeBrowser.alarms.create(PRESENCE_ALARM, { when: soon });
+    await identify(true, 2);
+    expect(await fakeBrowser.alarms.get(PRESENCE_ALARM)).toMatchObject({ scheduledTime: soon });
+    // Once it has run (and is gone), the period comes back.
+    await fakeBrowser.alarms.clear(PRESENCE_ALARM);
+    await refreshVisibleTickets();
+    expect(await fakeBrowser.alarms.get(PRESENCE_ALARM)).toMatchObject({ periodInMinutes: 2 });
   });
 
   it('does not look again for hidden tickets, nor before the freshness window ends', async () => {
