@@ -3,26 +3,28 @@ import { t } from '../wording/i18n';
 import { describedBy, ManagedNote } from './managed';
 import { CheckField } from './check-field';
 import { Section } from './section';
+import type { Form } from './model';
+import { Radios, type RadioChoice } from './radios';
 import type { FormParts } from './use-settings-form';
 
-const OPEN_IN_CHOICES = [
+const OPEN_IN_CHOICES: readonly RadioChoice<Form['openIn']>[] = [
   ['tab', 'optionsOpenInTab'],
   ['window', 'optionsOpenInWindow'],
   ['current', 'optionsOpenInCurrent'],
-] as const;
+];
 
 /** Upscope's `branding.naked`: false, true, or 'page_only' (also no toolbar and no url bar). */
-const SCREEN_CHOICES = [
-  ['standard', false, 'optionsScreenStandard'],
-  ['naked', true, 'optionsNaked'],
-  ['page-only', 'page_only', 'optionsPageOnly'],
-] as const;
+const SCREEN_CHOICES: readonly RadioChoice<Form['naked']>[] = [
+  [false, 'optionsScreenStandard'],
+  [true, 'optionsNaked'],
+  ['page_only', 'optionsPageOnly'],
+];
 
-const PRESET_CHOICES = [
+const PRESET_CHOICES: readonly RadioChoice<Form['permissionsPreset']>[] = [
   ['full', 'optionsPresetFull'],
   ['guide', 'optionsPresetGuide'],
   ['view', 'optionsPresetView'],
-] as const;
+];
 
 /** Where a co-browsing session opens, and how it looks. */
 export function SessionsSection({ parts }: { parts: FormParts }) {
@@ -31,18 +33,12 @@ export function SessionsSection({ parts }: { parts: FormParts }) {
     <Section id="sessions-title" title={t('optionsSessionsTitle')}>
       <fieldset>
         <legend>{t('optionsOpenInLegend')}</legend>
-        {OPEN_IN_CHOICES.map(([value, label]) => (
-          <label class="check" key={value}>
-            <input
-              type="radio"
-              name="open-in"
-              value={value}
-              checked={form.openIn === value}
-              onChange={() => update({ openIn: value })}
-            />
-            {t(label)}
-          </label>
-        ))}
+        <Radios
+          name="open-in"
+          choices={OPEN_IN_CHOICES}
+          value={form.openIn}
+          onChange={(openIn) => update({ openIn })}
+        />
       </fieldset>
       <CheckField
         parts={parts}
@@ -54,20 +50,14 @@ export function SessionsSection({ parts }: { parts: FormParts }) {
       <fieldset>
         <legend>{t('optionsPermissionsLegend')}</legend>
         <ManagedNote id="permissions-managed" show={locked('permissionsPreset')} />
-        {PRESET_CHOICES.map(([value, label]) => (
-          <label class="check" key={value}>
-            <input
-              type="radio"
-              name="permissions-preset"
-              value={value}
-              checked={form.permissionsPreset === value}
-              disabled={locked('permissionsPreset')}
-              aria-describedby={describedBy(locked('permissionsPreset') && 'permissions-managed')}
-              onChange={() => update({ permissionsPreset: value })}
-            />
-            {t(label)}
-          </label>
-        ))}
+        <Radios
+          name="permissions-preset"
+          choices={PRESET_CHOICES}
+          value={form.permissionsPreset}
+          disabled={locked('permissionsPreset')}
+          describedBy={describedBy(locked('permissionsPreset') && 'permissions-managed')}
+          onChange={(permissionsPreset) => update({ permissionsPreset })}
+        />
         <CheckField
           parts={parts}
           field="allowConsole"
@@ -82,18 +72,12 @@ export function SessionsSection({ parts }: { parts: FormParts }) {
       >
         <legend>{t('optionsBrandingLegend')}</legend>
         <ManagedNote id="branding-managed" show={locked('branding')} />
-        {SCREEN_CHOICES.map(([id, value, label]) => (
-          <label class="check" key={id}>
-            <input
-              type="radio"
-              name="session-screen"
-              value={id}
-              checked={form.naked === value}
-              onChange={() => update({ naked: value })}
-            />
-            {t(label)}
-          </label>
-        ))}
+        <Radios
+          name="session-screen"
+          choices={SCREEN_CHOICES}
+          value={form.naked}
+          onChange={(naked) => update({ naked })}
+        />
         <label class="check">
           <input
             type="checkbox"

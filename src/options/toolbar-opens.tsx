@@ -2,12 +2,14 @@ import { toolbarCanOpenPanel } from '../shared/side-panel';
 import { t } from '../wording/i18n';
 import { describedBy, ManagedNote } from './managed';
 import { Section } from './section';
+import type { Form } from './model';
+import { Radios, type RadioChoice } from './radios';
 import type { FormParts } from './use-settings-form';
 
-const CHOICES = [
+const CHOICES: readonly RadioChoice<Form['toolbarOpens']>[] = [
   ['popup', 'optionsToolbarOpensPopup'],
   ['panel', 'optionsToolbarOpensPanel'],
-] as const;
+];
 
 /**
  * What the toolbar button (and its shortcut) opens: the popup or the side panel. Chrome only:
@@ -24,18 +26,12 @@ export function ToolbarSection({ parts }: { parts: FormParts }) {
       >
         <legend>{t('optionsToolbarOpensLegend')}</legend>
         <ManagedNote id="toolbar-managed" show={locked('toolbarOpens')} />
-        {CHOICES.map(([value, label]) => (
-          <label class="check" key={value}>
-            <input
-              type="radio"
-              name="toolbar-opens"
-              value={value}
-              checked={form.toolbarOpens === value}
-              onChange={() => update({ toolbarOpens: value })}
-            />
-            {t(label)}
-          </label>
-        ))}
+        <Radios
+          name="toolbar-opens"
+          choices={CHOICES}
+          value={form.toolbarOpens}
+          onChange={(toolbarOpens) => update({ toolbarOpens })}
+        />
       </fieldset>
     </Section>
   );

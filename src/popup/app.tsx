@@ -152,26 +152,8 @@ export function App({ start, place, follow }: { start: Boot; place: Place; follo
           {t('popupTitle')}
         </h1>
         <div class="top-actions">
-          {panelOffered && (
-            <button
-              type="button"
-              class="icon-button"
-              aria-label={t('openInPanel')}
-              title={t('openInPanel')}
-              onClick={moveToPanel}
-            >
-              <span aria-hidden="true">◨</span>
-            </button>
-          )}
-          <button
-            type="button"
-            class="icon-button"
-            aria-label={t('openSettings')}
-            title={t('openSettings')}
-            onClick={openSettings}
-          >
-            <span aria-hidden="true">⚙</span>
-          </button>
+          {panelOffered && <IconButton glyph="◨" label={t('openInPanel')} onClick={moveToPanel} />}
+          <IconButton glyph="⚙" label={t('openSettings')} onClick={openSettings} />
         </div>
       </header>
 
@@ -265,4 +247,19 @@ export function App({ start, place, follow }: { start: Boot; place: Place; follo
 
 export function startPopup(root: HTMLElement, search: string): void {
   render(<App place="popup" start={boot(search)} />, root);
+}
+
+/** A header button shown as a glyph; its words are its name and its tooltip. */
+function IconButton(props: { glyph: string; label: string; onClick(): void }) {
+  return (
+    <button
+      type="button"
+      class="icon-button"
+      aria-label={props.label}
+      title={props.label}
+      onClick={props.onClick}
+    >
+      <span aria-hidden="true">{props.glyph}</span>
+    </button>
+  );
 }

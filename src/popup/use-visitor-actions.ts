@@ -7,6 +7,7 @@ import { visitorLabel } from '../wording/visitor';
 import { outOfSession } from '../shared/session-end';
 import type { DetailsLoad } from './details';
 import { startBlocker } from './model';
+import { useConfirmed } from './use-confirmed';
 
 /** A session opened from here: its tab, to go back to it, and since when. */
 export interface Started {
@@ -35,12 +36,21 @@ export function useVisitorActions(options: VisitorActionsOptions) {
   const [starting, setStarting] = useState<string | null>(null);
   const [startError, setStartError] = useState<{ id: string; error: ErrorInfo } | null>(null);
   const [started, setStarted] = useState<Started | null>(null);
-  const [confirmForget, setConfirmForget] = useState<string | null>(null);
-  const [forgetting, setForgetting] = useState(false);
-  const [forgetError, setForgetError] = useState<ErrorInfo | null>(null);
-  const [confirmEnd, setConfirmEnd] = useState<string | null>(null);
-  const [ending, setEnding] = useState(false);
-  const [endError, setEndError] = useState<ErrorInfo | null>(null);
+  const forgetting = useConfirmed(
+    (visitor) => send({ type: 'visitor/forget', shortId: visitor.short_id }),
+    (visitor) => {
+      say(t('forgotten', visitorLabel(visitor)));
+      options.onForgotten(visitor);
+    },
+  );
+  const ending = useConfirmed(
+    (visitor) => send({ type: 'session/end', shortId: visitor.short_id }),
+    (visitor, now) => {
+      say(t('sessionEnded', visitorLabel(visitor)));
+      // The worker's copy when it had one; otherwise the same change made here.
+      options.onSessionEnded(now ?? outOfSession(visitor));
+    },
+  );
   const [details, setDetails] = useState<{ visitor: Visitor; load: DetailsLoad } | null>(null);
 
   const detailsButton = useRef<HTMLButtonElement>(null);
@@ -95,36 +105,6 @@ export function useVisitorActions(options: VisitorActionsOptions) {
     }
   }
 
-  async function forget(visitor: Visitor) {
-    setForgetting(true);
-    setForgetError(null);
-    const reply = await send({ type: 'visitor/forget', shortId: visitor.short_id });
-    setForgetting(false);
-    if (!reply.ok) {
-      setForgetError(reply.error);
-      return;
-    }
-    setConfirmForget(null);
-    say(t('forgotten', visitorLabel(visitor)));
-    options.onForgotten(visitor);
-  }
-
-  async function endSession(visitor: Visitor) {
-    if (ending) return;
-    setEnding(true);
-    setEndError(null);
-    const reply = await send({ type: 'session/end', shortId: visitor.short_id });
-    setEnding(false);
-    if (!reply.ok) {
-      setEndError(reply.error);
-      return;
-    }
-    setConfirmEnd(null);
-    say(t('sessionEnded', visitorLabel(visitor)));
-    // The worker's copy when it had one; otherwise the same change made here.
-    options.onSessionEnded(reply.data ?? outOfSession(visitor));
-  }
-
   async function openDetails(visitor: Visitor) {
     say('');
     setDetails({ visitor, load: { status: 'loading' } });
@@ -150,18 +130,18 @@ export function useVisitorActions(options: VisitorActionsOptions) {
     startError,
     started,
     goToSession,
-    confirmForget,
-    forgetting,
-    forgetError,
-    confirmEnd,
-    ending,
-    endError,
+    confirmForget: forgetting.confirming,
+    forgetting: forgetting.busy,
+    forgetError: forgetting.error,
+    confirmEnd: ending.confirming,
+    ending: ending.busy,
+    endError: ending.error,
     details,
     detailsButton,
     detailsHeading,
     start,
-    forget,
-    endSession,
+    forget: forgetting.run,
+    endSession: ending.run,
     openDetails,
     closeDetails() {
       returnFocus.current = true;
@@ -169,26 +149,19 @@ export function useVisitorActions(options: VisitorActionsOptions) {
     },
     /** Opens or closes the question whether to forget this visitor. */
     toggleForget(id: string) {
-      setForgetError(null);
-      setConfirmEnd(null);
-      setConfirmForget(confirmForget === id ? null : id);
+      ending.cancel();
+      forgetting.toggle(id);
     },
     cancelForget() {
-      setConfirmForget(null);
-      setForgetError(null);
-      setConfirmEnd(null);
-      setEndError(null);
+      forgetting.cancel();
+      ending.cancel();
     },
-    /** Opens or closes the question whether to end this visitor's session. */
+    /** Opens or closes the question whether to end this visitor's session. One at a time. */
     toggleEnd(id: string) {
-      setEndError(null);
-      setConfirmForget(null);
-      setConfirmEnd(confirmEnd === id ? null : id);
+      forgetting.cancel();
+      ending.toggle(id);
     },
-    cancelEnd() {
-      setConfirmEnd(null);
-      setEndError(null);
-    },
+    cancelEnd: ending.cancel,
   };
 }
 

@@ -333,6 +333,8 @@ test('usage, shortcuts, sessions, branding and helpdesks', async ({
   await expect(page.getByRole('button', { name: 'Change shortcuts' })).toBeVisible();
 
   await page.getByLabel('A new window').check();
+  await page.getByLabel(/^Guide:/).check();
+  await page.getByLabel(/^Only the visitor’s page/).check();
   await page.getByLabel('Hide the bottom bar').check();
   await page.getByLabel('Retry address (optional)').fill('ftp://example.com');
   await page.getByRole('button', { name: 'Save' }).click();
@@ -351,12 +353,19 @@ test('usage, shortcuts, sessions, branding and helpdesks', async ({
   await expect(status(page)).toHaveText(/Settings saved\./);
   expect(await storedSettings(serviceWorker)).toMatchObject({
     openIn: 'window',
-    branding: { naked: false, noBottomBar: true, retryUrl: 'https://help.acme.com/retry' },
+    permissionsPreset: 'guide',
+    branding: { naked: 'page_only', noBottomBar: true, retryUrl: 'https://help.acme.com/retry' },
     freshnessSeconds: 300,
     disabledHelpdesks: ['gmail'],
   });
   await page.reload();
   await expect(page.getByLabel('A new window')).toBeChecked();
+  await expect(page.getByLabel(/^Guide:/)).toBeChecked();
+  await expect(page.getByLabel(/^Only the visitor’s page/)).toBeChecked();
+  // One choice per group: the screen's three are exclusive although two of them are booleans.
+  await page.getByLabel('Upscope’s usual screen').check();
+  await expect(page.getByLabel(/^Only the visitor’s page/)).not.toBeChecked();
+  await expect(page.getByLabel(/^Plain screen/)).not.toBeChecked();
   await page.getByRole('button', { name: 'Badge on 17 of 18 helpdesks · Change' }).click();
   await expect(page.getByLabel('Gmail')).not.toBeChecked();
 });
