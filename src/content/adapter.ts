@@ -57,7 +57,7 @@ export interface Adapter {
   /** The signed-in agent's address, never the customer. */
   me?(): string | undefined;
   /** The signed-in agent, from the same same-origin API; read once per page load. */
-  agent?(get: Get): Promise<Agent | undefined>;
+  agent?(get: Get, ticket: Ticket): Promise<Agent | undefined>;
 }
 
 /** Pure: a URL to the ticket it shows, or null when it shows none (then nothing else runs). */

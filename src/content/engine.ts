@@ -73,10 +73,10 @@ type Read = [Identities | null, Element | undefined, Reading['from'], string[]];
  * The signed-in agent, read once per page load where the adapter can: reported to the worker
  * (which may offer them as the agent's name and ID), and their address, never the customer's.
  */
-export async function readAgent(adapter: Adapter): Promise<string | undefined> {
+export async function readAgent(adapter: Adapter, ticket: Ticket): Promise<string | undefined> {
   let agent: Agent | undefined;
   try {
-    agent = await adapter.agent?.(getter(AbortSignal.timeout(5000)));
+    agent = await adapter.agent?.(getter(AbortSignal.timeout(5000)), ticket);
   } catch {
     // A reshaped response: nobody to report, the typed name and ID still apply.
   }
@@ -171,7 +171,7 @@ export function start(adapter: Adapter): () => void {
 
   const run = async (shown: Ticket, signal: AbortSignal) => {
     // The agent is asked about once, on the first ticket, alongside it.
-    mine ??= readAgent(adapter);
+    mine ??= readAgent(adapter, shown);
     const read = known.get(shown.id) ?? (await readCustomer(adapter, shown, signal, mine));
     if (signal.aborted) return;
     const [ids, anchor, from, setAside] = read;

@@ -81,3 +81,30 @@ test('“Not now”: the offer goes, nothing is saved, and the agent can still s
   ).toBeVisible();
   await expect(popup.getByTestId('agent-proposal')).toHaveCount(0);
 });
+
+test('Intercom: the teammate signed in to the workspace is offered', async ({
+  context,
+  serviceWorker,
+  openExtensionPage,
+}) => {
+  await configureExtension(serviceWorker, { settings: { agentName: '', agentId: '' } });
+  const asked = await serveHelpdesk(context, {
+    origin: 'https://app.intercom.com',
+    page: 'intercom/conversation.html',
+    json: {
+      '/ember/inbox/conversations/555?app_id=abc123': 'intercom/conversation-555.json',
+      '/ember/admins/me.json?app_id=abc123': 'intercom/admins-me.json',
+    },
+  });
+  const page = await context.newPage();
+  await page.goto('https://app.intercom.com/a/inbox/abc123/inbox/shared/all/conversation/555');
+  await badgeOf(page).hasName(/Alex Kim/);
+  expect(asked.filter((p) => p.startsWith('/ember/admins/'))).toEqual([
+    '/ember/admins/me.json?app_id=abc123',
+  ]);
+  const tabId = await tabIdOf(page, serviceWorker);
+  const popup = await openExtensionPage(`src/popup/index.html?tab=${tabId}`);
+  await expect(popup.getByTestId('agent-proposal')).toContainText(
+    'Use Sam Support (Intercom agent 5503945) as your agent name and ID?',
+  );
+});

@@ -16,4 +16,6 @@ export const intercom: Adapter = {
       }
     );
   },
+  // The signed-in teammate, from the same Ember API: {id, name, email, first_name, last_name, …}.
+  agent: (get, { parts }) => get(`/ember/admins/me.json?app_id=${parts.app}`),
 };

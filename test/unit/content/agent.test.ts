@@ -9,9 +9,17 @@ import { fakeGet, fakeRuntime, fixture, json, loadPage, type FakeRuntime } from 
 // The signed-in agent as the helpdesk's own API tells it: Zendesk's "Show the currently
 // authenticated user" (GET /api/v2/users/me.json → {user:{id,name,email,role,…}}; an anonymous
 // caller gets {user:{id:null,role:"end-user",…}}) and Zammad's GET /api/v1/users/me
-// ({id,firstname,lastname,email,…}). Fixtures in test/fixtures/helpdesks/*/users-me*.json.
+// ({id,firstname,lastname,email,…}), and Intercom's Inbox (GET /ember/admins/me.json?app_id=…
+// → {id,name,first_name,last_name,email,…}, the response Kenchi's open-source extractor reads).
+// Fixtures in test/fixtures/helpdesks/*/users-me*.json and intercom/admins-me.json.
 
 const adapter = (id: HelpdeskId): Adapter => byId(id)!;
+const ZENDESK_TICKET = 'https://acme.zendesk.com/agent/tickets/123';
+/** The ticket an adapter is on, as the engine parses it from the page's URL. */
+const at = (id: HelpdeskId, url = ZENDESK_TICKET) => parseTicket(adapter(id), new URL(url))!;
+const ZAMMAD_TICKET = 'https://helpdesk.acme.com/#ticket/zoom/42';
+const INTERCOM_CONVERSATION =
+  'https://app.intercom.com/a/inbox/abc123/inbox/shared/all/conversation/555';
 
 let stops: (() => void)[] = [];
 
@@ -25,26 +33,41 @@ afterEach(() => {
 describe('adapters read the signed-in agent from the helpdesk’s own API', () => {
   it('Zendesk: users/me.json, the agent’s id, name and address', async () => {
     const get = fakeGet({ '/api/v2/users/me.json': json('zendesk/users-me.json') });
-    const agent = await adapter('zendesk').agent!(get);
+    const agent = await adapter('zendesk').agent!(get, at('zendesk'));
     expect(get.calls.map(([path]) => path)).toEqual(['/api/v2/users/me.json']);
     expect(agent).toMatchObject({ id: 3412, name: 'Sam Support', email: 'Sam.Support@acme.com' });
   });
 
   it('Zendesk: an anonymous caller (an end user) is no agent', async () => {
     const get = fakeGet({ '/api/v2/users/me.json': json('zendesk/users-me-anonymous.json') });
-    expect(await adapter('zendesk').agent!(get)).toBeUndefined();
+    expect(await adapter('zendesk').agent!(get, at('zendesk'))).toBeUndefined();
   });
 
   it('Zammad: users/me, first and last name joined', async () => {
     const get = fakeGet({ '/api/v1/users/me': json('zammad/users-me.json') });
-    const agent = await adapter('zammad').agent!(get);
+    const agent = await adapter('zammad').agent!(get, at('zammad', ZAMMAD_TICKET));
     expect(get.calls.map(([path]) => path)).toEqual(['/api/v1/users/me']);
     expect(agent).toEqual({ id: 3, name: 'Joe Smith', email: 'joe.smith@acme.com' });
   });
 
+  it('Intercom: admins/me.json of the workspace in the URL, the teammate’s id, name and address', async () => {
+    const get = fakeGet({ '/ember/admins/me.json?app_id=abc123': json('intercom/admins-me.json') });
+    const agent = await adapter('intercom').agent!(get, at('intercom', INTERCOM_CONVERSATION));
+    expect(get.calls.map(([path]) => path)).toEqual(['/ember/admins/me.json?app_id=abc123']);
+    expect(agent).toMatchObject({
+      id: '5503945',
+      name: 'Sam Support',
+      email: 'Sam.Support@acme.com',
+    });
+  });
+
   it('no answer (signed out, an error page): no agent', async () => {
-    expect(await adapter('zendesk').agent!(fakeGet({}))).toBeUndefined();
-    expect(await adapter('zammad').agent!(fakeGet({}))).toBeUndefined();
+    expect(await adapter('zendesk').agent!(fakeGet({}), at('zendesk'))).toBeUndefined();
+    expect(
+      await adapter('zammad').agent!(fakeGet({}), at('zammad', ZAMMAD_TICKET)),
+    ).toBeUndefined();
+    const intercom = at('intercom', INTERCOM_CONVERSATION);
+    expect(await adapter('intercom').agent!(fakeGet({}), intercom)).toBeUndefined();
   });
 });
 
@@ -75,7 +98,7 @@ describe('the content script reports the agent and never takes them for the cust
   it('reports the helpdesk’s agent to the worker and returns their address, lower case', async () => {
     serve({ 'https://acme.zendesk.com/api/v2/users/me.json': json('zendesk/users-me.json') });
     const rt = runtime();
-    expect(await readAgent(adapter('zendesk'))).toBe('sam.support@acme.com');
+    expect(await readAgent(adapter('zendesk'), at('zendesk'))).toBe('sam.support@acme.com');
     expect(agentReports(rt)).toEqual([
       { type: 'ticket/agent', helpdesk: 'zendesk', id: '3412', name: 'Sam Support' },
     ]);
@@ -84,8 +107,9 @@ describe('the content script reports the agent and never takes them for the cust
   it('a helpdesk without an agent read, or one that does not answer, reports nothing', async () => {
     serve({});
     const rt = runtime();
-    expect(await readAgent(adapter('zendesk'))).toBeUndefined();
-    expect(await readAgent(adapter('freshdesk'))).toBeUndefined();
+    expect(await readAgent(adapter('zendesk'), at('zendesk'))).toBeUndefined();
+    const freshdesk = at('freshdesk', 'https://acme.freshdesk.com/a/tickets/42');
+    expect(await readAgent(adapter('freshdesk'), freshdesk)).toBeUndefined();
     expect(agentReports(rt)).toEqual([]);
   });
 
@@ -133,5 +157,28 @@ describe('the content script reports the agent and never takes them for the cust
     expect(asked.filter((url) => url.endsWith('/users/me.json'))).toHaveLength(1);
     expect(asked.filter((url) => url.includes('/tickets/124.json'))).toHaveLength(1);
     expect(agentReports(rt)).toHaveLength(1);
+  });
+
+  it('Intercom: the teammate of the workspace in view is reported, the customer read beside', async () => {
+    vi.useFakeTimers();
+    const base = 'https://app.intercom.com';
+    serve({
+      [`${base}/ember/admins/me.json?app_id=abc123`]: json('intercom/admins-me.json'),
+      [`${base}/ember/inbox/conversations/555?app_id=abc123`]: json(
+        'intercom/conversation-555.json',
+      ),
+    });
+    const rt = runtime();
+    loadPage(INTERCOM_CONVERSATION, fixture('intercom/conversation.html'));
+    stops.push(start(adapter('intercom')));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(agentReports(rt)).toEqual([
+      { type: 'ticket/agent', helpdesk: 'intercom', id: '5503945', name: 'Sam Support' },
+    ]);
+    const identify = rt.sent.find((m) => (m as { type: string }).type === 'ticket/identify');
+    expect(identify).toMatchObject({
+      helpdesk: 'intercom',
+      identities: { email: expect.any(String) },
+    });
   });
 });
