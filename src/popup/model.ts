@@ -30,6 +30,15 @@ export function selectedId(
   return entries[0]?.visitor.short_id ?? null;
 }
 
+/**
+ * The list's label when the worker could not pick: how many of the listed visitors tie at the
+ * top, so "2 of 3" when the third is plainly worse. A count of 0 (a state kept from before the
+ * count was recorded) is taken as all of them.
+ */
+export function tiedLabel(tied: number, count: number): string {
+  return tied > 1 && tied < count ? t('matchesAmbiguous', tied, count) : t('matchesAllTied', count);
+}
+
 /** The next selection for an arrow key, staying inside the list. */
 export function moveSelection(
   entries: Entry[],

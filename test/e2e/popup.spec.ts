@@ -53,6 +53,7 @@ async function openTicket(
           visitors: [],
           candidates: [],
           ambiguous: false,
+          tied: 0,
           updatedAt: Date.now(),
         },
       });
@@ -341,6 +342,27 @@ test.describe('the ticket’s customer', () => {
     await expect(card(popup).locator('.presence')).toHaveText(/Offline/);
     await expect(startButton(popup)).toHaveCount(0);
     await expect(popup.getByRole('button', { name: 'Copy an invite' })).toBeVisible();
+  });
+
+  test('two of three devices tie: the label counts the two, the agent chooses', async ({
+    context,
+    serviceWorker,
+    openExtensionPage,
+    fake,
+  }) => {
+    // The desktop's session ended: it and the iPhone are both online, the third was seen a day ago.
+    fake.endSession(SEED_IDS.samDesktopInSession);
+    await configureExtension(serviceWorker);
+    const { tabId } = await openTicket(context, serviceWorker, { email: 'sam.lee@example.com' });
+    const popup = await openPopup(openExtensionPage, tabId);
+    await expect(popup.getByRole('option')).toHaveCount(3);
+    await expect(popup.getByRole('listbox', { name: /match equally well/ })).toHaveAccessibleName(
+      '2 of 3 visitors match equally well. Choose one:',
+    );
+    // Nobody is chosen for the agent, so Enter or a click cannot start with the wrong device.
+    await expect(popup.getByRole('option', { selected: true })).toHaveCount(0);
+    await expect(card(popup)).toHaveCount(0);
+    await checkState(popup, 'two-of-three-tie');
   });
 });
 
