@@ -2,6 +2,7 @@ import type { Candidate, Setup, TabState, Visitor } from '../shared/protocol';
 import { errorWords } from '../wording/errors';
 import { t } from '../wording/i18n';
 import { ago, presenceOf, visitorLabel } from '../wording/visitor';
+import { inPersonOrder } from './people';
 
 /** One visitor in a list the agent picks from, with why it ranks there when the worker said. */
 export interface Entry {
@@ -9,11 +10,17 @@ export interface Entry {
   candidate: Candidate | null;
 }
 
+/**
+ * The worker's ranked visitors as the list shows them: grouped by person (people in the order of
+ * their best visitor), so the arrow keys follow the rows as they are seen. The best stays first.
+ */
 export function entriesOf(visitors: Visitor[], candidates: Candidate[]): Entry[] {
-  return visitors.map((visitor) => ({
-    visitor,
-    candidate: candidates.find((c) => c.shortId === visitor.short_id) ?? null,
-  }));
+  return inPersonOrder(
+    visitors.map((visitor) => ({
+      visitor,
+      candidate: candidates.find((c) => c.shortId === visitor.short_id) ?? null,
+    })),
+  );
 }
 
 /**

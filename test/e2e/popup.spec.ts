@@ -515,6 +515,49 @@ test.describe('search, keyboard first', () => {
     }
     expect(await popup.locator('script:not([src]), iframe').count()).toBe(0);
   });
+
+  test('a name two people share: one group per person, told apart by email', async ({
+    context,
+    serviceWorker,
+    openExtensionPage,
+    fake,
+  }) => {
+    // Another Sam Lee, with his own email, seen two hours ago on his laptop: the worker ranks him
+    // between this Sam's session and this Sam's desktop seen a day ago.
+    const otherSam = structuredClone(fake.getVisitor(SEED_IDS.samDesktopOffline)!);
+    fake.upsertVisitor({
+      ...otherSam,
+      short_id: 'SL4OTHER',
+      email: 'sam.lee@othermail.example',
+      identities: ['Sam Lee', 'sam.lee@othermail.example'],
+      unique_id: 'user-4100',
+      browser_name: 'Firefox 128',
+      last_seen_at: new Date(Date.now() - 2 * 3_600_000).toISOString(),
+      watch_link: 'https://o.upscope.io/w/SL4OTHER',
+      sessions: [],
+    });
+    await configureExtension(serviceWorker);
+    const { tabId } = await openTab(context, serviceWorker);
+    const popup = await openPopup(openExtensionPage, tabId);
+    const box = popup.getByRole('combobox', { name: 'Find a visitor' });
+    await box.fill('Sam Lee');
+    await box.press('Enter');
+    const people = popup.getByRole('listbox').getByRole('group');
+    await expect(people).toHaveCount(2);
+    await expect(people.nth(0)).toHaveAccessibleName('Sam Lee · sam.lee@example.com');
+    await expect(people.nth(1)).toHaveAccessibleName('Sam Lee · sam.lee@othermail.example');
+    await expect(people.nth(0).getByRole('option')).toHaveCount(3);
+    await expect(people.nth(1).getByRole('option')).toHaveCount(1);
+    // Rows say the device; how they were found is the same for all, so said once above.
+    await expect(people.nth(1).getByRole('option')).toContainText('Desktop · Firefox 128');
+    await expect(popup.getByRole('listbox')).not.toContainText('found by');
+    await checkState(popup, 'search-two-people');
+    // The arrow keys walk the rows as they are shown: the other Sam is last, not third.
+    for (let i = 0; i < 3; i++) await box.press('ArrowDown');
+    await expect(box).toHaveAttribute('aria-activedescendant', 'visitor-option-3');
+    await expect(people.nth(1).getByRole('option')).toHaveAttribute('aria-selected', 'true');
+    await expect(card(popup)).toContainText('sam.lee@othermail.example');
+  });
 });
 
 test.describe('acting on a visitor', () => {
