@@ -257,6 +257,26 @@ test.describe('the ticket’s customer', () => {
     ]);
   });
 
+  test('Copy an invite puts the default invite on the real clipboard', async ({
+    context,
+    serviceWorker,
+    openExtensionPage,
+  }) => {
+    // No stand-in for the clipboard: the write comes after the invite is read from the settings
+    // (a message to the worker), and the browser must still take it as the agent's click. The
+    // only permission granted is the test's own, to read the clipboard back.
+    await context.grantPermissions(['clipboard-read']);
+    await configureExtension(serviceWorker);
+    const { tabId } = await openTicket(context, serviceWorker, { email: 'tom.baker@example.com' });
+    const popup = await openPopup(openExtensionPage, tabId);
+    await popup.bringToFront();
+    await popup.getByRole('button', { name: 'Copy an invite' }).click();
+    await expect(popup.getByRole('button', { name: 'Copied' })).toBeVisible();
+    expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(
+      'Could you open our website in your browser and keep it open? Then I can look at the page with you and show you the way.',
+    );
+  });
+
   test('the invite is the team’s own when the settings have one', async ({
     context,
     serviceWorker,
