@@ -17,6 +17,9 @@ function sortKey(visitor: Visitor): number[] {
   ];
 }
 
+/** The sort keys that say how available a visitor is; the last one, recency, only orders them. */
+const AVAILABILITY_KEYS = 4;
+
 function compare(a: number[], b: number[], upTo = a.length): number {
   for (let i = 0; i < upTo; i++) {
     const d = (b[i] ?? 0) - (a[i] ?? 0);
@@ -33,17 +36,22 @@ export interface Ranking {
    * status): only recency separates them, which is not enough to pick a person's device.
    */
   ambiguous: boolean;
+  /**
+   * How many visitors tie with the best one when ambiguous (equally available, told apart only by
+   * recency), so the popup can say "2 of 3"; 0 otherwise. Missing where nothing was ranked.
+   */
+  tied?: number;
 }
 
 export function rankVisitors(visitors: Visitor[], matchedBy: MatchedBy): Ranking {
   const keyed = visitors.map((visitor) => ({ visitor, key: sortKey(visitor) }));
   keyed.sort((a, b) => compare(a.key, b.key));
-  const [first, second] = keyed;
-  const ambiguous =
-    first !== undefined &&
-    second !== undefined &&
-    first.visitor.is_online === true &&
-    compare(first.key, second.key, 4) === 0;
+  const first = keyed[0];
+  const tied =
+    first !== undefined && first.visitor.is_online === true
+      ? keyed.filter((k) => compare(first.key, k.key, AVAILABILITY_KEYS) === 0).length
+      : 0;
+  const ambiguous = tied > 1;
   return {
     visitors: keyed.map((k) => k.visitor),
     candidates: keyed.map(({ visitor }) => ({
@@ -52,5 +60,6 @@ export function rankVisitors(visitors: Visitor[], matchedBy: MatchedBy): Ranking
       matchedBy,
     })),
     ambiguous,
+    tied: ambiguous ? tied : 0,
   };
 }

@@ -43,6 +43,8 @@ export const TabStateSchema: z.ZodType<TabState> = z.object({
   visitors: z.array(VisitorSchema),
   candidates: z.array(CandidateSchema),
   ambiguous: z.boolean(),
+  // States kept from before the count was recorded read as "none tie": the label then says all.
+  tied: z.number().int().nonnegative().default(0),
   updatedAt: z.number(),
 });
 

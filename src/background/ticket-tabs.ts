@@ -117,6 +117,7 @@ async function lookUp(
       visitors: [],
       candidates: [],
       ambiguous: false,
+      tied: 0,
       updatedAt: Date.now(),
     };
   } else {
@@ -134,6 +135,7 @@ async function lookUp(
         visitors: result.visitors,
         candidates: result.candidates,
         ambiguous: result.ambiguous,
+        tied: result.tied ?? 0,
         updatedAt: Date.now(),
       };
     } catch (error) {
@@ -146,6 +148,7 @@ async function lookUp(
         visitors: kept?.visitors ?? [],
         candidates: kept?.candidates ?? [],
         ambiguous: kept?.ambiguous ?? false,
+        tied: kept?.tied ?? 0,
         updatedAt: kept?.updatedAt ?? Date.now(),
       };
     }

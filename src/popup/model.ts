@@ -2,6 +2,7 @@ import type { Candidate, Setup, TabState, Visitor } from '../shared/protocol';
 import { errorWords } from '../wording/errors';
 import { t } from '../wording/i18n';
 import { ago, presenceOf, visitorLabel } from '../wording/visitor';
+import { inPersonOrder } from './people';
 
 /** One visitor in a list the agent picks from, with why it ranks there when the worker said. */
 export interface Entry {
@@ -9,11 +10,17 @@ export interface Entry {
   candidate: Candidate | null;
 }
 
+/**
+ * The worker's ranked visitors as the list shows them: grouped by person (people in the order of
+ * their best visitor), so the arrow keys follow the rows as they are seen. The best stays first.
+ */
 export function entriesOf(visitors: Visitor[], candidates: Candidate[]): Entry[] {
-  return visitors.map((visitor) => ({
-    visitor,
-    candidate: candidates.find((c) => c.shortId === visitor.short_id) ?? null,
-  }));
+  return inPersonOrder(
+    visitors.map((visitor) => ({
+      visitor,
+      candidate: candidates.find((c) => c.shortId === visitor.short_id) ?? null,
+    })),
+  );
 }
 
 /**
@@ -28,6 +35,15 @@ export function selectedId(
   if (pick && entries.some((e) => e.visitor.short_id === pick)) return pick;
   if (ambiguous && entries.length > 1) return null;
   return entries[0]?.visitor.short_id ?? null;
+}
+
+/**
+ * The list's label when the worker could not pick: how many of the listed visitors tie at the
+ * top, so "2 of 3" when the third is plainly worse. A count of 0 (a state kept from before the
+ * count was recorded) is taken as all of them.
+ */
+export function tiedLabel(tied: number, count: number): string {
+  return tied > 1 && tied < count ? t('matchesAmbiguous', tied, count) : t('matchesAllTied', count);
 }
 
 /** The next selection for an arrow key, staying inside the list. */

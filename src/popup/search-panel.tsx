@@ -4,6 +4,7 @@ import type { Setup } from '../shared/page-send';
 import { Notice } from '../ui/notice';
 import { AgentNotice } from './agent-notice';
 import { openSettings, Skeleton, VisitorChoice, type Choice } from './choice';
+import { tiedLabel } from './model';
 import type { SearchHook } from './use-search';
 import type { VisitorActions } from './use-visitor-actions';
 import type { WatchListHook } from './use-watch-list';
@@ -48,7 +49,7 @@ export function SearchPanel(props: {
       <AgentNotice setup={props.setup} changed={props.setupChanged} />
       <VisitorChoice
         choice={props.choice}
-        listLabel={search.ambiguous ? t('matchesAmbiguous', count) : t('resultsCount', count)}
+        listLabel={search.ambiguous ? tiedLabel(search.tied, count) : t('resultsCount', count)}
         setup={props.setup}
         actions={props.actions}
         from="search"

@@ -11,7 +11,7 @@ import { STATES } from '../wording/states';
 import { ago } from '../wording/visitor';
 import { AgentNotice } from './agent-notice';
 import { openSettings, Skeleton, VisitorChoice, type Choice } from './choice';
-import { setupProblem, ticketProblem, type Entry } from './model';
+import { setupProblem, ticketProblem, tiedLabel, type Entry } from './model';
 import type { TabStateHook } from './use-tab-state';
 import type { VisitorActions } from './use-visitor-actions';
 import type { WatchListHook } from './use-watch-list';
@@ -155,7 +155,7 @@ export function TicketPanel(props: {
       {notice}
       <VisitorChoice
         choice={props.choice}
-        listLabel={tabState.ambiguous ? t('matchesAmbiguous', count) : t('matchesCount', count)}
+        listLabel={tabState.ambiguous ? tiedLabel(tabState.tied, count) : t('matchesCount', count)}
         setup={setup}
         actions={props.actions}
         matchNote={(entry) => matchNote(tab, entry)}

@@ -7,7 +7,7 @@ import { entriesOf, type Entry } from './model';
 export type Search =
   | { status: 'idle' }
   | { status: 'loading'; query: string }
-  | { status: 'done'; query: string; entries: Entry[]; ambiguous: boolean }
+  | { status: 'done'; query: string; entries: Entry[]; ambiguous: boolean; tied: number }
   | { status: 'error'; query: string; error: ErrorInfo };
 
 /**
@@ -36,7 +36,8 @@ export function useSearch(say: Say, onReset: () => void) {
       return;
     }
     const found = entriesOf(reply.data.visitors, reply.data.candidates);
-    setSearch({ status: 'done', query, entries: found, ambiguous: reply.data.ambiguous });
+    const { ambiguous, tied } = reply.data;
+    setSearch({ status: 'done', query, entries: found, ambiguous, tied });
     // The results (or the empty box) show it: said for screen readers only.
     say(found.length ? t('searchFound', found.length) : t('searchNone', query), true);
   }

@@ -126,6 +126,7 @@ export function useTabState(start: Boot, say: (text: string) => void, follower?:
     setup: ready?.setup ?? null,
     entries,
     ambiguous: tab?.ambiguous ?? false,
+    tied: tab?.tied ?? 0,
     refreshing,
     pick,
     setPick,

@@ -67,6 +67,8 @@ export interface TabState {
   visitors: Visitor[];
   candidates: Candidate[];
   ambiguous: boolean;
+  /** How many visitors tie at the top when ambiguous ("2 of 3 match equally well"); else 0. */
+  tied: number;
   updatedAt: number;
 }
 
@@ -95,6 +97,8 @@ export interface SearchReply {
   visitors: Visitor[];
   candidates: Candidate[];
   ambiguous: boolean;
+  /** How many visitors tie at the top when ambiguous; else 0. */
+  tied: number;
 }
 
 export interface StartOutcome {

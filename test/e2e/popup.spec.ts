@@ -53,6 +53,7 @@ async function openTicket(
           visitors: [],
           candidates: [],
           ambiguous: false,
+          tied: 0,
           updatedAt: Date.now(),
         },
       });
@@ -256,6 +257,26 @@ test.describe('the ticket’s customer', () => {
     ]);
   });
 
+  test('Copy an invite puts the default invite on the real clipboard', async ({
+    context,
+    serviceWorker,
+    openExtensionPage,
+  }) => {
+    // No stand-in for the clipboard: the write comes after the invite is read from the settings
+    // (a message to the worker), and the browser must still take it as the agent's click. The
+    // only permission granted is the test's own, to read the clipboard back.
+    await context.grantPermissions(['clipboard-read']);
+    await configureExtension(serviceWorker);
+    const { tabId } = await openTicket(context, serviceWorker, { email: 'tom.baker@example.com' });
+    const popup = await openPopup(openExtensionPage, tabId);
+    await popup.bringToFront();
+    await popup.getByRole('button', { name: 'Copy an invite' }).click();
+    await expect(popup.getByRole('button', { name: 'Copied' })).toBeVisible();
+    expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(
+      'Could you open our website in your browser and keep it open? Then I can look at the page with you and show you the way.',
+    );
+  });
+
   test('the invite is the team’s own when the settings have one', async ({
     context,
     serviceWorker,
@@ -341,6 +362,27 @@ test.describe('the ticket’s customer', () => {
     await expect(card(popup).locator('.presence')).toHaveText(/Offline/);
     await expect(startButton(popup)).toHaveCount(0);
     await expect(popup.getByRole('button', { name: 'Copy an invite' })).toBeVisible();
+  });
+
+  test('two of three devices tie: the label counts the two, the agent chooses', async ({
+    context,
+    serviceWorker,
+    openExtensionPage,
+    fake,
+  }) => {
+    // The desktop's session ended: it and the iPhone are both online, the third was seen a day ago.
+    fake.endSession(SEED_IDS.samDesktopInSession);
+    await configureExtension(serviceWorker);
+    const { tabId } = await openTicket(context, serviceWorker, { email: 'sam.lee@example.com' });
+    const popup = await openPopup(openExtensionPage, tabId);
+    await expect(popup.getByRole('option')).toHaveCount(3);
+    await expect(popup.getByRole('listbox', { name: /match equally well/ })).toHaveAccessibleName(
+      '2 of 3 visitors match equally well. Choose one:',
+    );
+    // Nobody is chosen for the agent, so Enter or a click cannot start with the wrong device.
+    await expect(popup.getByRole('option', { selected: true })).toHaveCount(0);
+    await expect(card(popup)).toHaveCount(0);
+    await checkState(popup, 'two-of-three-tie');
   });
 });
 
@@ -492,6 +534,49 @@ test.describe('search, keyboard first', () => {
       expect(href).toMatch(/^https:\/\//);
     }
     expect(await popup.locator('script:not([src]), iframe').count()).toBe(0);
+  });
+
+  test('a name two people share: one group per person, told apart by email', async ({
+    context,
+    serviceWorker,
+    openExtensionPage,
+    fake,
+  }) => {
+    // Another Sam Lee, with his own email, seen two hours ago on his laptop: the worker ranks him
+    // between this Sam's session and this Sam's desktop seen a day ago.
+    const otherSam = structuredClone(fake.getVisitor(SEED_IDS.samDesktopOffline)!);
+    fake.upsertVisitor({
+      ...otherSam,
+      short_id: 'SL4OTHER',
+      email: 'sam.lee@othermail.example',
+      identities: ['Sam Lee', 'sam.lee@othermail.example'],
+      unique_id: 'user-4100',
+      browser_name: 'Firefox 128',
+      last_seen_at: new Date(Date.now() - 2 * 3_600_000).toISOString(),
+      watch_link: 'https://o.upscope.io/w/SL4OTHER',
+      sessions: [],
+    });
+    await configureExtension(serviceWorker);
+    const { tabId } = await openTab(context, serviceWorker);
+    const popup = await openPopup(openExtensionPage, tabId);
+    const box = popup.getByRole('combobox', { name: 'Find a visitor' });
+    await box.fill('Sam Lee');
+    await box.press('Enter');
+    const people = popup.getByRole('listbox').getByRole('group');
+    await expect(people).toHaveCount(2);
+    await expect(people.nth(0)).toHaveAccessibleName('Sam Lee · sam.lee@example.com');
+    await expect(people.nth(1)).toHaveAccessibleName('Sam Lee · sam.lee@othermail.example');
+    await expect(people.nth(0).getByRole('option')).toHaveCount(3);
+    await expect(people.nth(1).getByRole('option')).toHaveCount(1);
+    // Rows say the device; how they were found is the same for all, so said once above.
+    await expect(people.nth(1).getByRole('option')).toContainText('Desktop · Firefox 128');
+    await expect(popup.getByRole('listbox')).not.toContainText('found by');
+    await checkState(popup, 'search-two-people');
+    // The arrow keys walk the rows as they are shown: the other Sam is last, not third.
+    for (let i = 0; i < 3; i++) await box.press('ArrowDown');
+    await expect(box).toHaveAttribute('aria-activedescendant', 'visitor-option-3');
+    await expect(people.nth(1).getByRole('option')).toHaveAttribute('aria-selected', 'true');
+    await expect(card(popup)).toContainText('sam.lee@othermail.example');
   });
 });
 

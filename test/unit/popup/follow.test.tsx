@@ -42,6 +42,7 @@ function ticket(ticketId: string, who = jane) {
       { shortId: who.short_id, state: 'online' as const, matchedBy: { kind: 'email' as const } },
     ],
     ambiguous: false,
+    tied: 0,
     updatedAt: Date.now(),
   };
 }

@@ -38,6 +38,7 @@ function tabState(visitors = [jane]) {
       matchedBy: { kind: 'email' },
     })),
     ambiguous: false,
+    tied: 0,
     updatedAt: Date.now(),
   };
 }
@@ -137,7 +138,7 @@ describe('the popup', () => {
     const bob = visitor({ short_id: 'BOB', name: 'Bob Roe' });
     send.mockImplementation(async (message: { type: string }) =>
       message.type === 'visitors/search'
-        ? { ok: true, data: { visitors: [ann, bob], candidates: [], ambiguous: false } }
+        ? { ok: true, data: { visitors: [ann, bob], candidates: [], ambiguous: false, tied: 0 } }
         : { ok: true, data: { state: tabState(), setup } },
     );
     await mount({ ok: true, data: { state: tabState(), setup } });
@@ -254,7 +255,7 @@ describe('the popup', () => {
     const ann = visitor({ short_id: 'ANN', name: 'Ann Lee' });
     send.mockImplementation(async (message: { type: string }) =>
       message.type === 'visitors/search'
-        ? { ok: true, data: { visitors: [ann], candidates: [], ambiguous: false } }
+        ? { ok: true, data: { visitors: [ann], candidates: [], ambiguous: false, tied: 0 } }
         : { ok: true, data: { state: null, setup } },
     );
     await mount({ ok: true, data: { state: null, setup } }, 'ann@example.com');
@@ -271,7 +272,7 @@ describe('the popup', () => {
     const ann = visitor({ short_id: 'ANN', name: 'Ann Lee' });
     send.mockImplementation(async (message: { type: string }) =>
       message.type === 'visitors/search'
-        ? { ok: true, data: { visitors: [ann], candidates: [], ambiguous: false } }
+        ? { ok: true, data: { visitors: [ann], candidates: [], ambiguous: false, tied: 0 } }
         : message.type === 'cobrowse/start'
           ? { ok: true, data: { opened: 'tab', tabId: 9 } }
           : { ok: true, data: { state: tabState(), setup } },

@@ -220,10 +220,55 @@ describe('the ranked list', () => {
       ],
     );
     render(<VisitorList entries={entries} selected="A" label="Pick one" onPick={() => {}} />, root);
-    const names = [...root.querySelectorAll('.option-name')].map((n) => n.textContent);
-    expect(names).toEqual(['Sam Lee', 'Sam Leeds']);
+    // Each person a group named by a heading with their email; the heading is not a choice.
+    const groups = [...root.querySelectorAll('[role="listbox"] > [role="group"]')];
+    const names = groups.map(
+      (g) => document.getElementById(g.getAttribute('aria-labelledby')!)?.textContent,
+    );
+    expect(names).toEqual(['Sam Lee · sam@example.com', 'Sam Leeds · leeds@example.com']);
+    expect(groups.map((g) => g.querySelectorAll('[role="option"]').length)).toEqual([1, 1]);
+    expect(root.querySelectorAll('[role="option"] .person-head')).toHaveLength(0);
     expect(root.querySelector('.list-person')?.textContent).toMatch(/^found by /);
     expect(root.querySelector('.options')?.textContent).not.toContain('found by');
+  });
+
+  it('groups a search by person, option ids in the order on screen', () => {
+    const entries = entriesOf(
+      [
+        visitor({
+          short_id: 'P1',
+          name: 'Sam Lee',
+          email: 'sam@example.com',
+          device_name: 'iPhone',
+        }),
+        visitor({ short_id: 'O1', name: 'Sam Lee', email: 'sam@other.example' }),
+        visitor({ short_id: 'P2', name: 'Sam Lee', email: 'sam@example.com', is_online: false }),
+      ],
+      [],
+    );
+    render(
+      <VisitorList entries={entries} selected="P2" label="Pick one" onPick={() => {}} />,
+      root,
+    );
+    const options = [...root.querySelectorAll('[role="option"]')];
+    expect(options.map((o) => o.id)).toEqual([
+      'visitor-option-0',
+      'visitor-option-1',
+      'visitor-option-2',
+    ]);
+    // Sam's two devices together under his heading, then the other Sam: rows say the device.
+    expect(options.map((o) => o.closest('[role="group"]')?.textContent)).toEqual([
+      expect.stringContaining('sam@example.com'),
+      expect.stringContaining('sam@example.com'),
+      expect.stringContaining('sam@other.example'),
+    ]);
+    expect(options.map((o) => o.querySelector('.option-name')?.textContent)).toEqual([
+      'iPhone (desktop) · Chrome 126',
+      'Desktop · Chrome 126',
+      'Desktop · Chrome 126',
+    ]);
+    expect(options[1]!.getAttribute('aria-selected')).toBe('true');
+    expect(options[1]!.textContent).toContain('Offline');
   });
 
   it('marks the chosen visitor and gives each a reason and how it was found', () => {

@@ -1,5 +1,7 @@
 import english from '../../../public/_locales/en/messages.json';
-import type { Visitor } from '../../../src/api/schemas';
+import { VisitorSchema, type Visitor } from '../../../src/api/schemas';
+import { seedVisitors } from '../../fake-upscope';
+import { serialiseVisitor } from '../../fake-upscope/visitors';
 import { setFallbackMessages } from '../../../src/wording/i18n';
 
 /** The strings under test are the English ones that ship. */
@@ -22,4 +24,14 @@ export function visitor(fields: Partial<Visitor> & { short_id?: string } = {}): 
     browser_name: 'Chrome 126',
     ...fields,
   } as Visitor;
+}
+
+/**
+ * A seed visitor of the fake Upscope API as the API sends it and the client reads it, with
+ * fields changed where a test needs another person or device of the same shape.
+ */
+export function seedVisitor(shortId: string, patch: Partial<Visitor> = {}): Visitor {
+  const record = seedVisitors(new Date(NOW)).find((r) => r.short_id === shortId);
+  if (!record) throw new Error(`no seed visitor ${shortId}`);
+  return VisitorSchema.parse({ ...(serialiseVisitor(record, false) as object), ...patch });
 }
