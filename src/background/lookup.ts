@@ -151,7 +151,14 @@ export async function lookupCustomer(
       };
     }
   }
-  return { visitors: [], candidates: [], ambiguous: false, matchedBy: null, possible: false };
+  return {
+    visitors: [],
+    candidates: [],
+    ambiguous: false,
+    tied: 0,
+    matchedBy: null,
+    possible: false,
+  };
 }
 
 /** Forgets every cached search, e.g. when the key or the API endpoint changes. */

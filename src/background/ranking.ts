@@ -38,9 +38,9 @@ export interface Ranking {
   ambiguous: boolean;
   /**
    * How many visitors tie with the best one when ambiguous (equally available, told apart only by
-   * recency), so the popup can say "2 of 3"; 0 otherwise. Missing where nothing was ranked.
+   * recency), so the popup can say "2 of 3"; 0 otherwise.
    */
-  tied?: number;
+  tied: number;
 }
 
 export function rankVisitors(visitors: Visitor[], matchedBy: MatchedBy): Ranking {

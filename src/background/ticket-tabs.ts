@@ -135,7 +135,7 @@ async function lookUp(
         visitors: result.visitors,
         candidates: result.candidates,
         ambiguous: result.ambiguous,
-        tied: result.tied ?? 0,
+        tied: result.tied,
         updatedAt: Date.now(),
       };
     } catch (error) {

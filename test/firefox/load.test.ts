@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_API_KEY, FakeUpscope } from '../fake-upscope';
+import { DEMO_API_KEY, FakeUpscope, SEED_IDS } from '../fake-upscope';
 import { FIREFOX_MIN_VERSION } from '../../scripts/firefox-manifest';
 import {
   launchFirefoxWithExtension,
@@ -128,6 +128,71 @@ describe('the Firefox build in Firefox ESR', () => {
     await panel.close();
     await ticket.close();
   });
+
+  it('a watched customer who comes back is announced in a notification Firefox accepts', async () => {
+    const page = await firefox.openExtensionPage('src/options/index.html');
+    // Headless Firefox shows a notice to nobody and soon closes it, so the test listens at the
+    // background's own notifications.create: what it asked for, and whether Firefox took it.
+    await page.evaluate(async () => {
+      type Create = (...args: unknown[]) => Promise<string>;
+      const { runtime } = (globalThis as unknown as { browser: typeof chrome }).browser;
+      const background = (await runtime.getBackgroundPage()) as unknown as {
+        browser: { notifications: { create: Create } };
+      };
+      const { notifications } = background.browser;
+      const created: unknown[] = [];
+      Object.assign(globalThis, { created });
+      const create = notifications.create.bind(notifications);
+      notifications.create = async (...args) => {
+        try {
+          const id = await create(...args);
+          created.push({ args, accepted: id });
+          return id;
+        } catch (error) {
+          created.push({ args, refused: String(error) });
+          throw error;
+        }
+      };
+    });
+    // Answers are reused for 30 s at the least: the next look is the presence alarm's, 30 s on.
+    expect(
+      await sendFromPage(page, { type: 'settings/save', patch: { freshnessSeconds: 30 } }),
+    ).toMatchObject({ ok: true });
+    const watched = await sendFromPage(page, {
+      type: 'watch/add-found',
+      shortId: SEED_IDS.tom,
+      query: 'tom.baker@example.com',
+    });
+    expect(watched).toMatchObject({ ok: true, data: { entries: [{ back: false }] } });
+    fake.updateVisitor(SEED_IDS.tom, { is_online: true });
+    let created: unknown[] = [];
+    for (const deadline = Date.now() + 50_000; Date.now() < deadline;) {
+      created = await page.evaluate(
+        () => (globalThis as unknown as { created: unknown[] }).created,
+      );
+      if (created.length > 0) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const id = `watch:${SEED_IDS.tom}`;
+    // One notice, in the shape Firefox takes (no buttons: Firefox has none), and taken.
+    expect(created).toEqual([
+      {
+        args: [
+          id,
+          {
+            type: 'basic',
+            iconUrl: expect.stringMatching(/^moz-extension:\/\/.+\/icons\/icon-128\.png$/),
+            title: 'Tom Baker is on your website now',
+            message: 'Found by your search for tom.baker@example.com',
+          },
+        ],
+        accepted: id,
+      },
+    ]);
+    const list = await sendFromPage(page, { type: 'watch/list' });
+    expect(list.data.entries).toMatchObject([{ id: SEED_IDS.tom, back: true }]);
+    await page.close();
+  }, 70_000);
 
   it('sent the extension’s traffic only to the fakes, never out of the machine', () => {
     // The proxy refuses (and records) all else, e.g. Firefox's own update and settings services.
