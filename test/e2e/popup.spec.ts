@@ -769,6 +769,23 @@ test.describe('the action first, in a 380×600 popup', () => {
     await popup.screenshot({ path: `${SHOTS}/viewport-online.png` });
   });
 
+  for (const [state, email, action] of [
+    ['waiting for a call', 'maria.garcia@example.com', /^Start co-browsing with Maria$/],
+    ['in a session', 'priya.patel@example.com', /^Join .+ session$/],
+    ['offline', 'tom.baker@example.com', /^Notify me when they’re online$/],
+  ] as const) {
+    test(`${state}: the primary action is in view without scrolling`, async ({
+      context,
+      serviceWorker,
+      openExtensionPage,
+    }) => {
+      await configureExtension(serviceWorker);
+      const { tabId } = await openTicket(context, serviceWorker, { email });
+      const popup = await openPopup(openExtensionPage, tabId);
+      await expectActionInView(popup, card(popup).getByRole('button', { name: action }));
+    });
+  }
+
   test('several devices of one customer: Start stays in view', async ({
     context,
     serviceWorker,
