@@ -1,7 +1,8 @@
-import browser, { type Notifications } from 'webextension-polyfill';
+import browser from 'webextension-polyfill';
 import { HELPDESK_NAMES } from '../shared/helpdesk-names';
 import { t } from '../wording/i18n';
 import { startCobrowse } from './cobrowse';
+import { hasButtons, showNotice } from './notice';
 import { toErrorInfo } from './problems';
 import { getTabState } from './tab-state';
 import {
@@ -23,40 +24,10 @@ const START_BUTTON = 0;
 
 export const noticeId = (entry: Pick<WatchEntry, 'id'>) => `${PREFIX}${entry.id}`;
 
-/** Firefox is the browser with getBrowserInfo, and without notification buttons. */
-function hasButtons(): boolean {
-  return !('getBrowserInfo' in browser.runtime);
-}
-
 function ticketLine(entry: WatchEntry): string {
   if (entry.helpdesk === null) return t('noticeBackSearch', entry.query);
   const helpdesk = HELPDESK_NAMES[entry.helpdesk];
   return entry.ticketId ? t('noticeBackTicket', helpdesk, entry.ticketId) : helpdesk;
-}
-
-async function show(id: string, title: string, message: string, buttons: string[]) {
-  const base = {
-    type: 'basic' as const,
-    iconUrl: browser.runtime.getURL('icons/icon-128.png'),
-    title,
-    message,
-  };
-  if (hasButtons() && buttons.length > 0) {
-    try {
-      // Chrome's own options, which the Firefox-shaped types do not list.
-      const withButtons = {
-        ...base,
-        buttons: buttons.map((text) => ({ title: text })),
-        // Stays until the agent acts: a customer who is back is worth not missing.
-        requireInteraction: true,
-      } as Notifications.CreateNotificationOptions;
-      await browser.notifications.create(id, withButtons);
-      return;
-    } catch {
-      // A browser without buttons after all: the plain notice below, opened by a click.
-    }
-  }
-  await browser.notifications.create(id, base);
 }
 
 /** "Jane Doe is on your website now", once per return. */
@@ -64,7 +35,7 @@ export async function showBackNotice(entry: WatchEntry): Promise<void> {
   const ticket = ticketLine(entry);
   // Found with the popup's search: no ticket to open, so Start is the one action.
   const fromTicket = entry.helpdesk !== null;
-  await show(
+  await showNotice(
     noticeId(entry),
     t('noticeBackTitle', entry.name),
     hasButtons() || !fromTicket ? ticket : t('noticeBackClick', ticket),
@@ -137,7 +108,7 @@ async function startFromNotice(entry: WatchEntry): Promise<void> {
     await startCobrowse(shortId, beside?.id);
   } catch (error) {
     // Said where the agent is looking, with the way to the ticket.
-    await show(
+    await showNotice(
       `${FAILED_PREFIX}${entry.id}`,
       t('noticeStartFailed', entry.name),
       toErrorInfo(error).message,

@@ -1,8 +1,9 @@
-import browser, { type Notifications } from 'webextension-polyfill';
+import browser from 'webextension-polyfill';
 import { HELPDESK_NAMES } from '../shared/helpdesk-names';
 import { visitorLabel } from '../wording/visitor';
 import { t } from '../wording/i18n';
 import { startCobrowse } from './cobrowse';
+import { hasButtons, showNotice } from './notice';
 import { getTabState, startsInOneClick, type TabState } from './tab-state';
 
 // "Jane Doe is asking for a call": when the agent turned it on, a system notification as the
@@ -15,9 +16,6 @@ const START_BUTTON = 0;
 
 const noticeId = (tabId: number) => `${PREFIX}${tabId}`;
 
-/** Firefox is the browser with getBrowserInfo, and without notification buttons. */
-const hasButtons = () => !('getBrowserInfo' in browser.runtime);
-
 /** Whether the ticket's customer started waiting between two looks at the tab. */
 export function startedWaiting(before: TabState | null, after: TabState): boolean {
   return after.view.state === 'waiting' && before?.view.state !== 'waiting';
@@ -28,28 +26,15 @@ export async function showWaitingNotice(tabId: number, state: TabState): Promise
   if (!visitor) return;
   const helpdesk = HELPDESK_NAMES[state.helpdesk];
   const ticket = state.ticketId ? t('noticeBackTicket', helpdesk, state.ticketId) : helpdesk;
-  const base = {
-    type: 'basic' as const,
-    iconUrl: browser.runtime.getURL('icons/icon-128.png'),
-    title: t('noticeWaitingTitle', visitorLabel(visitor)),
-    message: hasButtons() ? ticket : t('noticeBackClick', ticket),
-  };
   const buttons = startsInOneClick(state)
     ? [t('startCobrowse'), t('noticeOpenTicket')]
     : [t('noticeOpenTicket')];
-  if (hasButtons()) {
-    try {
-      await browser.notifications.create(noticeId(tabId), {
-        ...base,
-        buttons: buttons.map((title) => ({ title })),
-        requireInteraction: true,
-      } as Notifications.CreateNotificationOptions);
-      return;
-    } catch {
-      // A browser without buttons after all: the plain notice, opened by a click.
-    }
-  }
-  await browser.notifications.create(noticeId(tabId), base);
+  await showNotice(
+    noticeId(tabId),
+    t('noticeWaitingTitle', visitorLabel(visitor)),
+    hasButtons() ? ticket : t('noticeBackClick', ticket),
+    buttons,
+  );
 }
 
 /** The agent's own look at the ticket's tab. */
