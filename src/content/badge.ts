@@ -24,7 +24,11 @@ p{all:initial;display:block;max-width:280px;margin:4px 6px 0;font:12px/16px syst
 p:empty{display:none}`;
 
 /** What the badge shows: the worker's views, and its own while a slow answer is awaited. */
-export type ShownView = Omit<BadgeView, 'state'> & { state: BadgeView['state'] | 'checking' };
+/** What the badge shows: the worker's view, or one worded here (where nothing starts: no canStart). */
+export type ShownView = Omit<BadgeView, 'state' | 'canStart'> & {
+  state: BadgeView['state'] | 'checking';
+  canStart?: boolean;
+};
 
 export interface Badge {
   /** Shows a view; nothing of the helpdesk's DOM is read here. */

@@ -4,7 +4,7 @@ import type { ContentMessage, ContentReply, Reading } from '../shared/protocol';
 import type { BadgeView, Reply } from '../shared/views';
 import { parseTicket, type Adapter, type Agent, type Found, type Ticket } from './adapter';
 import { createBadge, type ShownView } from './badge';
-import { ignored, normalise } from './identity';
+import { email, ignored, normalise } from './identity';
 import { fromDom, firstVisible, getter, hidden, scopeOf } from './read';
 import { say } from './words';
 
@@ -56,14 +56,12 @@ const checking = (): ShownView => ({
   state: 'checking',
   label: say('badgeChecking'),
   title: say('badgeCheckingTitle'),
-  canStart: false,
 });
 
-const noCustomer = (): BadgeView => ({
+const noCustomer = (): ShownView => ({
   state: 'not_found',
   label: say('badgeNoCustomer'),
   title: say('badgeNoCustomerTitle'),
-  canStart: false,
 });
 
 /** A ticket's customer, where the badge goes, where they were read and the addresses set aside. */
@@ -88,7 +86,9 @@ export async function readAgent(adapter: Adapter, ticket: Ticket): Promise<strin
     id: String(agent.id),
     name: agent.name as string,
   });
-  return typeof agent.email == 'string' ? agent.email.trim().toLowerCase() : undefined;
+  // Checked as any address is; one the helpdesk's own rules set aside (a role mailbox) needs no
+  // second mention.
+  return email(agent.email);
 }
 
 /**
@@ -198,7 +198,6 @@ export function start(adapter: Adapter): () => void {
             state: 'error',
             label: say('badgeUnavailable'),
             title: reply.error.message,
-            canStart: false,
             // The table's colour for "Unavailable" (src/wording/states.ts).
             color: '#b42318',
           },

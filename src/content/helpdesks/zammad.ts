@@ -21,7 +21,7 @@ export const zammad: Adapter = {
   // GET /api/v1/users/me: {id, firstname, lastname, email, …}.
   async agent(get) {
     const me = await get('/api/v1/users/me');
-    return me && { id: me.id, name: join(me.firstname, me.lastname), email: me.email };
+    return me && { ...me, name: join(me.firstname, me.lastname) };
   },
   scope: '.content.active',
   anchor: '.ticketZoom-header .js-objectTitle',
