@@ -1,9 +1,11 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { trustedWatchUrl } from '../../../src/background/cobrowse';
 import { onStartShortcut } from '../../../src/background/commands';
 import { DEFAULT_API_BASE_URL } from '../../../src/shared/endpoint';
 import { routeMessage } from '../../../src/background/router';
+import { getTabState } from '../../../src/background/tab-state';
+import english from '../../../public/_locales/en/messages.json';
 import { SEED_IDS } from '../../fake-upscope';
 import { policy, popupSender, ticketSender, useBackground } from './harness';
 
@@ -243,5 +245,238 @@ describe('the keyboard shortcut', () => {
     expect(setTitle).toHaveBeenLastCalledWith(
       expect.objectContaining({ tabId: 1, title: expect.stringMatching(/not on your website/) }),
     );
+  });
+});
+
+describe('where the session opens', () => {
+  /** Chrome's windows.create: a new window holding one tab with the URL, reported back. */
+  function windowsOpenWithTheirTab() {
+    const create = fakeBrowser.windows.create.bind(fakeBrowser.windows);
+    return vi
+      .spyOn(fakeBrowser.windows, 'create')
+      .mockImplementation(async (data?: { url?: string | string[] }) => {
+        const window = await create(data);
+        const url = Array.isArray(data?.url) ? data.url[0] : data?.url;
+        const tab = await fakeBrowser.tabs.create({ url, windowId: window.id, active: true });
+        return { ...window, tabs: [tab] };
+      });
+  }
+
+  it('a new focused window when the settings say so, and a repeat focuses its tab', async () => {
+    await bg.configure({ openIn: 'window' });
+    const create = windowsOpenWithTheirTab();
+    const reply = await start(SEED_IDS.jane, 1);
+    const watchUrl = bg.fake.watchSessions[0]?.watchUrl;
+    expect(create).toHaveBeenCalledExactlyOnceWith({
+      url: watchUrl,
+      focused: true,
+      type: 'normal',
+    });
+    const opened = (await fakeBrowser.tabs.query({})).find((tab) => tab.url === watchUrl);
+    expect(reply).toEqual({ ok: true, data: { opened: 'window', tabId: opened?.id } });
+    // The ticket's tab is left as it was.
+    expect((await fakeBrowser.tabs.get(1))?.url).toBe('https://acme.zendesk.com/agent/tickets/123');
+
+    await fakeBrowser.tabs.update(1, { active: true });
+    expect(await start(SEED_IDS.jane, 1)).toEqual({
+      ok: true,
+      data: { opened: 'focused', tabId: opened?.id },
+    });
+    expect((await fakeBrowser.tabs.get(opened!.id!))?.active).toBe(true);
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('a window whose tab the browser does not report still counts as opened', async () => {
+    await bg.configure({ openIn: 'window' });
+    vi.spyOn(fakeBrowser.windows, 'create').mockResolvedValue({
+      id: 5,
+      focused: true,
+      incognito: false,
+      alwaysOnTop: false,
+    });
+    expect(await start(SEED_IDS.jane, 1)).toEqual({
+      ok: true,
+      data: { opened: 'window', tabId: null },
+    });
+  });
+
+  it('the ticket’s own tab, made active, when the settings say "current"', async () => {
+    await bg.configure({ openIn: 'current' });
+    expect(await start(SEED_IDS.jane, 1)).toEqual({
+      ok: true,
+      data: { opened: 'current', tabId: 1 },
+    });
+    const ticketTab = await fakeBrowser.tabs.get(1);
+    expect(ticketTab?.url).toBe(bg.fake.watchSessions[0]?.watchUrl);
+    expect(ticketTab?.active).toBe(true);
+    expect(await fakeBrowser.tabs.query({})).toHaveLength(2);
+  });
+
+  it('a new tab when "current" has no tab to replace (a start from the popup’s search)', async () => {
+    await bg.configure({ openIn: 'current' });
+    expect(await start(SEED_IDS.jane)).toMatchObject({ ok: true, data: { opened: 'tab' } });
+    expect((await fakeBrowser.tabs.get(1))?.url).toBe('https://acme.zendesk.com/agent/tickets/123');
+  });
+
+  it('by default a new active tab right after the ticket, in its window, opened from it', async () => {
+    await bg.configure({ openIn: 'tab' });
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    const ticket = (await fakeBrowser.tabs.get(1))!;
+    const reply = await start(SEED_IDS.jane, 1);
+    expect(create).toHaveBeenCalledExactlyOnceWith({
+      url: bg.fake.watchSessions[0]?.watchUrl,
+      active: true,
+      index: ticket.index + 1,
+      windowId: ticket.windowId,
+      openerTabId: 1,
+    });
+    const opened = await create.mock.results[0]?.value;
+    expect(reply).toEqual({ ok: true, data: { opened: 'tab', tabId: opened.id } });
+    expect((await fakeBrowser.tabs.get(1))?.url).toBe('https://acme.zendesk.com/agent/tickets/123');
+  });
+
+  it('a new active tab where the browser puts it when started without a ticket tab', async () => {
+    await bg.configure({ openIn: 'tab' });
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await start(SEED_IDS.jane);
+    expect(create).toHaveBeenCalledExactlyOnceWith({
+      url: bg.fake.watchSessions[0]?.watchUrl,
+      active: true,
+    });
+  });
+});
+
+describe('starting again soon after', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('within 10 seconds focuses the session’s tab and its window; from then on posts anew', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const t0 = Date.parse('2026-03-02T10:00:00Z');
+    vi.setSystemTime(t0);
+    await bg.configure();
+    const first = await start(SEED_IDS.jane, 1);
+    const sessionTab = (first as { data: { tabId: number } }).data.tabId;
+    await fakeBrowser.tabs.update(1, { active: true });
+    const focusWindow = vi.spyOn(fakeBrowser.windows, 'update');
+
+    vi.setSystemTime(t0 + 9_999);
+    expect(await start(SEED_IDS.jane, 1)).toEqual({
+      ok: true,
+      data: { opened: 'focused', tabId: sessionTab },
+    });
+    expect((await fakeBrowser.tabs.get(sessionTab))?.active).toBe(true);
+    const { windowId } = (await fakeBrowser.tabs.get(sessionTab))!;
+    expect(focusWindow).toHaveBeenCalledExactlyOnceWith(windowId, { focused: true });
+    expect(posts()).toHaveLength(1);
+
+    vi.setSystemTime(t0 + 10_000);
+    expect(await start(SEED_IDS.jane, 1)).toMatchObject({ ok: true, data: { opened: 'tab' } });
+    expect(posts()).toHaveLength(2);
+  });
+
+  it('starts a new session when the first one’s tab was closed', async () => {
+    await bg.configure();
+    const first = await start(SEED_IDS.jane, 1);
+    const sessionTab = (first as { data: { tabId: number } }).data.tabId;
+    vi.spyOn(fakeBrowser.tabs, 'update').mockRejectedValueOnce(
+      new Error(`No tab with id: ${sessionTab}.`),
+    );
+    expect(await start(SEED_IDS.jane, 1)).toMatchObject({ ok: true, data: { opened: 'tab' } });
+    expect(posts()).toHaveLength(2);
+  });
+
+  it('another visitor right after is started, not sent to the first one’s tab', async () => {
+    await bg.configure();
+    await start(SEED_IDS.jane, 1);
+    expect(await start(SEED_IDS.maria, 1)).toMatchObject({ ok: true, data: { opened: 'tab' } });
+    expect(bg.fake.watchSessions.map((s) => s.shortId)).toEqual([SEED_IDS.jane, SEED_IDS.maria]);
+  });
+
+  it('a start left running by a stopped worker refuses another for 30 seconds, then is dropped', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const t0 = Date.parse('2026-03-02T10:00:00Z');
+    vi.setSystemTime(t0);
+    await bg.configure();
+    // The first start's POST is still under way when the worker is stopped.
+    bg.fake.injectFault({ match: { method: 'POST' }, latencyMs: 600 });
+    const first = start(SEED_IDS.jane, 1);
+    // (vi.waitFor would move the faked clock on.)
+    while (posts().length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    vi.resetModules();
+    const fresh = await import('../../../src/background/router');
+    const words = await import('../../../src/wording/i18n');
+    words.setFallbackMessages(english as Record<string, { message: string }>);
+    const startAgain = () =>
+      fresh.routeMessage({ type: 'cobrowse/start', shortId: SEED_IDS.jane }, popupSender, policy);
+
+    vi.setSystemTime(t0 + 29_999);
+    expect(await startAgain()).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        kind: 'already_starting',
+        message: 'Co-browsing with this visitor is already starting.',
+      }),
+    });
+    expect(posts()).toHaveLength(1);
+
+    vi.setSystemTime(t0 + 30_000);
+    expect(await startAgain()).toMatchObject({ ok: true, data: { opened: 'tab' } });
+    expect(posts()).toHaveLength(2);
+    await first;
+  });
+});
+
+describe('the ticket a start is filed under', () => {
+  it('any of the visitors the ticket found, not only the first', async () => {
+    await bg.configure();
+    bg.fake.updateVisitor(SEED_IDS.samDesktopInSession, { is_in_session: false });
+    await onTicket('sam.lee@example.com');
+    const state = await getTabState(1);
+    const second = state!.visitors[1]!.short_id;
+    await routeMessage(
+      { type: 'cobrowse/start', shortId: second, tabId: 1, from: 'ticket' },
+      popupSender,
+      policy,
+    );
+    expect(bg.fake.watchSessions.at(-1)).toMatchObject({
+      shortId: second,
+      metadata: { helpdesk: 'zendesk', ticket_url: 'https://acme.zendesk.com/agent/tickets/123' },
+    });
+  });
+});
+
+describe('the hosts a watch URL on the configured API’s site may have', () => {
+  const trusted = (watch: string, api: string) => trustedWatchUrl(watch, api) !== null;
+
+  it('is the same registrable domain, under a country code too', () => {
+    expect(trusted('https://watch.acme.de/w', 'https://api.acme.de/v1.1')).toBe(true);
+    expect(trusted('https://watch.costco.ca/w', 'https://api.costco.ca/v1.1')).toBe(true);
+    expect(trusted('https://24x7.acme.com/w', 'https://api.acme.com/v1.1')).toBe(true);
+    expect(trusted('https://acme.com/w', 'https://api.acme.com/v1.1')).toBe(true);
+    expect(trusted('https://watch.acme.com.au/w', 'https://api.acme.com.au/v1.1')).toBe(true);
+    expect(trusted('https://watch.evil.com.au/w', 'https://api.acme.com.au/v1.1')).toBe(false);
+    expect(trusted('https://watch.evil.de/w', 'https://api.acme.de/v1.1')).toBe(false);
+  });
+
+  it('an IP address only itself, whatever its last numbers', () => {
+    expect(trusted('https://10.0.0.5/w', 'https://10.0.0.5/v1.1')).toBe(true);
+    expect(trusted('https://20.0.0.5/w', 'https://10.0.0.5/v1.1')).toBe(false);
+    expect(trusted('https://10.0.0.5:8443/w', 'https://10.0.0.5/v1.1')).toBe(true);
+  });
+
+  it('plain http only on this machine and with an API on this machine over http', () => {
+    expect(trusted('http://watch.acme.com/w', 'https://api.acme.com/v1.1')).toBe(false);
+    expect(trusted('http://watch.acme.test/w', 'http://api.acme.test/v1.1')).toBe(false);
+    expect(trusted('http://127.0.0.1:9/w', 'https://127.0.0.1/v1.1')).toBe(false);
+    expect(trusted('http://localhost:9/w', 'http://localhost:8/v1.1')).toBe(true);
+    expect(trusted('ws://127.0.0.1:9/w', 'http://127.0.0.1:8/v1.1')).toBe(false);
+  });
+
+  it('never carries a user name, nor is anything but a URL', () => {
+    expect(trusted('https://agent@o.upscope.io/', DEFAULT_API_BASE_URL)).toBe(false);
+    expect(trustedWatchUrl('not a url', DEFAULT_API_BASE_URL)).toBeNull();
+    expect(trustedWatchUrl('https://o.upscope.io/w', 'not a url')).toBeNull();
   });
 });
