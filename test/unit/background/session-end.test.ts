@@ -1,5 +1,6 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { clearLookupCache } from '../../../src/background/lookup';
 import { routeMessage } from '../../../src/background/router';
 import { getTabState } from '../../../src/background/tab-state';
 import { SEED_IDS } from '../../fake-upscope';
@@ -55,7 +56,50 @@ describe('ending a session', () => {
 
   it('a visitor who left meanwhile is said as such', async () => {
     await bg.configure();
-    expect(await end('NOPE0000')).toMatchObject({ ok: false, error: { kind: 'visitor_gone' } });
+    expect(await end('NOPE0000')).toMatchObject({
+      ok: false,
+      error: { kind: 'visitor_gone', message: expect.stringMatching(/has left your website/) },
+    });
+  });
+
+  it('a refused key is said as such, not as a visitor who left', async () => {
+    await bg.configure();
+    bg.fake.revokeKey('SENTINEL-KEY-5e1f0c2a9b');
+    expect(await end(SEED_IDS.priya)).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid_api_key' },
+    });
+  });
+
+  it('answers with the visitor from the ticket when no cached search holds them any more', async () => {
+    await bg.configure();
+    await identify(PRIYA);
+    await clearLookupCache();
+    expect(await end(SEED_IDS.priya)).toMatchObject({
+      ok: true,
+      data: { short_id: SEED_IDS.priya, is_in_session: false },
+    });
+  });
+
+  it('updates a ticket that found the visitor among others, and leaves other tickets alone', async () => {
+    await bg.configure();
+    await identify('sam.lee@example.com');
+    await identify(JANE, 2, '124');
+    const before = await getTabState(1);
+    expect(before?.visitors.length).toBeGreaterThan(1);
+    expect(before?.visitors.find((v) => v.short_id === SEED_IDS.samDesktopInSession)).toMatchObject(
+      { is_in_session: true },
+    );
+    const sendMessage = vi.mocked(fakeBrowser.tabs.sendMessage);
+    sendMessage.mockClear();
+
+    await end(SEED_IDS.samDesktopInSession);
+    const after = await getTabState(1);
+    expect(after?.visitors.find((v) => v.short_id === SEED_IDS.samDesktopInSession)).toMatchObject({
+      is_in_session: false,
+    });
+    const updatedTabs = new Set(sendMessage.mock.calls.map(([tabId]) => tabId));
+    expect(updatedTabs).toEqual(new Set([1]));
   });
 
   it('only the extension’s pages may end a session, never a helpdesk page', async () => {
