@@ -257,7 +257,7 @@ describe('where the session opens', () => {
       .mockImplementation(async (data?: { url?: string | string[] }) => {
         const window = await create(data);
         const url = Array.isArray(data?.url) ? data.url[0] : data?.url;
-        const tab = await fakeBrowser.tabs.create({ url, windowId: window.id, active: true });
+        const tab = await fakeBrowser.tabs.create({ url, windowId: window!.id, active: true });
         return { ...window, tabs: [tab] };
       });
   }
@@ -293,7 +293,7 @@ describe('where the session opens', () => {
       focused: true,
       incognito: false,
       alwaysOnTop: false,
-    });
+    } as never);
     expect(await start(SEED_IDS.jane, 1)).toEqual({
       ok: true,
       data: { opened: 'window', tabId: null },

@@ -18,6 +18,8 @@ interface Tab {
   discarded?: boolean;
 }
 let tabs: Tab[];
+/** The scripts registered at run time (custom helpdesk domains), or the browser's refusal. */
+let registered: () => Promise<unknown[]>;
 const injected: { tabId: number; files: string[] }[] = [];
 
 /** Chrome's match patterns, as far as these tests use them: scheme, host with `*.`, any path. */
@@ -31,6 +33,7 @@ function matches(url: string, pattern: string): boolean {
 beforeEach(() => {
   fakeBrowser.reset();
   injected.length = 0;
+  registered = async () => [CUSTOM];
   tabs = [
     { id: 1, url: 'https://acme.zendesk.com/agent/tickets/123' },
     { id: 2, url: 'https://news.example.com/' },
@@ -43,13 +46,14 @@ beforeEach(() => {
     content_scripts: [{ ...manifest.content_scripts[0], js: [BUILT_JS] }],
   });
   Object.assign(fakeBrowser.tabs, {
-    query: vi.fn(async ({ url }: { url: string[] }) =>
-      tabs.filter((t) => url.some((p) => matches(t.url, p))),
-    ),
+    query: vi.fn(async ({ url }: { url: string[] }) => {
+      if (url.some((p) => !p.startsWith('https://'))) throw new Error('Invalid url pattern');
+      return tabs.filter((t) => url.some((p) => matches(t.url, p)));
+    }),
   });
   Object.assign(fakeBrowser, {
     scripting: {
-      getRegisteredContentScripts: vi.fn(async () => [CUSTOM]),
+      getRegisteredContentScripts: vi.fn(() => registered()),
       executeScript: vi.fn(
         async ({ target, files }: { target: { tabId: number }; files: string[] }) => {
           // A tab that failed to load refuses injection; the others must still get it.
@@ -68,4 +72,39 @@ it('injects the built script into open helpdesk tabs only, custom domains includ
     { tabId: 3, files: [BUILT_JS] },
   ]);
   expect(count).toBe(2);
+});
+
+it('skips a discarded tab, which loads the script itself when the agent returns to it', async () => {
+  tabs.push({ id: 6, url: 'https://acme.zendesk.com/agent/tickets/125', discarded: true });
+  await injectIntoOpenTabs();
+  expect(injected.map((i) => i.tabId)).not.toContain(6);
+});
+
+it('still injects the declared script where the registered ones cannot be read', async () => {
+  registered = () => Promise.reject(new Error('not supported'));
+  expect(await injectIntoOpenTabs()).toBe(1);
+  expect(injected).toEqual([{ tabId: 5, files: [BUILT_JS] }]);
+});
+
+it('injects the registered scripts when the manifest declares none', async () => {
+  (fakeBrowser.runtime as unknown as Record<string, unknown>).getManifest = () => ({
+    ...manifest,
+    content_scripts: undefined,
+  });
+  expect(await injectIntoOpenTabs()).toBe(1);
+  expect(injected).toEqual([{ tabId: 3, files: [BUILT_JS] }]);
+});
+
+it('passes over entries without a script or without pages, and a query the browser refuses', async () => {
+  registered = async () => [
+    { id: 'styles-only', matches: ['https://support.acme.com/*'], css: ['badge.css'] },
+    { id: 'no-pages', js: [BUILT_JS] },
+    { id: 'bad-pattern', matches: ['not a pattern'], js: [BUILT_JS] },
+    CUSTOM,
+  ];
+  expect(await injectIntoOpenTabs()).toBe(2);
+  expect(injected).toEqual([
+    { tabId: 5, files: [BUILT_JS] },
+    { tabId: 3, files: [BUILT_JS] },
+  ]);
 });
