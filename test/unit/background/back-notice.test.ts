@@ -222,14 +222,17 @@ describe('a notice with or without buttons', () => {
   });
 
   it('a browser that refuses buttons still shows the notice, as a plain one', async () => {
-    const create = vi.spyOn(fakeBrowser.notifications, 'create');
-    const original = create.getMockImplementation();
-    create.mockImplementation(async (id, options) => {
-      if ((options as { buttons?: unknown }).buttons) throw new Error('buttons not supported');
-      return original ? original(id as string, options) : (id as string);
-    });
+    const real = fakeBrowser.notifications.create.bind(fakeBrowser.notifications);
+    const create = vi
+      .spyOn(fakeBrowser.notifications, 'create')
+      .mockImplementation(async (...args: unknown[]) => {
+        const options = args.at(-1) as { buttons?: unknown };
+        if (options.buttons) throw new Error('buttons not supported');
+        return (real as (...a: unknown[]) => Promise<string>)(...args);
+      });
     await showNotice('refused', 'Title', 'Message', ['Start']);
     expect(create).toHaveBeenCalledTimes(2);
     expect(create.mock.calls[1]![1]).not.toHaveProperty('buttons');
+    expect(Object.keys(await notices())).toEqual(['refused']);
   });
 });
