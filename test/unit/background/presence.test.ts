@@ -128,3 +128,52 @@ describe('toolbar badge', () => {
     expect(await fakeBrowser.action.getTitle({ tabId: 1 })).toMatch(title);
   });
 });
+
+describe('the presence alarm’s schedule and closed tabs', () => {
+  it('a changed freshness setting changes the period at the next report', async () => {
+    await bg.configure({ freshnessSeconds: 120 });
+    await identify(true);
+    expect(await fakeBrowser.alarms.get(PRESENCE_ALARM)).toMatchObject({ periodInMinutes: 2 });
+    await bg.configure({ freshnessSeconds: 300 });
+    await identify(true, 2);
+    expect(await fakeBrowser.alarms.get(PRESENCE_ALARM)).toMatchObject({ periodInMinutes: 5 });
+  });
+
+  it('a ticket that reports in does not push back the periodic refresh', async () => {
+    await bg.configure({ freshnessSeconds: 120 });
+    await identify(true);
+    const first = await fakeBrowser.alarms.get(PRESENCE_ALARM);
+    vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 30_000);
+    await identify(true, 2);
+    expect(await fakeBrowser.alarms.get(PRESENCE_ALARM)).toMatchObject({
+      scheduledTime: first!.scheduledTime,
+    });
+  });
+
+  it('a one-off refresh due later than a period is replaced by the period', async () => {
+    await bg.configure({ freshnessSeconds: 120 });
+    await fakeBrowser.alarms.create(PRESENCE_ALARM, { when: Date.now() + 10 * 60_000 });
+    await identify(true);
+    expect(await fakeBrowser.alarms.get(PRESENCE_ALARM)).toMatchObject({ periodInMinutes: 2 });
+  });
+
+  it('a ticket on a helpdesk the agent turned off keeps no alarm running', async () => {
+    await bg.configure({ disabledHelpdesks: ['zendesk'] });
+    await identify(true);
+    expect(await fakeBrowser.alarms.get(PRESENCE_ALARM)).toBeUndefined();
+  });
+
+  it('a tab closed without a word is forgotten on the alarm, and its customer not looked up', async () => {
+    await bg.configure({ freshnessSeconds: 30 });
+    await identify(true, 42);
+    expect(await getTabState(42)).not.toBeNull();
+    vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 31_000);
+    // Chrome's answer for a tab that is gone (the in-memory browser answers undefined).
+    vi.spyOn(fakeBrowser.tabs, 'get').mockRejectedValue(new Error('No tab with id: 42.'));
+    const before = bg.fake.requests.length;
+    await refreshVisibleTickets();
+    expect(await getTabState(42)).toBeNull();
+    expect(bg.fake.requests.length).toBe(before);
+    expect(await fakeBrowser.alarms.get(PRESENCE_ALARM)).toBeUndefined();
+  });
+});

@@ -24,7 +24,10 @@ async function openTicket(identities: Identities, ticketId = '123'): Promise<num
 const created = () =>
   (
     fakeBrowser.notifications as unknown as {
-      getAllCreateOptions(): Record<string, { title: string; buttons?: { title: string }[] }>;
+      getAllCreateOptions(): Record<
+        string,
+        { title: string; message: string; buttons?: { title: string }[] }
+      >;
     }
   ).getAllCreateOptions();
 const searches = () => bg.fake.requests.filter((r) => r.path.endsWith('/list.json')).length;
@@ -99,5 +102,94 @@ describe('a ticket’s customer asking for a call', () => {
   it('notices of its own only: a watched customer’s notice is left to the watch list', async () => {
     expect(await onWaitingClicked('watch:JD7K2P9Q')).toBe(false);
     expect(await onWaitingButton('watch:JD7K2P9Q', 0)).toBe(false);
+  });
+});
+
+describe('acting on the notice of a customer asking for a call', () => {
+  it('names the ticket; its Open ticket button shows the tab and brings its window to the front, starting nothing', async () => {
+    await bg.configure({ notifyWaiting: true });
+    const tabId = await openTicket({ email: 'jane.doe@example.com' }, '321');
+    bg.fake.updateVisitor(SEED_IDS.jane, { is_waiting_for_call: true });
+    await nextPeriod();
+    const id = `waiting:${tabId}`;
+    expect(created()[id]?.message).toBe('Zendesk ticket #321');
+    const focus = vi.spyOn(fakeBrowser.windows, 'update');
+    expect(await onWaitingButton(id, 1)).toBe(true);
+    expect((await fakeBrowser.tabs.get(tabId)).active).toBe(true);
+    expect(focus).toHaveBeenCalledWith((await fakeBrowser.tabs.get(tabId)).windowId, {
+      focused: true,
+    });
+    expect(bg.fake.watchSessions).toHaveLength(0);
+    expect(await fakeBrowser.notifications.getAll()).toEqual({});
+  });
+
+  it('its Start button after the ticket was left shows the tab rather than start with a stale customer', async () => {
+    await bg.configure({ notifyWaiting: true });
+    const tabId = await openTicket({ email: 'jane.doe@example.com' });
+    bg.fake.updateVisitor(SEED_IDS.jane, { is_waiting_for_call: true });
+    await nextPeriod();
+    await routeMessage({ type: 'ticket/left' }, ticketSender(tabId), policy);
+    expect(await onWaitingButton(`waiting:${tabId}`, 0)).toBe(true);
+    expect(bg.fake.watchSessions).toHaveLength(0);
+    expect((await fakeBrowser.tabs.get(tabId)).active).toBe(true);
+  });
+
+  it('on Firefox (no buttons) the notice says a click opens the ticket, and a click shows its tab', async () => {
+    const runtime = fakeBrowser.runtime as unknown as Record<string, unknown>;
+    runtime.getBrowserInfo = async () => ({ name: 'Firefox' });
+    try {
+      await bg.configure({ notifyWaiting: true });
+      const tabId = await openTicket({ email: 'jane.doe@example.com' }, '321');
+      bg.fake.updateVisitor(SEED_IDS.jane, { is_waiting_for_call: true });
+      await nextPeriod();
+      const id = `waiting:${tabId}`;
+      expect(created()[id]).toMatchObject({
+        message: 'Zendesk ticket #321 · Click to open the ticket.',
+      });
+      expect(created()[id]?.buttons).toBeUndefined();
+      const focus = vi.spyOn(fakeBrowser.windows, 'update');
+      expect(await onWaitingClicked(id)).toBe(true);
+      expect((await fakeBrowser.tabs.get(tabId)).active).toBe(true);
+      expect(focus).toHaveBeenCalledWith(expect.any(Number), { focused: true });
+      expect(await fakeBrowser.notifications.getAll()).toEqual({});
+      expect(bg.fake.watchSessions).toHaveLength(0);
+    } finally {
+      delete runtime.getBrowserInfo;
+    }
+  });
+
+  it('a ticket without a number is named by its helpdesk', async () => {
+    await bg.configure({ notifyWaiting: true });
+    const tab = await fakeBrowser.tabs.create({
+      url: 'https://acme.zendesk.com/agent/',
+      active: false,
+    });
+    await routeMessage(
+      {
+        type: 'ticket/identify',
+        helpdesk: 'zendesk',
+        identities: { email: 'jane.doe@example.com' },
+        visible: false,
+      },
+      ticketSender(tab.id!),
+      policy,
+    );
+    bg.fake.updateVisitor(SEED_IDS.jane, { is_waiting_for_call: true });
+    await nextPeriod();
+    expect(created()[`waiting:${tab.id}`]?.message).toBe('Zendesk');
+  });
+
+  it('with the setting off, a visible ticket’s customer who starts waiting raises no notice', async () => {
+    await bg.configure();
+    const tabId = await openTicket({ email: 'jane.doe@example.com' });
+    await routeMessage({ type: 'ticket/visibility', visible: true }, ticketSender(tabId), policy);
+    bg.fake.updateVisitor(SEED_IDS.jane, { is_waiting_for_call: true });
+    await nextPeriod();
+    expect(await fakeBrowser.notifications.getAll()).toEqual({});
+  });
+
+  it('a watched customer whose id is all digits is still the watch list’s notice', async () => {
+    expect(await onWaitingClicked('watch:12345678')).toBe(false);
+    expect(await onWaitingButton('watch:12345678', 1)).toBe(false);
   });
 });

@@ -390,3 +390,230 @@ describe('watching a customer found with the popup’s search', () => {
     expect((await fromPopup({ type: 'watch/list' })).data.entries).toEqual([]);
   });
 });
+
+describe('who may be watched, and the words of a refusal', () => {
+  it('says why in words the agent reads, from a ticket and from the popup’s search', async () => {
+    await bg.configure();
+    const tomTab = await openTicket(TOM);
+    const nameTab = await openTicket({ name: 'Tom Baker' }, '300');
+    // A tab without a ticket the worker knows of: nothing to watch there.
+    const blank = await fakeBrowser.tabs.create({ url: 'https://example.com/' });
+    expect(await watch(blank.id!, SEED_IDS.tom)).toMatchObject({
+      ok: false,
+      error: { kind: 'no_visitor', message: 'No visitor is known for this ticket’s customer yet.' },
+    });
+    const weak = await watch(nameTab, SEED_IDS.tom);
+    expect(weak.error.message).toMatch(/^Only a customer found by their user id, email/);
+    const found = await fromPopup({ type: 'watch/add-found', shortId: SEED_IDS.tom, query: 'tom' });
+    expect(found.error).toMatchObject({ kind: 'possible_match', message: weak.error.message });
+    const stranger = await fromPopup({
+      type: 'watch/add-found',
+      shortId: SEED_IDS.jane,
+      query: 'tom.baker@example.com',
+    });
+    expect(stranger.error.message).toBe('No visitor is known for this ticket’s customer yet.');
+
+    await bg.configure({ notifyWhenBack: false });
+    const off = 'Notifications for returning customers are turned off in the settings.';
+    expect(await watch(tomTab, SEED_IDS.tom)).toMatchObject({
+      ok: false,
+      error: { kind: 'watch_off', message: off },
+    });
+    expect(
+      await fromPopup({
+        type: 'watch/add-found',
+        shortId: SEED_IDS.tom,
+        query: 'tom.baker@example.com',
+      }),
+    ).toMatchObject({ ok: false, error: { kind: 'watch_off', message: off } });
+    expect((await fromPopup({ type: 'watch/list' })).data.entries).toEqual([]);
+  });
+
+  it('a ticket whose user id finds no one but whose email does is watched by the email', async () => {
+    await bg.configure({ freshnessSeconds: 30 });
+    const tabId = await openTicket({ externalId: 'not-a-user-9', ...TOM });
+    const reply = await watch(tabId, SEED_IDS.tom);
+    expect(reply.data.entries).toMatchObject([{ query: 'tom.baker@example.com' }]);
+    // And that is what the check asks, so his return is heard.
+    bg.fake.updateVisitor(SEED_IDS.tom, { is_online: true });
+    later(31_000);
+    await refreshVisibleTickets();
+    expect(Object.keys(await notices())).toEqual([`watch:${SEED_IDS.tom}`]);
+  });
+
+  it('the same customer on another device is one entry, from a ticket or a search, and others stay', async () => {
+    await bg.configure();
+    const email = 'two.devices@example.com';
+    bg.fake.upsertVisitor({ short_id: 'DESK0001', is_online: false, identities: [email] });
+    bg.fake.upsertVisitor({ short_id: 'PHONE001', is_online: false, identities: [email] });
+    await watch(await openTicket(TOM, '124'), SEED_IDS.tom);
+    await watch(await openTicket({ email }, '201'), 'DESK0001');
+    const again = await watch(await openTicket({ email }, '202'), 'PHONE001');
+    expect(again.data.entries.map((e: { id: string }) => e.id)).toEqual([SEED_IDS.tom, 'PHONE001']);
+
+    // The popup's search, written another way, is the same search.
+    const found = await fromPopup({
+      type: 'watch/add-found',
+      shortId: 'DESK0001',
+      query: 'Two.Devices@Example.com',
+    });
+    expect(found.data.entries.map((e: { id: string }) => e.id)).toEqual([SEED_IDS.tom, 'DESK0001']);
+    const twice = await fromPopup({
+      type: 'watch/add-found',
+      shortId: 'PHONE001',
+      query: 'two.devices@example.com',
+    });
+    expect(twice.data.entries.map((e: { id: string }) => e.id)).toEqual([SEED_IDS.tom, 'PHONE001']);
+  });
+
+  it('a search is watched as the agent meant it, without the spaces around it', async () => {
+    await bg.configure();
+    const reply = await fromPopup({
+      type: 'watch/add-found',
+      shortId: SEED_IDS.tom,
+      query: '  tom.baker@example.com ',
+    });
+    expect(reply.data.entries).toMatchObject([{ query: 'tom.baker@example.com' }]);
+  });
+
+  it('watching someone the popup just searched for costs no second search', async () => {
+    await bg.configure();
+    await fromPopup({ type: 'visitors/search', query: 'tom.baker@example.com' });
+    const before = searches().length;
+    expect(
+      (
+        await fromPopup({
+          type: 'watch/add-found',
+          shortId: SEED_IDS.tom,
+          query: 'tom.baker@example.com',
+        })
+      ).ok,
+    ).toBe(true);
+    expect(searches().length).toBe(before);
+  });
+
+  it(`holds at most ${MAX_WATCHED} found with the popup’s search too; one already watched may be added again`, async () => {
+    await bg.configure();
+    for (let i = 0; i < MAX_WATCHED; i++) {
+      const email = `found-${i}@example.com`;
+      bg.fake.upsertVisitor({ short_id: `F${i}`, is_online: false, identities: [email] });
+      const reply = await fromPopup({ type: 'watch/add-found', shortId: `F${i}`, query: email });
+      expect(reply.ok).toBe(true);
+    }
+    expect(
+      await fromPopup({
+        type: 'watch/add-found',
+        shortId: SEED_IDS.tom,
+        query: 'tom.baker@example.com',
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'watch_full',
+        message: 'You are already waiting for 20 customers. Remove one from the list first.',
+      },
+    });
+    const again = await fromPopup({
+      type: 'watch/add-found',
+      shortId: 'F7',
+      query: 'found-7@example.com',
+    });
+    expect(again.data.entries).toHaveLength(MAX_WATCHED);
+  });
+
+  it('taking one customer off the list keeps the others', async () => {
+    await bg.configure();
+    await watch(await openTicket(TOM, '124'), SEED_IDS.tom);
+    await fromPopup({
+      type: 'watch/add-found',
+      shortId: SEED_IDS.jane,
+      query: 'jane.doe@example.com',
+    });
+    const removed = await fromPopup({ type: 'watch/remove', id: SEED_IDS.tom });
+    expect(removed.data.entries.map((e: { id: string }) => e.id)).toEqual([SEED_IDS.jane]);
+  });
+
+  it('a wish to be told lasts exactly 8 hours, and one dated after now (the clock went back) is dropped', async () => {
+    await bg.configure();
+    const start = Date.now();
+    vi.spyOn(Date, 'now').mockReturnValue(start);
+    await watch(await openTicket(TOM), SEED_IDS.tom);
+    vi.spyOn(Date, 'now').mockReturnValue(start + WATCH_TTL_MS - 1);
+    expect((await fromPopup({ type: 'watch/list' })).data.entries).toHaveLength(1);
+    vi.spyOn(Date, 'now').mockReturnValue(start + WATCH_TTL_MS);
+    expect((await fromPopup({ type: 'watch/list' })).data.entries).toEqual([]);
+
+    vi.spyOn(Date, 'now').mockReturnValue(start);
+    await watch(await openTicket(TOM), SEED_IDS.tom);
+    vi.spyOn(Date, 'now').mockReturnValue(start - 60_000);
+    expect((await fromPopup({ type: 'watch/list' })).data.entries).toEqual([]);
+  });
+});
+
+describe('who counts as back, and who as gone', () => {
+  it('a customer already on the website when watched from a ticket is told about only after leaving and coming back', async () => {
+    await bg.configure({ freshnessSeconds: 30 });
+    const reply = await watch(await openTicket({ email: 'jane.doe@example.com' }), SEED_IDS.jane);
+    expect(reply.data.entries).toMatchObject([{ back: true }]);
+    later(31_000);
+    await refreshVisibleTickets();
+    expect(await notices()).toEqual({});
+    bg.fake.updateVisitor(SEED_IDS.jane, { is_online: false });
+    later(62_000);
+    await refreshVisibleTickets();
+    bg.fake.updateVisitor(SEED_IDS.jane, { is_online: true });
+    later(93_000);
+    await refreshVisibleTickets();
+    expect(Object.keys(await notices())).toEqual([`watch:${SEED_IDS.jane}`]);
+  });
+
+  it('the same for a customer watched from the popup’s search', async () => {
+    await bg.configure({ freshnessSeconds: 30 });
+    const reply = await fromPopup({
+      type: 'watch/add-found',
+      shortId: SEED_IDS.jane,
+      query: 'jane.doe@example.com',
+    });
+    expect(reply.data.entries).toMatchObject([{ back: true }]);
+    later(31_000);
+    await refreshVisibleTickets();
+    expect(await notices()).toEqual({});
+  });
+
+  it('a customer whose visitor is deleted counts as gone: the notice goes', async () => {
+    await bg.configure({ freshnessSeconds: 30 });
+    await watch(await openTicket(TOM), SEED_IDS.tom);
+    bg.fake.updateVisitor(SEED_IDS.tom, { is_online: true });
+    later(31_000);
+    await refreshVisibleTickets();
+    expect(Object.keys(await notices())).toEqual([`watch:${SEED_IDS.tom}`]);
+    // The search finds no one any more.
+    bg.fake.updateVisitor(SEED_IDS.tom, { identities: [], email: null });
+    later(62_000);
+    await refreshVisibleTickets();
+    expect(await notices()).toEqual({});
+    expect((await fromPopup({ type: 'watch/list' })).data.entries[0].back).toBe(false);
+  });
+
+  it('a customer left over this check’s budget does not keep the others from being told', async () => {
+    await bg.configure({ freshnessSeconds: 30 });
+    await watch(await openTicket(TOM, '124'), SEED_IDS.tom);
+    for (let i = 0; i < MAX_WATCH_SEARCHES_PER_CHECK; i++) {
+      const email = `watched-${i}@example.com`;
+      bg.fake.upsertVisitor({ short_id: `W${i}`, is_online: false, identities: [email] });
+      await watch(await openTicket({ email }, String(i)), `W${i}`);
+    }
+    bg.fake.updateVisitor(SEED_IDS.tom, { is_online: true });
+    later(31_000);
+    await refreshVisibleTickets();
+    expect(Object.keys(await notices())).toEqual([`watch:${SEED_IDS.tom}`]);
+  });
+
+  it('with no one watched, a check reports no one back and no one gone', async () => {
+    const { checkWatched } = await import('../../../src/background/watchlist');
+    await bg.configure();
+    expect(await checkWatched()).toMatchObject({ returned: [], left: [] });
+    await bg.configure({ notifyWhenBack: false });
+    expect(await checkWatched()).toMatchObject({ returned: [], left: [] });
+  });
+});
