@@ -125,6 +125,28 @@ describe('the content script’s other messages', () => {
     expect(title).toContain(say('problemAmbiguous'));
   });
 
+  it('check-match on a customer found only by name opens the popup to confirm, saying so', async () => {
+    await bg.configure();
+    await fromTicket({
+      type: 'ticket/identify',
+      helpdesk: 'zendesk',
+      ticketId: '123',
+      identities: { name: 'Jane Doe' },
+      visible: true,
+    });
+    bg.openPopup.mockRejectedValueOnce(new Error('no window'));
+    await fromTicket({ type: 'ticket/check-match' });
+    expect(bg.openPopup).toHaveBeenCalledOnce();
+    expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toContain(say('problemPossibleMatch'));
+  });
+
+  it('check-match when nobody was found opens nothing: there is nothing to confirm', async () => {
+    await bg.configure();
+    await identify('nobody@example.com');
+    await fromTicket({ type: 'ticket/check-match' });
+    expect(bg.openPopup).not.toHaveBeenCalled();
+  });
+
   it('check-match on a clear match opens nothing', async () => {
     await bg.configure();
     await identify('jane.doe@example.com');

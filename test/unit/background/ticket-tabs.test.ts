@@ -1,7 +1,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import english from '../../../public/_locales/en/messages.json';
-import { PAUSE_RETRY_ALARM } from '../../../src/background/pause-retry';
+import { PAUSE_RETRY_ALARM, retryAfterPause } from '../../../src/background/pause-retry';
 import { routeMessage } from '../../../src/background/router';
 import { getTabState } from '../../../src/background/tab-state';
 import { SEED_IDS } from '../../fake-upscope';
@@ -218,5 +218,40 @@ describe('telling the tab', () => {
     expect(
       await routeMessage({ type: 'tab/state', tabId: 7, refresh: true }, popupSender, policy),
     ).toMatchObject({ ok: true, data: { state: { view: { state: 'online' } } } });
+  });
+});
+
+describe('when the tickets are looked at again after a pause (retryAfterPause)', () => {
+  const NOW = Date.parse('2026-03-02T12:00:00Z');
+  const alarm = () => fakeBrowser.alarms.get(PAUSE_RETRY_ALARM);
+
+  it('as long as Upscope asked', async () => {
+    expect(await retryAfterPause(120_000, NOW)).toBe(NOW + 120_000);
+    expect(await alarm()).toMatchObject({ scheduledTime: NOW + 120_000 });
+  });
+
+  it('a minute when Upscope said no length', async () => {
+    expect(await retryAfterPause(null, NOW)).toBe(NOW + 60_000);
+    expect(await alarm()).toMatchObject({ scheduledTime: NOW + 60_000 });
+  });
+
+  it('not before the 30 s a browser alarm needs, for a shorter pause', async () => {
+    expect(await retryAfterPause(5_000, NOW)).toBe(NOW + 30_000);
+    expect(await alarm()).toMatchObject({ scheduledTime: NOW + 30_000 });
+  });
+
+  it('keeps a later look already set, and moves an earlier one back', async () => {
+    await retryAfterPause(300_000, NOW);
+    expect(await retryAfterPause(60_000, NOW)).toBe(NOW + 300_000);
+    expect(await alarm()).toMatchObject({ scheduledTime: NOW + 300_000 });
+    expect(await retryAfterPause(400_000, NOW)).toBe(NOW + 400_000);
+    expect(await alarm()).toMatchObject({ scheduledTime: NOW + 400_000 });
+  });
+
+  it('a look set for the very same time is kept as it is', async () => {
+    await retryAfterPause(60_000, NOW);
+    const create = vi.spyOn(fakeBrowser.alarms, 'create');
+    expect(await retryAfterPause(60_000, NOW)).toBe(NOW + 60_000);
+    expect(create).not.toHaveBeenCalled();
   });
 });
