@@ -45,4 +45,26 @@ describe('inTurn: jobs for one tab run one after another, in the order asked', (
     await Promise.all([slow, quick]);
     expect(log).toEqual([2, 1]);
   });
+
+  it('a job asked after an earlier one finished still waits for the one queued behind it', async () => {
+    const oneAtATime = inTurn<number>();
+    const log: string[] = [];
+    const first = oneAtATime(1, async () => {
+      await later(null, 10);
+      log.push('first ends');
+    });
+    const second = oneAtATime(1, async () => {
+      log.push('second starts');
+      await later(null, 40);
+      log.push('second ends');
+    });
+    await first;
+    // Let the first job's bookkeeping run before the third is asked for.
+    await later(null, 5);
+    const third = oneAtATime(1, async () => {
+      log.push('third starts');
+    });
+    await Promise.all([second, third]);
+    expect(log).toEqual(['first ends', 'second starts', 'second ends', 'third starts']);
+  });
 });

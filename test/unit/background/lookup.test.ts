@@ -1,7 +1,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { routeMessage } from '../../../src/background/router';
-import { TAB_LOOKUPS_PER_MINUTE } from '../../../src/background/tab-budget';
+import { forgetTabBudget, TAB_LOOKUPS_PER_MINUTE } from '../../../src/background/tab-budget';
 import { SEED_IDS } from '../../fake-upscope';
 import { policy, popupSender, ticketSender, useBackground } from './harness';
 
@@ -294,5 +294,120 @@ describe('the lookup cache stays bounded', () => {
     expect(keys).toContain('lookup:sam.lee@example.com');
     expect(keys).toContain('lookup:big-29');
     expect(keys).not.toContain('lookup:big-0');
+  });
+});
+
+describe('how a visitor was found', () => {
+  it('by the helpdesk’s own user id, naming the helpdesk', async () => {
+    await bg.configure();
+    await identify({ helpdeskUserId: '3901' });
+    expect((await fakeBrowser.storage.session.get('tab:7'))['tab:7']).toMatchObject({
+      visitors: [{ short_id: SEED_IDS.integration }],
+      candidates: [
+        {
+          shortId: SEED_IDS.integration,
+          matchedBy: { kind: 'helpdesk_user_id', helpdesk: 'zendesk' },
+        },
+      ],
+    });
+  });
+
+  it('nobody found is not a choice to make: no tie, nothing for the popup to confirm', async () => {
+    await bg.configure();
+    await identify({ email: 'nobody@example.com' });
+    expect((await fakeBrowser.storage.session.get('tab:7'))['tab:7']).toMatchObject({
+      visitors: [],
+      ambiguous: false,
+      tied: 0,
+    });
+  });
+});
+
+describe('freshness, to the millisecond', () => {
+  it('an answer exactly as old as the window is asked for again', async () => {
+    await bg.configure({ freshnessSeconds: 30 });
+    const start = Date.now();
+    vi.spyOn(Date, 'now').mockReturnValue(start);
+    await identify({ email: 'jane.doe@example.com' });
+    vi.spyOn(Date, 'now').mockReturnValue(start + 29_999);
+    await identify({ email: 'jane.doe@example.com' });
+    expect(searches()).toHaveLength(1);
+    vi.spyOn(Date, 'now').mockReturnValue(start + 30_000);
+    await identify({ email: 'jane.doe@example.com' });
+    expect(searches()).toHaveLength(2);
+  });
+
+  it('a tab’s budget is whole again a minute after its searches went out', async () => {
+    await bg.configure();
+    const start = Date.now();
+    vi.spyOn(Date, 'now').mockReturnValue(start);
+    for (let i = 0; i < TAB_LOOKUPS_PER_MINUTE; i++) await identify({ email: `p${i}@example.com` });
+    vi.spyOn(Date, 'now').mockReturnValue(start + 59_999);
+    expect(await identify({ email: 'jane.doe@example.com' })).toMatchObject({
+      data: { state: 'rate_limited' },
+    });
+    vi.spyOn(Date, 'now').mockReturnValue(start + 60_000);
+    expect(await identify({ email: 'jane.doe@example.com' })).toMatchObject({
+      data: { state: 'online' },
+    });
+    expect(searches()).toHaveLength(TAB_LOOKUPS_PER_MINUTE + 1);
+  });
+
+  it('a closed tab’s budget is forgotten: the tab id, reused, starts afresh', async () => {
+    await bg.configure();
+    for (let i = 0; i < TAB_LOOKUPS_PER_MINUTE; i++) await identify({ email: `p${i}@example.com` });
+    await forgetTabBudget(7);
+    expect(await identify({ email: 'jane.doe@example.com' })).toMatchObject({
+      data: { state: 'online' },
+    });
+  });
+});
+
+describe('what the cache holds', () => {
+  const search = (query: string) =>
+    routeMessage({ type: 'visitors/search', query }, popupSender, policy);
+
+  it('at most 20 visitors of one search', async () => {
+    await bg.configure();
+    const tom = bg.fake.getVisitor(SEED_IDS.tom)!;
+    for (let i = 0; i < 25; i++) {
+      bg.fake.upsertVisitor({
+        ...tom,
+        short_id: `CRWD${String(i).padStart(4, '0')}`,
+        email: 'crowd@example.com',
+        identities: ['crowd@example.com'],
+      });
+    }
+    expect(bg.fake.visitors.filter((v) => v.email === 'crowd@example.com')).toHaveLength(25);
+    await search('crowd@example.com');
+    const { ['lookup:crowd@example.com']: entry } = await fakeBrowser.storage.session.get(
+      'lookup:crowd@example.com',
+    );
+    expect((entry as { visitors: unknown[] }).visitors).toHaveLength(20);
+  });
+
+  it('an ended session is written into every cached search holding the visitor, and only them', async () => {
+    await bg.configure();
+    await search('sam.lee@example.com');
+    await search('jane.doe@example.com');
+    const ended = await routeMessage(
+      { type: 'session/end', shortId: SEED_IDS.samDesktopInSession },
+      popupSender,
+      policy,
+    );
+    expect(ended).toMatchObject({
+      ok: true,
+      data: { short_id: SEED_IDS.samDesktopInSession, is_in_session: false },
+    });
+    const before = bg.fake.requests.length;
+    const again = (await search('sam.lee@example.com')) as {
+      data: { visitors: { short_id: string; is_in_session: boolean; is_online: boolean }[] };
+    };
+    expect(bg.fake.requests).toHaveLength(before);
+    const byId = Object.fromEntries(again.data.visitors.map((v) => [v.short_id, v]));
+    expect(byId[SEED_IDS.samDesktopInSession]).toMatchObject({ is_in_session: false });
+    // The others are as Upscope said.
+    expect(byId[SEED_IDS.samMobile]).toMatchObject({ is_online: true, is_in_session: false });
+    expect(byId[SEED_IDS.samDesktopOffline]).toMatchObject({ is_online: false });
   });
 });

@@ -67,3 +67,56 @@ describe('rankVisitors: who ties at the top', () => {
     expect(ranking.tied).toBe(0);
   });
 });
+
+describe('rankVisitors: order among equally available visitors', () => {
+  it('one never seen (no last_seen_at) comes after one seen, whichever came first', () => {
+    const [mobile, desktop] = samDevices({
+      [SEED_IDS.samDesktopInSession]: { is_in_session: false, last_seen_at: null },
+    }).filter((v) => v.short_id !== SEED_IDS.samDesktopOffline);
+    for (const order of [
+      [mobile!, desktop!],
+      [desktop!, mobile!],
+    ]) {
+      const ranking = rankVisitors(order, { kind: 'email' });
+      expect(ranking.visitors.map((v) => v.short_id)).toEqual([
+        SEED_IDS.samMobile,
+        SEED_IDS.samDesktopInSession,
+      ]);
+      expect(ranking.tied).toBe(2);
+    }
+  });
+
+  it('a browser co-browsing does not support comes after one it does, and does not tie with it', () => {
+    const visitors = samDevices({
+      // The desktop is seen more recently, but its browser cannot be co-browsed.
+      [SEED_IDS.samDesktopInSession]: { is_in_session: false, is_supported: false },
+    });
+    const ranking = rankVisitors(visitors, { kind: 'email' });
+    expect(ranking.visitors.map((v) => v.short_id)).toEqual([
+      SEED_IDS.samMobile,
+      SEED_IDS.samDesktopInSession,
+      SEED_IDS.samDesktopOffline,
+    ]);
+    expect(ranking.ambiguous).toBe(false);
+  });
+
+  it('a browser whose support is not said counts as supported', () => {
+    const ranking = rankVisitors(
+      samDevices({
+        [SEED_IDS.samDesktopInSession]: { is_in_session: false, is_supported: null },
+      }),
+      { kind: 'email' },
+    );
+    expect(ranking.visitors[0]!.short_id).toBe(SEED_IDS.samDesktopInSession);
+    expect(ranking.tied).toBe(2);
+  });
+
+  it('nobody found: nothing to rank, no tie', () => {
+    expect(rankVisitors([], { kind: 'email' })).toEqual({
+      visitors: [],
+      candidates: [],
+      ambiguous: false,
+      tied: 0,
+    });
+  });
+});

@@ -93,4 +93,14 @@ describe('a redirect', () => {
     expect(bg.fake.requests).toHaveLength(1);
     expect(await keyStatus()).toMatchObject({ rejected: null });
   });
+
+  it('one whose target cannot be named safely says so without a host', async () => {
+    await bg.configure();
+    // A redirect that carries the key in its host: the host would end up in words shown.
+    bg.fake.injectFault({ redirectTo: `https://${SENTINEL_KEY}.evil.example/`, times: 5 });
+    const reply = await identify('jane.doe@example.com');
+    expect(reply).toMatchObject({ ok: true, data: { state: 'not_configured', canStart: false } });
+    expect((reply as { data: { title: string } }).data.title).toBe(words.errorRedirected!.message);
+    expect(JSON.stringify(reply).toLowerCase()).not.toContain(SENTINEL_KEY.toLowerCase());
+  });
 });
