@@ -367,3 +367,22 @@ describe('the key the organisation’s policy gives', () => {
     expect(await keys.readApiKey(UPSCOPE)).toBe(SENTINEL_KEY);
   });
 });
+
+describe('an IndexedDB the worker cannot open', () => {
+  it('fails the read rather than hanging, and Remove key still completes', async () => {
+    withoutAccessLevels();
+    await bg.configure({}, null);
+    // A later release left the database at a newer version, then the extension was downgraded.
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open('helpdesk-cobrowse-secrets', 5);
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+      request.onerror = () => reject(request.error);
+    });
+    const { keys, secretDb } = await freshKeyStore();
+    await expect(secretDb.get('apiKey')).rejects.toThrow();
+    await expect(keys.clearApiKey()).resolves.toBeUndefined();
+  });
+});
