@@ -376,26 +376,38 @@ describe('install, update and browser start', () => {
 
   it('a first install opens the settings, and puts the badge on helpdesk tabs already open', async () => {
     const w = await installed('install');
-    expect(w.openOptionsPage).toHaveBeenCalledTimes(1);
-    expect(w.executeScript).toHaveBeenCalledWith({
-      target: { tabId: 1 },
-      files: manifest.content_scripts[0]!.js,
-    });
-    expect(w.menuCreate).toHaveBeenCalledWith(expect.objectContaining({ id: FIND_MENU_ID }));
+    await vi.waitFor(() => expect(w.openOptionsPage).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() =>
+      expect(w.executeScript).toHaveBeenCalledWith({
+        target: { tabId: 1 },
+        files: manifest.content_scripts[0]!.js,
+      }),
+    );
+    await vi.waitFor(() =>
+      expect(w.menuCreate).toHaveBeenCalledWith(expect.objectContaining({ id: FIND_MENU_ID })),
+    );
   });
 
   it('an update puts the badge back on open helpdesk tabs without opening the settings', async () => {
     const w = await installed('update');
     expect(w.openOptionsPage).not.toHaveBeenCalled();
-    expect(w.executeScript).toHaveBeenCalledWith(expect.objectContaining({ target: { tabId: 1 } }));
-    expect(w.menuCreate).toHaveBeenCalledWith(expect.objectContaining({ id: FIND_MENU_ID }));
+    await vi.waitFor(() =>
+      expect(w.executeScript).toHaveBeenCalledWith(
+        expect.objectContaining({ target: { tabId: 1 } }),
+      ),
+    );
+    await vi.waitFor(() =>
+      expect(w.menuCreate).toHaveBeenCalledWith(expect.objectContaining({ id: FIND_MENU_ID })),
+    );
   });
 
   it('a browser update only recreates the menu entry', async () => {
     const w = await installed('chrome_update');
     expect(w.openOptionsPage).not.toHaveBeenCalled();
     expect(w.executeScript).not.toHaveBeenCalled();
-    expect(w.menuCreate).toHaveBeenCalledWith(expect.objectContaining({ id: FIND_MENU_ID }));
+    await vi.waitFor(() =>
+      expect(w.menuCreate).toHaveBeenCalledWith(expect.objectContaining({ id: FIND_MENU_ID })),
+    );
   });
 
   it('each browser start recreates the menu entry (Firefox forgets it)', async () => {
@@ -404,7 +416,9 @@ describe('install, update and browser start', () => {
     expect(w.menuCreate).not.toHaveBeenCalled();
     await fakeBrowser.runtime.onStartup.trigger();
     await settle();
-    expect(w.menuCreate).toHaveBeenCalledWith(expect.objectContaining({ id: FIND_MENU_ID }));
+    await vi.waitFor(() =>
+      expect(w.menuCreate).toHaveBeenCalledWith(expect.objectContaining({ id: FIND_MENU_ID })),
+    );
   });
 });
 
@@ -412,17 +426,19 @@ describe('settings, permissions and policy changing while the worker runs', () =
   it('a custom domain’s script is registered as access is granted, and goes as it is taken away', async () => {
     await bg.configure({ customDomains: [{ origin: CUSTOM_ORIGIN, helpdesk: 'zendesk' }] });
     const w = await startWorker();
-    expect(w.registered).toEqual([]);
+    await vi.waitFor(() => expect(w.registered).toEqual([]));
 
     w.granted.add(`${CUSTOM_ORIGIN}/*`);
     await w.permissionsAdded.trigger({ origins: [`${CUSTOM_ORIGIN}/*`] });
     await settle();
-    expect(w.registered).toEqual([expect.objectContaining({ matches: [`${CUSTOM_ORIGIN}/*`] })]);
+    await vi.waitFor(() =>
+      expect(w.registered).toEqual([expect.objectContaining({ matches: [`${CUSTOM_ORIGIN}/*`] })]),
+    );
 
     w.granted.clear();
     await w.permissionsRemoved.trigger({ origins: [`${CUSTOM_ORIGIN}/*`] });
     await settle();
-    expect(w.registered).toEqual([]);
+    await vi.waitFor(() => expect(w.registered).toEqual([]));
   });
 
   it('a custom domain added in the settings gets the script when access was granted', async () => {
@@ -434,27 +450,35 @@ describe('settings, permissions and policy changing while the worker runs', () =
       settings: { ...settings, customDomains: [{ origin: CUSTOM_ORIGIN, helpdesk: 'zendesk' }] },
     });
     await settle();
-    expect(w.registered).toEqual([expect.objectContaining({ matches: [`${CUSTOM_ORIGIN}/*`] })]);
+    await vi.waitFor(() =>
+      expect(w.registered).toEqual([expect.objectContaining({ matches: [`${CUSTOM_ORIGIN}/*`] })]),
+    );
   });
 
   it('the toolbar button opens the side panel or the popup as the settings say, from start-up on', async () => {
     await bg.configure({ toolbarOpens: 'panel' });
     const w = await startWorker();
-    expect(w.setPanelBehavior).toHaveBeenLastCalledWith({ openPanelOnActionClick: true });
-    expect(w.setPopup).toHaveBeenLastCalledWith({ popup: '' });
+    await vi.waitFor(() =>
+      expect(w.setPanelBehavior).toHaveBeenLastCalledWith({ openPanelOnActionClick: true }),
+    );
+    await vi.waitFor(() => expect(w.setPopup).toHaveBeenLastCalledWith({ popup: '' }));
 
     const { settings } = (await fakeBrowser.storage.local.get('settings')) as { settings: object };
     await fakeBrowser.storage.local.set({ settings: { ...settings, toolbarOpens: 'popup' } });
     await settle();
-    expect(w.setPanelBehavior).toHaveBeenLastCalledWith({ openPanelOnActionClick: false });
-    expect(w.setPopup).toHaveBeenLastCalledWith({ popup: manifest.action.default_popup });
+    await vi.waitFor(() =>
+      expect(w.setPanelBehavior).toHaveBeenLastCalledWith({ openPanelOnActionClick: false }),
+    );
+    await vi.waitFor(() =>
+      expect(w.setPopup).toHaveBeenLastCalledWith({ popup: manifest.action.default_popup }),
+    );
 
     // Other things stored (a lookup's state, the key) leave the toolbar alone.
     const calls = w.setPanelBehavior.mock.calls.length;
     await identify(1, 'jane.doe@example.com');
     await fakeBrowser.storage.local.set({ other: 1 });
     await settle();
-    expect(w.setPanelBehavior).toHaveBeenCalledTimes(calls);
+    await vi.waitFor(() => expect(w.setPanelBehavior).toHaveBeenCalledTimes(calls));
   });
 
   it('a key the policy gives while the browser runs is kept for Upscope’s endpoint', async () => {
