@@ -169,12 +169,6 @@ export async function readStoredKeyForRetest(origin: string): Promise<string | n
   return (await keyFor(origin))?.value ?? null;
 }
 
-/** The origin a stored key belongs to when it is not `origin`, or null. */
-export async function keyOriginOtherThan(origin: string): Promise<string | null> {
-  const stored = await boundKey();
-  return stored && stored.origin !== origin ? stored.origin : null;
-}
-
 /**
  * The key as the endpoint at `origin` sees it: a key saved for another origin is not present
  * here, and the origin it was saved for is named instead.

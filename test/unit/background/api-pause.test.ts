@@ -155,3 +155,79 @@ it('the gate is the only place outside the API client that makes a client', () =
     .filter((file) => readFileSync(join(src, file), 'utf8').includes('createUpscopeClient('));
   expect(makers).toEqual(['background/api-gate.ts']);
 });
+
+describe('what the pause looks like to the agent, and what it leaves alone', () => {
+  it('a call refused during the pause says how many seconds are left', async () => {
+    await pausedFor(120);
+    const reply = (await fromPopup({ type: 'connection/test' })) as {
+      error: { message: string };
+    };
+    expect(reply.error.message).toMatch(
+      /^Upscope asked for a pause\. Trying again in 1[12]\d s\.$/,
+    );
+  });
+
+  it('a retry that comes due after another call’s 429 is answered by the pause and never leaves', async () => {
+    await bg.configure();
+    // A search gets a slow 500 (its client will try again); meanwhile the usage check gets 429.
+    bg.fake.injectFault({ match: { path: '/list.json' }, status: 500, latencyMs: 300 });
+    bg.fake.injectFault({ match: { path: '/usage.json' }, status: 429, retryAfter: 120 });
+    const search = fromPopup({ type: 'visitors/search', query: 'jane.doe@example.com' });
+    await vi.waitFor(() => expect(bg.fake.requests).toHaveLength(1), { interval: 5 });
+    expect(await fromPopup({ type: 'connection/test' })).toMatchObject(paused);
+    const reply = (await search) as { ok: boolean; error: { kind: string; retryAfterMs: number } };
+    expect(reply).toMatchObject(paused);
+    // The pause's own answer: what is left of Upscope's 120 s, not more.
+    expect(reply.error.retryAfterMs).toBeGreaterThan(100_000);
+    expect(reply.error.retryAfterMs).toBeLessThanOrEqual(120_000);
+    expect(bg.fake.requests.map((r) => [r.path, r.status])).toEqual([
+      ['/v1.1/list.json', 500],
+      ['/v1.1/usage.json', 429],
+    ]);
+  });
+
+  it('a pause of 5 s is waited out: a call near its end is answered, not refused', async () => {
+    await bg.configure();
+    // The call's last attempt gets the 429, so it ends at once and leaves the pause behind.
+    bg.fake.injectFault({ match: { path: '/usage.json' }, status: 500 });
+    bg.fake.injectFault({ match: { path: '/usage.json' }, status: 429, retryAfter: 5 });
+    expect(await fromPopup({ type: 'connection/test' })).toMatchObject({ ok: false });
+    expect(bg.fake.requests.map((r) => r.status)).toEqual([500, 429]);
+    // 4.9 s later (the clock still running).
+    const realNow = Date.now;
+    vi.spyOn(Date, 'now').mockImplementation(() => realNow() + 4_900);
+    expect(await fromPopup({ type: 'connection/test' })).toMatchObject({ ok: true });
+  });
+
+  it('a pause of 6 s refuses calls until it ends', async () => {
+    await bg.configure();
+    bg.fake.injectFault({ match: { path: '/usage.json' }, status: 429, retryAfter: 6 });
+    expect(await fromPopup({ type: 'connection/test' })).toMatchObject(paused);
+    expect(await fromPopup({ type: 'connection/test' })).toMatchObject(paused);
+    expect(bg.fake.requests).toHaveLength(1);
+  });
+
+  it('a failure that is not a key error leaves the key as it was, not refused', async () => {
+    await bg.configure();
+    for (const fault of [
+      { status: 500, times: 2 },
+      { status: 404 },
+      { malformed: true, times: 2 },
+    ]) {
+      bg.fake.clearFaults();
+      bg.fake.injectFault(fault);
+      expect(await fromPopup({ type: 'connection/test' })).toMatchObject({ ok: false });
+      expect((await fakeBrowser.storage.local.get('apiKey')).apiKey).toMatchObject({
+        value: SENTINEL_KEY,
+        rejected: null,
+      });
+    }
+    // A key error does mark it.
+    bg.fake.clearFaults();
+    bg.fake.revokeKey(SENTINEL_KEY);
+    expect(await fromPopup({ type: 'connection/test' })).toMatchObject({ ok: false });
+    expect((await fakeBrowser.storage.local.get('apiKey')).apiKey).toMatchObject({
+      rejected: expect.stringMatching(/./),
+    });
+  });
+});

@@ -99,6 +99,41 @@ describe('content script on custom helpdesk domains', () => {
     expect(scripting.unregisterContentScripts).not.toHaveBeenCalled();
   });
 
+  it('a registration follows the settings when one origin is replaced by another', async () => {
+    await settings([{ origin: 'https://support.acme.com', helpdesk: 'zendesk' }]);
+    granted.add('https://support.acme.com/*').add('https://desk.acme.org/*');
+    await syncCustomDomains();
+    await settings([{ origin: 'https://desk.acme.org', helpdesk: 'zendesk' }]);
+    await syncCustomDomains();
+    expect(registered).toEqual([
+      expect.objectContaining({ id: CUSTOM_SCRIPT_ID, matches: ['https://desk.acme.org/*'] }),
+    ]);
+  });
+
+  it('after an update that renamed the built script, the registration injects the new file', async () => {
+    registered.push({
+      id: CUSTOM_SCRIPT_ID,
+      matches: ['https://support.acme.com/*'],
+      js: ['assets/index-old.js'],
+    });
+    await settings([{ origin: 'https://support.acme.com', helpdesk: 'zendesk' }]);
+    granted.add('https://support.acme.com/*');
+    await syncCustomDomains();
+    expect(registered).toEqual([expect.objectContaining({ js: [BUILT_JS] })]);
+  });
+
+  it('an origin listed twice (two helpdesks named for it) is injected into once', async () => {
+    await settings([
+      { origin: 'https://support.acme.com', helpdesk: 'zendesk' },
+      { origin: 'https://support.acme.com', helpdesk: 'freescout' },
+    ]);
+    granted.add('https://support.acme.com/*');
+    await syncCustomDomains();
+    expect(registered).toEqual([
+      expect.objectContaining({ matches: ['https://support.acme.com/*'] }),
+    ]);
+  });
+
   it('calls made together run one after another', async () => {
     await settings([{ origin: 'https://support.acme.com', helpdesk: 'zendesk' }]);
     granted.add('https://support.acme.com/*');

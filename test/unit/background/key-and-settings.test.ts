@@ -2,7 +2,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { restrictStorageToExtension } from '../../../src/background/key-store';
 import { routeMessage } from '../../../src/background/router';
-import { policy, popupSender, SENTINEL_KEY, useBackground } from './harness';
+import { policy, popupSender, SENTINEL_KEY, ticketSender, useBackground } from './harness';
 
 const bg = useBackground();
 const send = (message: unknown) => routeMessage(message, popupSender, policy);
@@ -157,5 +157,61 @@ describe('what stops co-browsing, for a popup with no ticket tab', () => {
     expect(await send({ type: 'setup/get' })).toMatchObject({ data: { agentMissing: true } });
     await send({ type: 'settings/save', patch: { agentId: 'agent-7' } });
     expect(await send({ type: 'setup/get' })).toMatchObject({ data: { agentMissing: false } });
+  });
+});
+
+describe('after the key changes, and without one', () => {
+  const identify = () =>
+    routeMessage(
+      {
+        type: 'ticket/identify',
+        helpdesk: 'zendesk',
+        identities: { email: 'jane.doe@example.com' },
+        visible: true,
+      },
+      ticketSender(1),
+      policy,
+    );
+
+  it('a key checked at an API address that does not exist is refused and not kept', async () => {
+    await bg.configure({}, null);
+    bg.fake.injectFault({ match: { path: '/usage.json' }, status: 404, times: 2 });
+    expect(await send({ type: 'key/save', apiKey: SENTINEL_KEY })).toMatchObject({
+      ok: false,
+      error: { kind: 'endpoint_not_found' },
+    });
+    expect(await send({ type: 'settings/get' })).toMatchObject({
+      data: { key: { present: false } },
+    });
+  });
+
+  it('a ticket open without a key says to add one, and its badge is put right once a key is saved', async () => {
+    await bg.configure({}, null);
+    expect(await identify()).toMatchObject({ ok: true, data: { state: 'not_configured' } });
+    expect(await send({ type: 'visitors/search', query: 'jane' })).toMatchObject({
+      ok: false,
+      error: { kind: 'no_key', message: 'Add your Upscope API key in the extension settings.' },
+    });
+    bg.sentToTabs.length = 0;
+    await send({ type: 'key/save', apiKey: SENTINEL_KEY });
+    expect(bg.sentToTabs).toEqual([
+      { type: 'badge/update', view: expect.objectContaining({ state: 'online' }) },
+    ]);
+  });
+
+  it('a key Upscope refused is named as refused, not as missing', async () => {
+    await bg.configure();
+    bg.fake.revokeKey(SENTINEL_KEY);
+    expect(await send({ type: 'visitors/search', query: 'jane' })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid_api_key' },
+    });
+    // Nothing is sent with it again; the agent is still told why.
+    const before = bg.fake.requests.length;
+    expect(await send({ type: 'visitors/search', query: 'jane' })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid_api_key' },
+    });
+    expect(bg.fake.requests).toHaveLength(before);
   });
 });

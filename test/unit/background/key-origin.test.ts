@@ -250,3 +250,139 @@ describe('moving the key between stores', () => {
     expect(copies.database).toMatchObject({ value: SENTINEL_KEY });
   });
 });
+
+/** The key store as a freshly started worker has it (its store decided anew). */
+async function freshKeyStore() {
+  vi.resetModules();
+  return {
+    keys: await import('../../../src/background/key-store'),
+    secretDb: (await import('../../../src/background/secret-db')).secretDb,
+  };
+}
+
+describe('where the key is kept', () => {
+  it('a browser that refuses to close storage.local keeps the key in IndexedDB, not there', async () => {
+    await bg.configure({}, null);
+    (fakeBrowser.storage.local as unknown as Record<string, unknown>).setAccessLevel = vi.fn(
+      async () => {
+        throw new Error('Access level not supported');
+      },
+    );
+    const { keys, secretDb } = await freshKeyStore();
+    await keys.saveApiKey(SENTINEL_KEY, originOf(bg.server.baseUrl));
+    const copies = await storedCopies(secretDb);
+    expect(copies.local).toBeUndefined();
+    expect(copies.database).toMatchObject({ value: SENTINEL_KEY });
+  });
+
+  it('a key found in both stores as storage.local closes: the one already there is the newer and stays', async () => {
+    await bg.configure({}, null);
+    const origin = originOf(bg.server.baseUrl);
+    const { secretDb } = await freshKeyStore();
+    await secretDb.set('apiKey', { value: 'old-key', rejected: null, origin });
+    await fakeBrowser.storage.local.set({
+      apiKey: { value: SENTINEL_KEY, rejected: null, origin },
+    });
+    const { keys } = await freshKeyStore();
+    expect(await keys.readApiKey(origin)).toBe(SENTINEL_KEY);
+    expect(await storedCopies(secretDb)).toEqual({
+      local: { value: SENTINEL_KEY, rejected: null, origin },
+      database: undefined,
+    });
+  });
+
+  it('Remove key does not report success while IndexedDB still holds a copy it could not delete', async () => {
+    withoutAccessLevels();
+    await bg.configure({}, null);
+    const { keys, secretDb } = await freshKeyStore();
+    await keys.saveApiKey(SENTINEL_KEY, originOf(bg.server.baseUrl));
+    const remove = vi.spyOn(secretDb, 'remove').mockRejectedValue(new Error('disk full'));
+    await expect(keys.clearApiKey()).rejects.toThrow('disk full');
+    // A database that cannot even be opened holds nothing readable: nothing to report.
+    vi.spyOn(secretDb, 'get').mockRejectedValue(new Error('blocked'));
+    await expect(keys.clearApiKey()).resolves.toBeUndefined();
+    expect(remove).toHaveBeenCalledTimes(2);
+  });
+
+  it('an endpoint that does not parse has the origin "null", for which no key is kept', async () => {
+    const { keys } = await freshKeyStore();
+    expect(keys.originOf('not a url')).toBe('null');
+    expect(keys.originOf('https://api.upscope.io/v1.3')).toBe('https://api.upscope.io');
+  });
+});
+
+describe('the key the organisation’s policy gives', () => {
+  const UPSCOPE = 'https://api.upscope.io';
+
+  it('is copied once: the same key for the same endpoint changes nothing, and a refusal stays', async () => {
+    await bg.configure({}, null);
+    const { keys } = await freshKeyStore();
+    expect(await keys.adoptPolicyKey('policy-key', UPSCOPE)).toBe(true);
+    await keys.markKeyRejected(UPSCOPE, 'invalid_api_key', 'policy-key');
+    expect(await keys.adoptPolicyKey('policy-key', UPSCOPE)).toBe(false);
+    expect(await keys.keyStatus(UPSCOPE)).toMatchObject({ rejected: 'invalid_api_key' });
+    expect(await keys.readApiKey(UPSCOPE)).toBeNull();
+  });
+
+  it('a new policy key, or the same key for another endpoint, replaces the copy and lifts a refusal', async () => {
+    await bg.configure({}, null);
+    const { keys } = await freshKeyStore();
+    await keys.adoptPolicyKey('policy-key', UPSCOPE);
+    await keys.markKeyRejected(UPSCOPE, 'invalid_api_key', 'policy-key');
+    expect(await keys.adoptPolicyKey('renewed-key', UPSCOPE)).toBe(true);
+    expect(await keys.readApiKey(UPSCOPE)).toBe('renewed-key');
+
+    const own = originOf(bg.server.baseUrl);
+    expect(await keys.adoptPolicyKey('renewed-key', own)).toBe(true);
+    expect(await keys.readApiKey(own)).toBe('renewed-key');
+    expect(await keys.readApiKey(UPSCOPE)).toBeNull();
+  });
+
+  it('goes when the policy stops giving it; a key the agent typed stays', async () => {
+    await bg.configure({}, null);
+    const { keys } = await freshKeyStore();
+    // No key at all, and the policy gives none: nothing changed.
+    expect(await keys.adoptPolicyKey(null, UPSCOPE)).toBe(false);
+
+    await keys.adoptPolicyKey('policy-key', UPSCOPE);
+    expect(await keys.adoptPolicyKey(null, UPSCOPE)).toBe(true);
+    expect(await keys.readApiKey(UPSCOPE)).toBeNull();
+
+    await keys.saveApiKey(SENTINEL_KEY, UPSCOPE);
+    expect(await keys.adoptPolicyKey(null, UPSCOPE)).toBe(false);
+    expect(await keys.readApiKey(UPSCOPE)).toBe(SENTINEL_KEY);
+  });
+
+  it('re-saved after a test it is still the policy’s; another key typed over it is the agent’s', async () => {
+    await bg.configure({}, null);
+    const { keys } = await freshKeyStore();
+    await keys.adoptPolicyKey('policy-key', UPSCOPE);
+    await keys.saveApiKey('policy-key', UPSCOPE);
+    expect(await keys.adoptPolicyKey(null, UPSCOPE)).toBe(true);
+    expect(await keys.readApiKey(UPSCOPE)).toBeNull();
+
+    await keys.adoptPolicyKey('policy-key', UPSCOPE);
+    await keys.saveApiKey(SENTINEL_KEY, UPSCOPE);
+    expect(await keys.adoptPolicyKey(null, UPSCOPE)).toBe(false);
+    expect(await keys.readApiKey(UPSCOPE)).toBe(SENTINEL_KEY);
+  });
+});
+
+describe('an IndexedDB the worker cannot open', () => {
+  it('fails the read rather than hanging, and Remove key still completes', async () => {
+    withoutAccessLevels();
+    await bg.configure({}, null);
+    // A later release left the database at a newer version, then the extension was downgraded.
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open('helpdesk-cobrowse-secrets', 5);
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+      request.onerror = () => reject(request.error);
+    });
+    const { keys, secretDb } = await freshKeyStore();
+    await expect(secretDb.get('apiKey')).rejects.toThrow();
+    await expect(keys.clearApiKey()).resolves.toBeUndefined();
+  });
+});

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   policySettings,
   readPolicy,
+  restrictManagedStorage,
   waitForManagedPolicy,
 } from '../../../src/background/managed-policy';
 import { applyPolicy } from '../../../src/background/policy-sync';
@@ -321,5 +322,72 @@ describe('the schema the browser validates the policy against', () => {
     expect(await send({ type: 'settings/get' })).toMatchObject({
       data: { settings: DEFAULT_SETTINGS, managed: { fields: [], key: false } },
     });
+  });
+});
+
+describe('reading the policy, more', () => {
+  it('a session screen the policy gives without details is the standard one, bottom bar shown', () => {
+    expect(policySettings(readPolicy({ SessionScreen: {} }))).toEqual({
+      branding: { naked: false, noBottomBar: false, retryUrl: null },
+    });
+  });
+
+  it('a policy that is not an object at all is no policy', () => {
+    for (const raw of [null, undefined, 0, '', 'ApiKey']) {
+      expect(readPolicy(raw, () => undefined)).toEqual({});
+    }
+  });
+
+  it('at start-up, asks again for about five seconds before taking "no policy" for an answer', async () => {
+    vi.useFakeTimers();
+    try {
+      let answer: unknown = null;
+      void waitForManagedPolicy().then((policy) => (answer = policy));
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(answer).toBeNull();
+      // Chrome has read the policy meanwhile: the next look finds it.
+      await setPolicy({ FreshnessSeconds: 120 });
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(answer).toEqual({ FreshnessSeconds: 120 });
+
+      await fakeBrowser.storage.managed.clear();
+      answer = null;
+      void waitForManagedPolicy().then((policy) => (answer = policy));
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(answer).toBeNull();
+      await vi.advanceTimersByTimeAsync(500);
+      expect(answer).toEqual({});
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('closing storage.managed to content scripts (T9)', () => {
+  const managed = () => fakeBrowser.storage.managed as unknown as Record<string, unknown>;
+
+  it('asks the browser to keep the policy for the extension’s own pages and worker', async () => {
+    const setAccessLevel = vi.fn(async () => undefined);
+    managed().setAccessLevel = setAccessLevel;
+    expect(await restrictManagedStorage()).toBe(true);
+    expect(setAccessLevel).toHaveBeenCalledWith({ accessLevel: 'TRUSTED_CONTEXTS' });
+  });
+
+  it('says it could not where the browser has no access levels or refuses', async () => {
+    delete managed().setAccessLevel;
+    expect(await restrictManagedStorage()).toBe(false);
+    managed().setAccessLevel = vi.fn(async () => {
+      throw new Error('Access level not supported for this area');
+    });
+    expect(await restrictManagedStorage()).toBe(false);
+    // A browser without storage.managed at all.
+    const storage = fakeBrowser.storage as unknown as Record<string, unknown>;
+    const area = storage.managed;
+    storage.managed = undefined;
+    try {
+      expect(await restrictManagedStorage()).toBe(false);
+    } finally {
+      storage.managed = area;
+    }
   });
 });

@@ -71,7 +71,8 @@ describe('the key never reaches a content script', () => {
     ]);
     expect(seen).not.toContain(SENTINEL_KEY);
     expect(seen).not.toMatch(/x-api-key/i);
-  });
+    // Some 200 messages through every failure: more than the default 5 s on a busy machine.
+  }, 30_000);
 
   it('the badge gets words, not the API’s visitor objects', async () => {
     await bg.configure();

@@ -96,4 +96,12 @@ describe('stored settings and their versions', () => {
   it('refuses to skip a version it has no migration for', () => {
     expect(() => migrateSettings({ version: 1 }, { 2: (s) => s }, 3)).toThrow(/version 1/);
   });
+
+  it('leaves a stored value that is no settings object as it is, for the reader to replace', () => {
+    // Not migrated (no step is even looked for): readSettings then reads it as the defaults.
+    for (const value of [null, undefined, 'settings', 42, [{ version: 1 }]]) {
+      expect(migrateSettings(value, {}, 3)).toBe(value);
+      expect(readStoredSettings(value, {})).toEqual(DEFAULT_SETTINGS);
+    }
+  });
 });
