@@ -81,6 +81,18 @@ describe('ending a session', () => {
     });
   });
 
+  it('answers with that visitor, not another the ticket found, when the cache dropped them', async () => {
+    await bg.configure();
+    await identify('sam.lee@example.com');
+    const order = (await getTabState(1))!.visitors.map((v) => v.short_id);
+    expect(order[0]).not.toBe(SEED_IDS.samDesktopInSession);
+    await clearLookupCache();
+    expect(await end(SEED_IDS.samDesktopInSession)).toMatchObject({
+      ok: true,
+      data: { short_id: SEED_IDS.samDesktopInSession, is_in_session: false },
+    });
+  });
+
   it('updates a ticket that found the visitor among others, and leaves other tickets alone', async () => {
     await bg.configure();
     await identify('sam.lee@example.com');
