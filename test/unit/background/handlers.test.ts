@@ -273,6 +273,15 @@ describe('a visitor’s details and forgetting a visitor', () => {
     expect(pushedTo(8)).toEqual([]);
     expect((await getTabState(8))!.visitors[0]!.short_id).toBe(SEED_IDS.tom);
   });
+  it('forgetting one of a customer’s devices refreshes the tab that shows their others too', async () => {
+    await bg.configure();
+    await identify('sam.lee@example.com', 7);
+    await fromPopup({ type: 'visitor/forget', shortId: SEED_IDS.samDesktopOffline });
+    expect(pushedTo(7)).toHaveLength(1);
+    expect((await getTabState(7))!.visitors.map((v) => v.short_id)).not.toContain(
+      SEED_IDS.samDesktopOffline,
+    );
+  });
 });
 
 describe('saving settings', () => {
@@ -289,6 +298,18 @@ describe('saving settings', () => {
     expect(reply).toMatchObject({ ok: true, data: { settings: { apiBaseUrl: moved } } });
     expect(searches().length).toBe(before + 1);
     expect(pushedTo(7)).toEqual([expect.objectContaining({ state: 'online' })]);
+  });
+
+  it('moving to another endpoint without a key drops the old one: open tickets ask for setup', async () => {
+    await bg.configure();
+    await identify('jane.doe@example.com', 7);
+    const moved = bg.server.baseUrl.replace('127.0.0.1', 'localhost');
+    expect(await fromPopup({ type: 'settings/save', patch: { apiBaseUrl: moved } })).toMatchObject({
+      ok: true,
+      data: { key: { present: false } },
+    });
+    expect(pushedTo(7)).toEqual([expect.objectContaining({ state: 'not_configured' })]);
+    expect(searches()).toHaveLength(1);
   });
 
   it('a new key for the same endpoint looks every open ticket up again', async () => {
@@ -391,6 +412,16 @@ describe('the organisation’s policy', () => {
     await applyStored(true);
     expect(pushedTo(7)).toEqual([expect.objectContaining({ state: 'online' })]);
     expect(searches()).toHaveLength(2);
+  });
+
+  it('a worker restarting under the policy it already applied looks nothing up again', async () => {
+    await bg.configure({}, null);
+    await setPolicy({ ApiEndpoint: bg.server.baseUrl, ApiKey: POLICY_KEY });
+    await applyStored(false);
+    await identify('jane.doe@example.com', 7);
+    await applyPolicyAtStart();
+    expect(pushedTo(7)).toEqual([]);
+    expect(searches()).toHaveLength(1);
   });
 
   it('makes the toolbar open the side panel when the policy says so', async () => {

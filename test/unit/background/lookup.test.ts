@@ -275,6 +275,21 @@ describe('the lookup cache stays bounded', () => {
     expect((await cached()).map(([k]) => k)).toEqual(['lookup:new@example.com']);
   });
 
+  it('drops an answer exactly as old as the window when it writes', async () => {
+    await bg.configure({ freshnessSeconds: 30 });
+    const start = Date.now();
+    vi.spyOn(Date, 'now').mockReturnValue(start);
+    await search('old@example.com');
+    vi.spyOn(Date, 'now').mockReturnValue(start + 29_999);
+    await search('mid@example.com');
+    vi.spyOn(Date, 'now').mockReturnValue(start + 30_000);
+    await search('new@example.com');
+    expect((await cached()).map(([k]) => k).sort()).toEqual([
+      'lookup:mid@example.com',
+      'lookup:new@example.com',
+    ]);
+  });
+
   it('keeps about 1 MB at most, dropping the oldest first', async () => {
     await bg.configure({ freshnessSeconds: 3600 });
     await search('jane.doe@example.com');
@@ -409,5 +424,26 @@ describe('what the cache holds', () => {
     // The others are as Upscope said.
     expect(byId[SEED_IDS.samMobile]).toMatchObject({ is_online: true, is_in_session: false });
     expect(byId[SEED_IDS.samDesktopOffline]).toMatchObject({ is_online: false });
+  });
+
+  it('ending one device’s session leaves another device’s session shown', async () => {
+    bg.fake.updateVisitor(SEED_IDS.samMobile, { is_in_session: true });
+    await bg.configure();
+    await search('sam.lee@example.com');
+    const ended = await routeMessage(
+      { type: 'session/end', shortId: SEED_IDS.samMobile },
+      popupSender,
+      policy,
+    );
+    expect(ended).toMatchObject({
+      ok: true,
+      data: { short_id: SEED_IDS.samMobile, is_in_session: false },
+    });
+    const again = (await search('sam.lee@example.com')) as {
+      data: { visitors: { short_id: string; is_in_session: boolean }[] };
+    };
+    const byId = Object.fromEntries(again.data.visitors.map((v) => [v.short_id, v]));
+    expect(byId[SEED_IDS.samMobile]).toMatchObject({ is_in_session: false });
+    expect(byId[SEED_IDS.samDesktopInSession]).toMatchObject({ is_in_session: true });
   });
 });
