@@ -188,6 +188,51 @@ describe('opening the ticket from the notice', () => {
     expect(create).toHaveBeenCalledWith({ url: TOM_TICKET, active: true });
   });
 
+  it('a tab now showing the same ticket number on another helpdesk is not the ticket', async () => {
+    const tabId = await tomIsBack();
+    const url = 'https://acme.freshdesk.com/a/tickets/124';
+    await fakeBrowser.tabs.update(tabId, { url });
+    await routeMessage(
+      {
+        type: 'ticket/identify',
+        helpdesk: 'freshdesk',
+        ticketId: '124',
+        identities: { email: 'someone@example.com' },
+        visible: true,
+      },
+      { ...ticketSender(tabId, 'https://acme.freshdesk.com'), url },
+      policy,
+    );
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await onNoticeClicked(`watch:${SEED_IDS.tom}`);
+    expect(create).toHaveBeenCalledWith({ url: TOM_TICKET, active: true });
+  });
+
+  it('the ticket’s tab was closed: the ticket opens again', async () => {
+    const tabId = await tomIsBack();
+    await routeMessage({ type: 'ticket/left' }, ticketSender(tabId), policy);
+    // Chrome's answer for a tab that is gone (the in-memory browser answers undefined).
+    vi.spyOn(fakeBrowser.tabs, 'get').mockRejectedValue(new Error(`No tab with id: ${tabId}.`));
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await onNoticeClicked(`watch:${SEED_IDS.tom}`);
+    expect(create).toHaveBeenCalledWith({ url: TOM_TICKET, active: true });
+  });
+
+  it('a customer found with the popup’s search has no ticket: a click opens no tab', async () => {
+    await bg.configure({ freshnessSeconds: 30 });
+    await fromPopup({
+      type: 'watch/add-found',
+      shortId: SEED_IDS.tom,
+      query: 'tom.baker@example.com',
+    });
+    bg.fake.updateVisitor(SEED_IDS.tom, { is_online: true });
+    later(31_000);
+    await refreshVisibleTickets();
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await onNoticeClicked(`watch:${SEED_IDS.tom}`);
+    expect(create).not.toHaveBeenCalled();
+  });
+
   it('which customer’s ticket: the one whose notice was clicked', async () => {
     await bg.configure({ freshnessSeconds: 30 });
     const tomTab = await openTicket(TOM, '124');

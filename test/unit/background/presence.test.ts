@@ -150,6 +150,15 @@ describe('the presence alarm’s schedule and closed tabs', () => {
     });
   });
 
+  it('a one-off refresh due exactly a period from now is kept', async () => {
+    await bg.configure({ freshnessSeconds: 120 });
+    const now = Date.now();
+    vi.spyOn(Date, 'now').mockReturnValue(now);
+    await fakeBrowser.alarms.create(PRESENCE_ALARM, { when: now + 2 * 60_000 });
+    await identify(true);
+    expect((await fakeBrowser.alarms.get(PRESENCE_ALARM))?.periodInMinutes).toBeUndefined();
+  });
+
   it('a one-off refresh due later than a period is replaced by the period', async () => {
     await bg.configure({ freshnessSeconds: 120 });
     await fakeBrowser.alarms.create(PRESENCE_ALARM, { when: Date.now() + 10 * 60_000 });

@@ -188,6 +188,13 @@ describe('acting on the notice of a customer asking for a call', () => {
     expect(await fakeBrowser.notifications.getAll()).toEqual({});
   });
 
+  it('a click after the ticket’s tab was closed is taken, and nothing breaks', async () => {
+    await bg.configure({ notifyWaiting: true });
+    vi.spyOn(fakeBrowser.tabs, 'update').mockRejectedValue(new Error('No tab with id: 999.'));
+    await expect(onWaitingClicked('waiting:999')).resolves.toBe(true);
+    await expect(onWaitingButton('waiting:999', 0)).resolves.toBe(true);
+  });
+
   it('a watched customer whose id is all digits is still the watch list’s notice', async () => {
     expect(await onWaitingClicked('watch:12345678')).toBe(false);
     expect(await onWaitingButton('watch:12345678', 1)).toBe(false);

@@ -229,6 +229,7 @@ describe('checking on the presence alarm', () => {
     }
     const before = searches().length;
     const asked = new Set<string>();
+    const byPeriod: string[][] = [];
     for (let period = 1; period <= 4; period++) {
       later(period * 31_000);
       const start = searches().length;
@@ -236,9 +237,20 @@ describe('checking on the presence alarm', () => {
       const sent = searches().slice(start);
       expect(sent.length).toBeLessThanOrEqual(MAX_WATCH_SEARCHES_PER_CHECK);
       for (const r of sent) asked.add(r.query.search!);
+      byPeriod.push(sent.map((r) => r.query.search!).sort());
     }
     expect(searches().length - before).toBe(MAX_WATCHED);
     expect(asked.size).toBe(MAX_WATCHED);
+    // All checked once: the ones checked longest ago come round again first.
+    later(5 * 31_000);
+    const start = searches().length;
+    await refreshVisibleTickets();
+    expect(
+      searches()
+        .slice(start)
+        .map((r) => r.query.search!)
+        .sort(),
+    ).toEqual(byPeriod[0]);
   });
 
   it('a watched customer whose ticket is open costs no search of its own', async () => {
@@ -476,20 +488,36 @@ describe('who may be watched, and the words of a refusal', () => {
     expect(reply.data.entries).toMatchObject([{ query: 'tom.baker@example.com' }]);
   });
 
-  it('watching someone the popup just searched for costs no second search', async () => {
-    await bg.configure();
-    await fromPopup({ type: 'visitors/search', query: 'tom.baker@example.com' });
+  it('watching someone an open ticket just looked up costs no second search', async () => {
+    await bg.configure({ freshnessSeconds: 30 });
+    await openTicket(TOM);
     const before = searches().length;
-    expect(
-      (
-        await fromPopup({
-          type: 'watch/add-found',
-          shortId: SEED_IDS.tom,
-          query: 'tom.baker@example.com',
-        })
-      ).ok,
-    ).toBe(true);
+    later(10_000);
+    const reply = await fromPopup({
+      type: 'watch/add-found',
+      shortId: SEED_IDS.tom,
+      query: 'tom.baker@example.com',
+    });
+    expect(reply.ok).toBe(true);
     expect(searches().length).toBe(before);
+  });
+
+  it('the same visitor found by another identity is one entry, watched by the newer search', async () => {
+    await bg.configure();
+    await watch(await openTicket(TOM, '124'), SEED_IDS.tom);
+    const byId = await watch(await openTicket({ externalId: 'user-1002' }, '126'), SEED_IDS.tom);
+    expect(byId.data.entries).toMatchObject([{ id: SEED_IDS.tom, query: 'id:user-1002' }]);
+    expect(byId.data.entries).toHaveLength(1);
+
+    const found = await fromPopup({
+      type: 'watch/add-found',
+      shortId: SEED_IDS.tom,
+      query: 'tom.baker@example.com',
+    });
+    expect(found.data.entries).toMatchObject([
+      { id: SEED_IDS.tom, query: 'tom.baker@example.com' },
+    ]);
+    expect(found.data.entries).toHaveLength(1);
   });
 
   it(`holds at most ${MAX_WATCHED} found with the popup’s search too; one already watched may be added again`, async () => {
@@ -607,6 +635,26 @@ describe('who counts as back, and who as gone', () => {
     later(31_000);
     await refreshVisibleTickets();
     expect(Object.keys(await notices())).toEqual([`watch:${SEED_IDS.tom}`]);
+  });
+
+  it('a check soon after the ticket’s own lookup is answered by it, and reports the return alone', async () => {
+    const { checkWatched } = await import('../../../src/background/watchlist');
+    await bg.configure({ freshnessSeconds: 30 });
+    const tabId = await openTicket({ email: 'jane.doe@example.com' });
+    await watch(tabId, SEED_IDS.jane);
+    bg.fake.updateVisitor(SEED_IDS.jane, { is_online: false });
+    later(31_000);
+    expect(await checkWatched()).toMatchObject({ returned: [], left: [{ id: SEED_IDS.jane }] });
+    bg.fake.updateVisitor(SEED_IDS.jane, { is_online: true });
+    // The ticket looks again (the agent came back to it); ten seconds later, the alarm.
+    later(31_000);
+    await routeMessage({ type: 'ticket/visibility', visible: true }, ticketSender(tabId), policy);
+    const start = searches().length;
+    later(10_000);
+    const outcome = await checkWatched();
+    expect(searches().length).toBe(start);
+    expect(outcome.returned.map((r) => r.entry.id)).toEqual([SEED_IDS.jane]);
+    expect(outcome.left).toEqual([]);
   });
 
   it('with no one watched, a check reports no one back and no one gone', async () => {
