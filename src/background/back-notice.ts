@@ -33,12 +33,14 @@ function ticketLine(entry: WatchEntry): string {
 /** "Jane Doe is on your website now", once per return. */
 export async function showBackNotice(entry: WatchEntry): Promise<void> {
   const ticket = ticketLine(entry);
-  // Found with the popup's search: no ticket to open, so Start is the one action.
+  // Found with the popup's search: no ticket to open, so Start is the one action (on Firefox,
+  // which has no buttons, the click on the notice).
   const fromTicket = entry.helpdesk !== null;
+  const click = fromTicket ? 'noticeBackClick' : 'noticeBackClickStart';
   await showNotice(
     noticeId(entry),
     t('noticeBackTitle', entry.name),
-    hasButtons() || !fromTicket ? ticket : t('noticeBackClick', ticket),
+    hasButtons() ? ticket : t(click, ticket),
     fromTicket ? [t('startCobrowse'), t('noticeOpenTicket')] : [t('startCobrowse')],
   );
 }
@@ -129,13 +131,17 @@ function parse(notificationId: string): { id: string; failed: boolean } | null {
   return null;
 }
 
-/** A click on the notice itself: the ticket (the only action on Firefox). */
+/**
+ * A click on the notice itself: the ticket. On Firefox (no buttons) a customer found with the
+ * popup's search has no ticket, so there the click is their Start button, as the notice says.
+ */
 export async function onNoticeClicked(notificationId: string): Promise<void> {
   const notice = parse(notificationId);
   const entry = notice && (await findWatched(notice.id));
-  if (!entry) return;
+  if (!notice || !entry) return;
   await browser.notifications.clear(notificationId);
-  await openTicket(entry);
+  if (!hasButtons() && !notice.failed && entry.helpdesk === null) await startFromNotice(entry);
+  else await openTicket(entry);
 }
 
 /** Chrome's buttons: start co-browsing or open the ticket; after a failed start, the ticket. */

@@ -183,7 +183,7 @@ describe('the Firefox build in Firefox ESR', () => {
             type: 'basic',
             iconUrl: expect.stringMatching(/^moz-extension:\/\/.+\/icons\/icon-128\.png$/),
             title: 'Tom Baker is on your website now',
-            message: 'Found by your search for tom.baker@example.com',
+            message: 'Found by your search for tom.baker@example.com · Click to start co-browsing.',
           },
         ],
         accepted: id,

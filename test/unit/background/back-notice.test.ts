@@ -281,3 +281,45 @@ describe('a notice with or without buttons', () => {
     expect(Object.keys(await notices())).toEqual(['refused']);
   });
 });
+
+describe('a customer found with the popup’s search, back on Firefox (no notification buttons)', () => {
+  /** Tom watched from a search (no ticket), then back at the next check. */
+  async function tomFoundIsBack(): Promise<void> {
+    await bg.configure({ freshnessSeconds: 30 });
+    await fromPopup({ type: 'watch/add-found', shortId: SEED_IDS.tom, query: TOM.email });
+    bg.fake.updateVisitor(SEED_IDS.tom, { is_online: true });
+    later(31_000);
+    await refreshVisibleTickets();
+  }
+
+  function asFirefox(): () => void {
+    const runtime = fakeBrowser.runtime as unknown as Record<string, unknown>;
+    runtime.getBrowserInfo = async () => ({ name: 'Firefox' });
+    return () => delete runtime.getBrowserInfo;
+  }
+
+  it('says a click starts co-browsing, and a click does: there is no ticket to open', async () => {
+    const restore = asFirefox();
+    try {
+      await tomFoundIsBack();
+      const notice = created()[`watch:${SEED_IDS.tom}`]!;
+      expect(notice.buttons).toBeUndefined();
+      expect(notice.message).toBe(
+        'Found by your search for tom.baker@example.com · Click to start co-browsing.',
+      );
+      await onNoticeClicked(`watch:${SEED_IDS.tom}`);
+      expect(posts()).toHaveLength(1);
+      expect(posts()[0]!.path).toContain(`/visitors/${SEED_IDS.tom}/watch_url.json`);
+    } finally {
+      restore();
+    }
+  });
+
+  it('on Chrome the notice’s Start button starts; a click on the notice itself starts nothing', async () => {
+    await tomFoundIsBack();
+    const notice = created()[`watch:${SEED_IDS.tom}`]!;
+    expect(notice.buttons).toEqual([{ title: 'Start co-browsing' }]);
+    await onNoticeClicked(`watch:${SEED_IDS.tom}`);
+    expect(posts()).toEqual([]);
+  });
+});
