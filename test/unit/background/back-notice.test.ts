@@ -8,45 +8,24 @@ import {
 import { showNotice } from '../../../src/background/notice';
 import { refreshVisibleTickets } from '../../../src/background/presence';
 import { routeMessage } from '../../../src/background/router';
-import type { Identities } from '../../../src/shared/identities';
 import { SEED_IDS } from '../../fake-upscope';
-import { policy, popupSender, ticketSender, useBackground } from './harness';
+import { policy, ticketSender, useBackground } from './harness';
+import {
+  created,
+  fromPopup,
+  later,
+  notices,
+  openTicket,
+  TOM,
+  watch,
+  type Created,
+} from './watch-support';
 
 const bg = useBackground();
 
-const TOM = { email: 'tom.baker@example.com' };
 const TOM_TICKET = 'https://acme.zendesk.com/agent/tickets/124';
 
-/** A ticket tab whose customer the worker has looked up, as the content script leaves it. */
-async function openTicket(identities: Identities, ticketId = '124'): Promise<number> {
-  const url = `https://acme.zendesk.com/agent/tickets/${ticketId}`;
-  const tab = await fakeBrowser.tabs.create({ url });
-  await routeMessage(
-    { type: 'ticket/identify', helpdesk: 'zendesk', ticketId, identities, visible: false },
-    { ...ticketSender(tab.id!), url },
-    policy,
-  );
-  return tab.id!;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Loose = { ok: boolean; data?: any; error?: any };
-const fromPopup = (message: unknown) =>
-  routeMessage(message, popupSender, policy) as Promise<Loose>;
-const watch = (tabId: number, shortId: string) => fromPopup({ type: 'watch/add', tabId, shortId });
-
-type Created = { iconUrl?: string; title: string; message: string; buttons?: { title: string }[] };
-const created = () =>
-  (
-    fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, Created> }
-  ).getAllCreateOptions();
-const notices = () => fakeBrowser.notifications.getAll() as Promise<Record<string, boolean>>;
 const posts = () => bg.apiCalls().filter((c) => c.method === 'POST');
-
-function later(ms: number): void {
-  const now = Date.now();
-  vi.spyOn(Date, 'now').mockReturnValue(now + ms);
-}
 
 /** Tom watched from his ticket, then back on the website at the next check. */
 async function tomIsBack(): Promise<number> {

@@ -8,51 +8,13 @@ import {
   WATCH_TTL_MS,
   WATCHLIST_STORAGE_KEY,
 } from '../../../src/background/watchlist';
-import type { Identities } from '../../../src/shared/identities';
 import { SEED_IDS } from '../../fake-upscope';
-import { policy, popupSender, ticketSender, useBackground } from './harness';
+import { policy, ticketSender, useBackground } from './harness';
+import { created, fromPopup, later, notices, openTicket, TOM, watch } from './watch-support';
 
 const bg = useBackground();
 
-const TOM = { email: 'tom.baker@example.com' };
-
-/** A ticket tab whose customer the worker has looked up, as the content script leaves it. */
-async function openTicket(identities: Identities, ticketId = '124'): Promise<number> {
-  const url = `https://acme.zendesk.com/agent/tickets/${ticketId}`;
-  const tab = await fakeBrowser.tabs.create({ url });
-  await routeMessage(
-    { type: 'ticket/identify', helpdesk: 'zendesk', ticketId, identities, visible: false },
-    // The browser reports the content script's frame at the ticket's address.
-    { ...ticketSender(tab.id!), url },
-    policy,
-  );
-  return tab.id!;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Loose = { ok: boolean; data?: any; error?: any };
-const fromPopup = (message: unknown) =>
-  routeMessage(message, popupSender, policy) as Promise<Loose>;
-const watch = (tabId: number, shortId: string) => fromPopup({ type: 'watch/add', tabId, shortId });
-
 const searches = () => bg.fake.requests.filter((r) => r.path.endsWith('/list.json'));
-const notices = () => fakeBrowser.notifications.getAll() as Promise<Record<string, boolean>>;
-const created = () =>
-  (
-    fakeBrowser.notifications as unknown as {
-      getAllCreateOptions(): Record<
-        string,
-        { title: string; message: string; buttons?: unknown[] }
-      >;
-    }
-  ).getAllCreateOptions();
-
-/** Moves the clock on past the freshness window, as the next presence period would find it. */
-function later(ms: number): void {
-  const now = Date.now();
-  vi.spyOn(Date, 'now').mockReturnValue(now + ms);
-}
-
 afterEach(() => {
   vi.restoreAllMocks();
 });
