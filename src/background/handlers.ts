@@ -157,7 +157,7 @@ export const pageHandlers: PageHandlers = {
     if (!search) throw new Problem('empty_search', 'problemEmptySearch');
     const { freshnessSeconds } = await loadSettings();
     const visitors = await searchCached(search, freshnessSeconds * 1000, async () => true);
-    const { candidates, ambiguous, tied = 0 } = rankVisitors(visitors, { kind: 'search' });
+    const { candidates, ambiguous, tied } = rankVisitors(visitors, { kind: 'search' });
     const ranked = candidates.map((c) => visitors.find((v) => v.short_id === c.shortId)!);
     return { visitors: ranked, candidates, ambiguous, tied };
   },

@@ -29,8 +29,8 @@ export async function syncPresenceAlarm(): Promise<void> {
   // A one-off refresh already due sooner is kept: when it runs, it comes back here and sets the
   // period. Replacing it would push that refresh back by a whole period.
   const dueSooner =
-    existing?.periodInMinutes === undefined &&
     existing !== undefined &&
+    existing.periodInMinutes === undefined &&
     existing.scheduledTime <= Date.now() + period * 60_000;
   if (existing?.periodInMinutes !== period && !dueSooner) {
     await browser.alarms.create(PRESENCE_ALARM, {
