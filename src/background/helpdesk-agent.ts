@@ -7,9 +7,9 @@ import { storageFamily } from './storage-item';
 // The agent signed in to each helpdesk, as its content script read it from the helpdesk's own
 // same-origin API (Zendesk /api/v2/users/me.json, Zammad /api/v1/users/me, Intercom
 // /ember/admins/me.json). Kept per helpdesk in session storage: in memory, gone with the browser,
-// read again on the next ticket. It becomes
-// the agent's name and ID only when the agent says so, or when the organisation's policy
-// (AgentIdentitySource "helpdesk") says the helpdesk's word is the one to use.
+// read again on the next ticket. It becomes the agent's name and ID only when the agent says so,
+// or when the organisation's policy (AgentIdentitySource "helpdesk") says the helpdesk's word is
+// the one to use.
 
 const ReportedSchema = z.strictObject({
   helpdesk: z.enum(HELPDESK_IDS),

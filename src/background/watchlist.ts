@@ -129,29 +129,19 @@ export async function addWatched(tabId: number, shortId: string): Promise<WatchE
   // The browser's word for where the ticket is (see ticket/identify), https only.
   const ticketUrl = state.ticketUrl ?? null;
   const online = state.visitors.find((v) => v.is_online);
-  return mutate((entries, now) => {
-    const query = search.query.toLowerCase();
-    const others = entries.filter((e) => e.id !== shortId && e.query.toLowerCase() !== query);
-    if (others.length >= MAX_WATCHED) {
-      throw new Problem('watch_full', ['problemWatchFull', MAX_WATCHED]);
-    }
-    const entry: WatchEntry = {
-      id: shortId,
-      name: visitorLabel(visitor),
-      query: search.query,
-      matchedBy,
-      helpdesk: state.helpdesk,
-      ticketId: state.ticketId,
-      tabId,
-      ticketUrl,
-      addedAt: now,
-      // Already on the website: the notice waits for them to leave and come back.
-      back: online !== undefined,
-      backShortId: online?.short_id ?? null,
-      checkedAt: null,
-    };
-    const next = [...others, entry];
-    return [next, next];
+  return put({
+    id: shortId,
+    name: visitorLabel(visitor),
+    query: search.query,
+    matchedBy,
+    helpdesk: state.helpdesk,
+    ticketId: state.ticketId,
+    tabId,
+    ticketUrl,
+    // Already on the website: the notice waits for them to leave and come back.
+    back: online !== undefined,
+    backShortId: online?.short_id ?? null,
+    checkedAt: null,
   });
 }
 
@@ -168,29 +158,33 @@ export async function addWatchedFound(shortId: string, query: string): Promise<W
   const visitors = await searchCached(search, settings.freshnessSeconds * 1000, async () => true);
   const visitor = visitors.find((v) => v.short_id === shortId);
   if (!visitor) throw new Problem('no_visitor', 'problemNoVisitor');
+  return put({
+    id: shortId,
+    name: visitorLabel(visitor),
+    query: search,
+    matchedBy,
+    helpdesk: null,
+    ticketId: null,
+    tabId: null,
+    ticketUrl: null,
+    back: visitor.is_online === true,
+    backShortId: visitor.is_online === true ? shortId : null,
+    checkedAt: null,
+  });
+}
+
+/**
+ * Adds a watched customer, in place of any entry for the same visitor or the same search, within
+ * the limit of MAX_WATCHED.
+ */
+function put(entry: Omit<WatchEntry, 'addedAt'>): Promise<WatchEntry[]> {
   return mutate((entries, now) => {
-    const others = entries.filter(
-      (e) => e.id !== shortId && e.query.toLowerCase() !== search.toLowerCase(),
-    );
+    const query = entry.query.toLowerCase();
+    const others = entries.filter((e) => e.id !== entry.id && e.query.toLowerCase() !== query);
     if (others.length >= MAX_WATCHED) {
       throw new Problem('watch_full', ['problemWatchFull', MAX_WATCHED]);
     }
-    const entry: WatchEntry = {
-      id: shortId,
-      name: visitorLabel(visitor),
-      query: search,
-      matchedBy,
-      helpdesk: null,
-      ticketId: null,
-      tabId: null,
-      ticketUrl: null,
-      addedAt: now,
-      // Already on the website: the notice waits for them to leave and come back.
-      back: visitor.is_online === true,
-      backShortId: visitor.is_online === true ? shortId : null,
-      checkedAt: null,
-    };
-    const next = [...others, entry];
+    const next = [...others, { ...entry, addedAt: now }];
     return [next, next];
   });
 }

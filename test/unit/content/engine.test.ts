@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { stateColour } from '../../../src/wording/states';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TAG } from '../../../src/content/badge';
 import { start } from '../../../src/content/engine';
@@ -170,7 +171,10 @@ describe('on a ticket', () => {
     run();
     await vi.advanceTimersByTimeAsync(0);
     expect(label()).toBe('Unavailable');
-    expect(shadowOf(badges()[0])!.querySelector('button')!.title).toBe('Not understood.');
+    const button = shadowOf(badges()[0])!.querySelector('button')!;
+    expect(button.title).toBe('Not understood.');
+    // Worded and coloured here (the states table stays out of the content script), as the table says.
+    expect(button.style.getPropertyValue('--c')).toBe(stateColour('error'));
   });
 
   it('a slow worker answer shows "Checking…" until it arrives; a quick one never flashes it', async () => {
